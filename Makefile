@@ -1,0 +1,46 @@
+# Two commands on a fresh machine:
+#   make run   - installs into .venv and runs the main job on the bundled data
+#   make test  - installs into .venv with the dev tools and runs every check and test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+GEMEENTE ?= Gouda
+
+.PHONY: run test install install-dev lint typecheck contracts pytest bundle bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+
+run: install
+	$(BIN)/regiokompas gemeente "$(GEMEENTE)"
+
+test: install-dev lint typecheck contracts pytest
+
+lint:
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck:
+	$(BIN)/mypy
+
+contracts:
+	$(BIN)/lint-imports
+
+pytest:
+	$(BIN)/pytest --cov --cov-report=term:skip-covered --cov-fail-under=80
+
+bundle: install
+	$(BIN)/regiokompas data bouw --bron ../shared/data
+
+bench: install-dev
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .coverage

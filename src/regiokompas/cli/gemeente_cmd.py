@@ -1,0 +1,98 @@
+"""``regiokompas gemeente <naam of code>``: the profile of one gemeente."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import click
+
+from regiokompas.cli._common import dataset_from, format_option, handle_errors
+from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.profile import GemeenteProfile, gemeente_profile
+
+__all__ = ["gemeente"]
+
+
+def _nl(value: float, decimals: int = 0) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _tables(p: GemeenteProfile) -> list[Table]:
+    figures = [
+        ("Inwoners", _nl(p.inwoners.value), f"{p.inwoners.bron} {p.inwoners.jaar}"),  # type: ignore[arg-type]
+        (
+            f"Inwoners {p.inwoners_recent.jaar}",
+            _nl(p.inwoners_recent.value),  # type: ignore[arg-type]
+            f"{p.inwoners_recent.bron} {p.inwoners_recent.jaar}",
+        ),
+        ("Landoppervlakte (km²)", _nl(p.land_km2.value, 1), f"{p.land_km2.bron} {p.land_km2.jaar}"),  # type: ignore[arg-type]
+        (
+            "Bevolkingsdichtheid (inw/km²)",
+            _nl(p.bevolkingsdichtheid.value),  # type: ignore[arg-type]
+            f"{p.bevolkingsdichtheid.bron} {p.bevolkingsdichtheid.jaar}",
+        ),
+        ("Stedelijkheid", str(p.stedelijkheid.value), f"{p.stedelijkheid.bron} {p.stedelijkheid.jaar}"),
+        ("Provincie", p.provincie, "CBS Gebiedsindelingen 2024"),
+    ]
+    regios = [[r.regiotype_naam, r.code, r.naam] for r in p.regios]
+    buren = [
+        [
+            b.naam,
+            b.code,
+            "land" if b.soort == "land" else "water",
+            _nl(b.grens_km, 1) if b.soort == "land" else f"({_nl(b.afstand_km, 1)} over water)",
+            b.toelichting,
+        ]
+        for b in p.buren
+    ]
+    lasten = [
+        [
+            f"{r.hoofdtaakveld} {r.omschrijving}",
+            _nl(r.eur_per_inwoner),
+            _nl(r.mediaan_klasse),
+            "–" if r.verschil_pct is None else f"{r.verschil_pct:+.0f}%",
+        ]
+        for r in p.lasten
+    ]
+    return [
+        Table("Kerncijfers", ["Kenmerk", "Waarde", "Bron en jaar"], [list(f) for f in figures],
+              align_right={1}),
+        Table("Regio's waarin de gemeente zit", ["Indeling", "Code", "Regio"], regios,  # type: ignore[arg-type]
+              caption="Bron: CBS Gebiedsindelingen 2024 (ruimtelijke koppeling, indeling 2024)"),
+        Table("Buurgemeenten", ["Gemeente", "Code", "Soort", "Grens (km)", "Toelichting"], buren,  # type: ignore[arg-type]
+              caption="Bron: afgeleid uit CBS/Kadaster gemeentegrenzen 2023", align_right={3}),
+        Table(
+            "Lasten per inwoner per hoofdtaakveld (€)",
+            ["Hoofdtaakveld", "Gemeente", "Vergelijkbaar*", "Verschil"],
+            lasten,  # type: ignore[arg-type]
+            caption=f"Bron: {p.lasten_bron}. *{p.vergelijking} (n={p.vergelijking_n}), zelfde jaar.",
+            align_right={1, 2, 3},
+        ),
+    ]
+
+
+@click.command("gemeente")
+@click.argument("naam")
+@click.option(
+    "--document",
+    type=click.Choice(["jaarrekening", "begroting"]),
+    default="jaarrekening",
+    show_default=True,
+    help="Iv3-document voor de lasten: de laatste jaarrekening of begroting.",
+)
+@format_option
+@click.pass_context
+@handle_errors
+def gemeente(ctx: click.Context, naam: str, document: str, fmt: str) -> None:
+    """Profiel van een gemeente: omvang, regio's, buren en lasten tegenover vergelijkbare gemeenten.
+
+    NAAM mag een code (GM0363, 363) of een naam zijn; hoofdletters, accenten en gangbare
+    korte vormen ("den bosch") maken niet uit.
+    """
+    profile = gemeente_profile(dataset_from(ctx), naam, document=document)
+    if fmt == "json":
+        emit_json(dataclasses.asdict(profile))
+        return
+    header = f"{profile.naam} ({profile.code}), provincie {profile.provincie}"
+    emit_tables(_tables(profile), fmt, header=header)
