@@ -123,7 +123,9 @@ def _latest_year(dataset: Dataset, document: str) -> int:
 def _spending(
     dataset: Dataset, code: str, year: int, document: str
 ) -> tuple[list[SpendingRow], str, int]:
-    rows = dataset.totalen[(dataset.totalen["jaar"] == year) & (dataset.totalen["document"] == document)]
+    rows = dataset.totalen[
+        (dataset.totalen["jaar"] == year) & (dataset.totalen["document"] == document)
+    ]
     rows = rows[rows["inwoners"] > 0]
     heads = [f"lasten_hoofdtaakveld_{i}" for i in range(9)]
     per_capita = rows[heads].div(rows["inwoners"], axis=0) * 1000  # k€ → €
@@ -146,7 +148,9 @@ def _spending(
     return out, SIZE_CLASSES[own_class][1], len(peers)
 
 
-def gemeente_profile(dataset: Dataset, query: str, document: str = "jaarrekening") -> GemeenteProfile:
+def gemeente_profile(
+    dataset: Dataset, query: str, document: str = "jaarrekening"
+) -> GemeenteProfile:
     """Build the profile of the gemeente ``query`` names (code or forgiving name).
 
     Spending comes from the latest Iv3 ``document`` (jaarrekening by default) and is compared
@@ -178,7 +182,9 @@ def gemeente_profile(dataset: Dataset, query: str, document: str = "jaarrekening
         naam=gemeente.naam,
         provincie=gemeente.provincie,
         inwoners=Figure(int(row["inwoners_2023"]), "inwoners op 1 januari", kern, 2023),
-        inwoners_recent=Figure(int(recent[code]), "inwoners op 1 januari", "CBS via Iv3", recent_year),
+        inwoners_recent=Figure(
+            int(recent[code]), "inwoners op 1 januari", "CBS via Iv3", recent_year
+        ),
         land_km2=Figure(float(row["land_km2"]), "km² land", kern, 2023),
         bevolkingsdichtheid=Figure(int(row["bevolkingsdichtheid"]), "inwoners per km²", kern, 2023),
         stedelijkheid=Figure(

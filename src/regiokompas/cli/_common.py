@@ -11,7 +11,7 @@ import click
 from regiokompas.data import Dataset, RegiokompasError, load_dataset
 from regiokompas.settings import Settings
 
-__all__ = ["dataset_from", "format_option", "handle_errors", "settings_from"]
+__all__ = ["UserError", "dataset_from", "format_option", "handle_errors", "settings_from"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,6 +27,18 @@ def dataset_from(ctx: click.Context) -> Dataset:
     return load_dataset(settings_from(ctx).data_dir)
 
 
+class UserError(click.ClickException):
+    """A user error shown as ``Fout: ...`` (or ``Error: ...`` in English), exit status 1."""
+
+    def __init__(self, message: str, language: str = "nl") -> None:
+        super().__init__(message)
+        self.language = language
+
+    def show(self, file: Any = None) -> None:
+        prefix = "Error" if self.language == "en" else "Fout"
+        click.echo(f"{prefix}: {self.format_message()}", err=True, file=file)
+
+
 def handle_errors(func: F) -> F:
     """Report a :class:`RegiokompasError` as a one-line message and exit status 2."""
 
@@ -36,7 +48,7 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except RegiokompasError as exc:
             language = settings_from(click.get_current_context()).taal
-            raise click.ClickException(exc.message(language)) from exc
+            raise UserError(exc.message(language), language) from exc
 
     return cast(F, wrapper)
 

@@ -28,7 +28,7 @@ class Table:
 
     title: str
     columns: Sequence[str]
-    rows: list[Sequence[Any]]
+    rows: Sequence[Sequence[Any]]
     caption: str = ""
     align_right: set[int] = field(default_factory=set)
 
@@ -68,8 +68,12 @@ def emit_tables(tables: Sequence[Table], fmt: str, header: str = "") -> None:
     if header:
         console.print(header, highlight=False)
     for table in tables:
-        rich_table = RichTable(title=table.title, caption=table.caption or None, title_justify="left",
-                               caption_justify="left")
+        rich_table = RichTable(
+            title=table.title,
+            caption=table.caption or None,
+            title_justify="left",
+            caption_justify="left",
+        )
         for index, column in enumerate(table.columns):
             rich_table.add_column(column, justify="right" if index in table.align_right else "left")
         for row in table.rows:

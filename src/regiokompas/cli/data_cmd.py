@@ -69,7 +69,8 @@ def info(ctx: click.Context) -> None:
         "tabel",
         header=(
             f"Databundel in {ds.folder}\n"
-            f"Gemeenten (indeling 2023): {len(ds.gemeenten)}; Iv3-jaren {years.min()}–{years.max()}; "
+            f"Gemeenten (indeling 2023): {len(ds.gemeenten)}; "
+            f"Iv3-jaren {years.min()}–{years.max()}; "
             f"buren: {len(ds.buren)} paren."
         ),
     )

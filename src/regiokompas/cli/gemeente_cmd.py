@@ -13,26 +13,33 @@ from regiokompas.profile import GemeenteProfile, gemeente_profile
 __all__ = ["gemeente"]
 
 
-def _nl(value: float, decimals: int = 0) -> str:
+def _nl(value: float | str, decimals: int = 0) -> str:
+    """Dutch number format: 75.316 and 16,5."""
+    if isinstance(value, str):
+        return value
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _tables(p: GemeenteProfile) -> list[Table]:
     figures = [
-        ("Inwoners", _nl(p.inwoners.value), f"{p.inwoners.bron} {p.inwoners.jaar}"),  # type: ignore[arg-type]
+        ("Inwoners", _nl(p.inwoners.value), f"{p.inwoners.bron} {p.inwoners.jaar}"),
         (
             f"Inwoners {p.inwoners_recent.jaar}",
-            _nl(p.inwoners_recent.value),  # type: ignore[arg-type]
+            _nl(p.inwoners_recent.value),
             f"{p.inwoners_recent.bron} {p.inwoners_recent.jaar}",
         ),
-        ("Landoppervlakte (km²)", _nl(p.land_km2.value, 1), f"{p.land_km2.bron} {p.land_km2.jaar}"),  # type: ignore[arg-type]
+        ("Landoppervlakte (km²)", _nl(p.land_km2.value, 1), f"{p.land_km2.bron} {p.land_km2.jaar}"),
         (
             "Bevolkingsdichtheid (inw/km²)",
-            _nl(p.bevolkingsdichtheid.value),  # type: ignore[arg-type]
+            _nl(p.bevolkingsdichtheid.value),
             f"{p.bevolkingsdichtheid.bron} {p.bevolkingsdichtheid.jaar}",
         ),
-        ("Stedelijkheid", str(p.stedelijkheid.value), f"{p.stedelijkheid.bron} {p.stedelijkheid.jaar}"),
+        (
+            "Stedelijkheid",
+            str(p.stedelijkheid.value),
+            f"{p.stedelijkheid.bron} {p.stedelijkheid.jaar}",
+        ),
         ("Provincie", p.provincie, "CBS Gebiedsindelingen 2024"),
     ]
     regios = [[r.regiotype_naam, r.code, r.naam] for r in p.regios]
@@ -56,17 +63,32 @@ def _tables(p: GemeenteProfile) -> list[Table]:
         for r in p.lasten
     ]
     return [
-        Table("Kerncijfers", ["Kenmerk", "Waarde", "Bron en jaar"], [list(f) for f in figures],
-              align_right={1}),
-        Table("Regio's waarin de gemeente zit", ["Indeling", "Code", "Regio"], regios,  # type: ignore[arg-type]
-              caption="Bron: CBS Gebiedsindelingen 2024 (ruimtelijke koppeling, indeling 2024)"),
-        Table("Buurgemeenten", ["Gemeente", "Code", "Soort", "Grens (km)", "Toelichting"], buren,  # type: ignore[arg-type]
-              caption="Bron: afgeleid uit CBS/Kadaster gemeentegrenzen 2023", align_right={3}),
+        Table(
+            "Kerncijfers",
+            ["Kenmerk", "Waarde", "Bron en jaar"],
+            [list(f) for f in figures],
+            align_right={1},
+        ),
+        Table(
+            "Regio's waarin de gemeente zit",
+            ["Indeling", "Code", "Regio"],
+            regios,
+            caption="Bron: CBS Gebiedsindelingen 2024 (ruimtelijke koppeling, indeling 2024)",
+        ),
+        Table(
+            "Buurgemeenten",
+            ["Gemeente", "Code", "Soort", "Grens (km)", "Toelichting"],
+            buren,
+            caption="Bron: afgeleid uit CBS/Kadaster gemeentegrenzen 2023",
+            align_right={3},
+        ),
         Table(
             "Lasten per inwoner per hoofdtaakveld (€)",
             ["Hoofdtaakveld", "Gemeente", "Vergelijkbaar*", "Verschil"],
-            lasten,  # type: ignore[arg-type]
-            caption=f"Bron: {p.lasten_bron}. *{p.vergelijking} (n={p.vergelijking_n}), zelfde jaar.",
+            lasten,
+            caption=(
+                f"Bron: {p.lasten_bron}. *{p.vergelijking} (n={p.vergelijking_n}), zelfde jaar."
+            ),
             align_right={1, 2, 3},
         ),
     ]

@@ -59,27 +59,37 @@ def _read_table(folder: Path, name: str) -> pd.DataFrame:
         raw = path.read_bytes()
         if name.endswith(".gz"):
             raw = gzip.decompress(raw)
-        frame = pd.read_csv(io.BytesIO(raw), dtype=_DTYPES.get(name), keep_default_na=False,
-                            na_values=[""])
+        frame = pd.read_csv(
+            io.BytesIO(raw), dtype=_DTYPES.get(name), keep_default_na=False, na_values=[""]
+        )
     except (OSError, EOFError, ValueError, UnicodeDecodeError, gzip.BadGzipFile) as exc:
-        raise DataFileError(str(path), f"is beschadigd of onleesbaar ({exc})",
-                            f"is corrupt or unreadable ({exc})") from exc
+        raise DataFileError(
+            str(path), f"is beschadigd of onleesbaar ({exc})", f"is corrupt or unreadable ({exc})"
+        ) from exc
     expected = TABLE_COLUMNS[name]
     if tuple(frame.columns) != expected:
         missing = [c for c in expected if c not in frame.columns]
         detail = f"ontbrekende kolommen {missing}" if missing else "kolommen in andere volgorde"
         detail_en = f"missing columns {missing}" if missing else "columns in a different order"
-        raise DataFileError(str(path), f"heeft niet de verwachte kolommen: {detail}",
-                            f"does not have the expected columns: {detail_en}")
+        raise DataFileError(
+            str(path),
+            f"heeft niet de verwachte kolommen: {detail}",
+            f"does not have the expected columns: {detail_en}",
+        )
     if frame.empty:
         raise DataFileError(str(path), "is leeg", "is empty")
     return frame
 
 
 def _content_hash(path: Path) -> str:
-    data = path.read_bytes()
-    if path.name.endswith(".gz"):
-        data = gzip.decompress(data)
+    try:
+        data = path.read_bytes()
+        if path.name.endswith(".gz"):
+            data = gzip.decompress(data)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise DataFileError(
+            str(path), f"is beschadigd of onleesbaar ({exc})", f"is corrupt or unreadable ({exc})"
+        ) from exc
     return hashlib.sha256(data).hexdigest()
 
 
@@ -114,16 +124,24 @@ class Dataset:
     def names(self) -> NameIndex:
         """Forgiving name lookup over the 342 gemeenten."""
         return NameIndex(
-            zip(self.gemeenten["gm_code"], self.gemeenten["naam"], self.gemeenten["provincie"],
-                strict=True)
+            zip(
+                self.gemeenten["gm_code"],
+                self.gemeenten["naam"],
+                self.gemeenten["provincie"],
+                strict=True,
+            )
         )
 
     def gemeente(self, query: str) -> Gemeente:
         """Find one gemeente by code or forgiving name; raises on unknown or ambiguous names."""
         code = self.names.resolve(query)
         row = self.gemeenten.loc[self.gemeenten["gm_code"] == code].iloc[0]
-        return Gemeente(code=code, naam=str(row["naam"]), provincie=str(row["provincie"]),
-                        provincie_code=str(row["provincie_code"]))
+        return Gemeente(
+            code=code,
+            naam=str(row["naam"]),
+            provincie=str(row["provincie"]),
+            provincie_code=str(row["provincie_code"]),
+        )
 
     @cached_property
     def graph(self) -> NeighbourGraph:
@@ -156,9 +174,9 @@ class Dataset:
             hit = (codes == row.taakveld) & (years >= row.vanaf_jaar) & (years <= row.tot_jaar)
             reeks[hit] = row.reeks
         out = frame.assign(reeks=reeks)
-        return (
-            out.groupby(["jaar", "document", "gm_code", "reeks"], as_index=False)["lasten_keur"].sum()
-        )
+        return out.groupby(["jaar", "document", "gm_code", "reeks"], as_index=False)[
+            "lasten_keur"
+        ].sum()
 
     def to_division_2023(self, frame: pd.DataFrame, value_columns: Iterable[str]) -> pd.DataFrame:
         """Re-express a table keyed by (jaar, gm_code) in the 2023 division.
@@ -214,7 +232,9 @@ def _read_metadata(folder: Path) -> dict[str, Any]:
     try:
         metadata: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise DataFileError(str(path), f"is geen geldige JSON ({exc})", f"is not valid JSON ({exc})")
+        raise DataFileError(
+            str(path), f"is geen geldige JSON ({exc})", f"is not valid JSON ({exc})"
+        ) from exc
     if metadata.get("formaat") != BUNDLE_FORMAT:
         raise DataFileError(
             str(path),
@@ -246,17 +266,24 @@ def _load(folder: Path) -> Dataset:
         metadata=metadata,
     )
     if dataset.gemeenten["gm_code"].duplicated().any():
-        raise DataFileError(str(folder / "gemeenten.csv"), "bevat dubbele codes",
-                            "contains duplicate codes")
+        raise DataFileError(
+            str(folder / "gemeenten.csv"), "bevat dubbele codes", "contains duplicate codes"
+        )
     unknown = set(dataset.buren["gm_code_a"]).union(dataset.buren["gm_code_b"]) - set(
         dataset.gemeenten["gm_code"]
     )
     if unknown:
-        raise DataFileError(str(folder / "buren.csv"), f"onbekende codes {sorted(unknown)[:5]}",
-                            f"unknown codes {sorted(unknown)[:5]}")
+        raise DataFileError(
+            str(folder / "buren.csv"),
+            f"onbekende codes {sorted(unknown)[:5]}",
+            f"unknown codes {sorted(unknown)[:5]}",
+        )
     if not np.isfinite(dataset.lasten["lasten_keur"].to_numpy(dtype=float)).all():
-        raise DataFileError(str(folder / "iv3_lasten.csv.gz"), "bevat ongeldige bedragen",
-                            "contains invalid amounts")
+        raise DataFileError(
+            str(folder / "iv3_lasten.csv.gz"),
+            "bevat ongeldige bedragen",
+            "contains invalid amounts",
+        )
     return dataset
 
 

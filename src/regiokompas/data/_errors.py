@@ -46,8 +46,10 @@ class AmbiguousNameError(RegiokompasError):
     def __init__(self, query: str, candidates: list[tuple[str, str]]) -> None:
         options = "; ".join(f"{name} ({code})" for code, name in candidates)
         super().__init__(
-            f"'{query}' is niet eenduidig: bedoelt u {options}? Geef de naam met provincie of de code.",
-            f"'{query}' is ambiguous: do you mean {options}? Give the name with its province or the code.",
+            f"'{query}' is niet eenduidig: bedoelt u {options}? "
+            "Geef de naam met provincie of de code.",
+            f"'{query}' is ambiguous: do you mean {options}? "
+            "Give the name with its province or the code.",
         )
         self.query = query
         self.candidates = candidates

@@ -25,17 +25,31 @@ REGION_TYPES: dict[str, RegionType] = {
     r.code: r
     for r in (
         RegionType("provincie", "pv", "Provincie", "Province", "provincie_2024.topojson"),
-        RegionType("jeugdregio", "jz", "Jeugdregio", "Youth care region", "jeugdregio_2024.topojson"),
-        RegionType("ggd", "ggd", "GGD-regio", "Public health (GGD) region", "ggdregio_2024.topojson"),
         RegionType(
-            "veiligheidsregio", "vr", "Veiligheidsregio", "Safety region", "veiligheidsregio_2024.topojson"
+            "jeugdregio", "jz", "Jeugdregio", "Youth care region", "jeugdregio_2024.topojson"
         ),
         RegionType(
-            "arbeidsmarktregio", "am", "Arbeidsmarktregio", "Labour market region",
+            "ggd", "ggd", "GGD-regio", "Public health (GGD) region", "ggdregio_2024.topojson"
+        ),
+        RegionType(
+            "veiligheidsregio",
+            "vr",
+            "Veiligheidsregio",
+            "Safety region",
+            "veiligheidsregio_2024.topojson",
+        ),
+        RegionType(
+            "arbeidsmarktregio",
+            "am",
+            "Arbeidsmarktregio",
+            "Labour market region",
             "arbeidsmarktregio_2024.topojson",
         ),
         RegionType(
-            "res", "res", "RES-regio", "Regional energy strategy region",
+            "res",
+            "res",
+            "RES-regio",
+            "Regional energy strategy region",
             "regionale_energiestrategie_2024.topojson",
         ),
     )
@@ -43,21 +57,48 @@ REGION_TYPES: dict[str, RegionType] = {
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "gemeenten.csv": (
-        "gm_code", "naam", "provincie_code", "provincie", "inwoners_2023", "land_km2", "water_km2",
-        "bevolkingsdichtheid", "omgevingsadressendichtheid", "stedelijkheid", "huishoudens",
-        "gemiddelde_huishoudgrootte", "pct_0_15", "pct_65_plus", "pct_eenpersoonshuishoudens",
+        "gm_code",
+        "naam",
+        "provincie_code",
+        "provincie",
+        "inwoners_2023",
+        "land_km2",
+        "water_km2",
+        "bevolkingsdichtheid",
+        "omgevingsadressendichtheid",
+        "stedelijkheid",
+        "huishoudens",
+        "gemiddelde_huishoudgrootte",
+        "pct_0_15",
+        "pct_65_plus",
+        "pct_eenpersoonshuishoudens",
         "pct_herkomst_buiten_europa",
     ),
     "inwoners.csv": ("jaar", "gm_code", "inwoners"),
     "regio.csv": ("gm_code", "regiotype", "regio_code", "regio_naam", "overlap"),
     "iv3_lasten.csv.gz": ("jaar", "document", "gm_code", "taakveld", "lasten_keur"),
     "iv3_totalen.csv": (
-        "jaar", "document", "gm_code", "inwoners", "lasten", "baten", "sociaal", "salarissen",
-        "inhuur", "verbonden", "heffingen", *[f"lasten_hoofdtaakveld_{i}" for i in range(9)],
+        "jaar",
+        "document",
+        "gm_code",
+        "inwoners",
+        "lasten",
+        "baten",
+        "sociaal",
+        "salarissen",
+        "inhuur",
+        "verbonden",
+        "heffingen",
+        *[f"lasten_hoofdtaakveld_{i}" for i in range(9)],
     ),
     "taakvelden.csv": (
-        "taakveld", "eerste_jaar", "laatste_jaar", "omschrijving", "hoofdtaakveld",
-        "hoofdomschrijving", "reeks",
+        "taakveld",
+        "eerste_jaar",
+        "laatste_jaar",
+        "omschrijving",
+        "hoofdtaakveld",
+        "hoofdomschrijving",
+        "reeks",
     ),
     "taakveld_reeksen.csv": ("taakveld", "vanaf_jaar", "tot_jaar", "reeks"),
     "buren.csv": ("gm_code_a", "gm_code_b", "soort", "grens_km", "afstand_km", "toelichting"),

@@ -35,7 +35,9 @@ def _decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
     return arcs
 
 
-def _ring(arc_ids: Sequence[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+def _ring(
+    arc_ids: Sequence[int], arcs: list[list[tuple[float, float]]]
+) -> list[tuple[float, float]]:
     coords: list[tuple[float, float]] = []
     for index in arc_ids:
         arc = arcs[~index][::-1] if index < 0 else arcs[index]

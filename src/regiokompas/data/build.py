@@ -112,11 +112,23 @@ def _require(source: Path) -> dict[str, Path]:
     return paths
 
 
-def _read_csv(path: Path, **kwargs: Any) -> pd.DataFrame:
+def _read_csv(path: Path, required: Iterable[str] = (), **kwargs: Any) -> pd.DataFrame:
     try:
-        return pd.read_csv(path, **kwargs)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise DataFileError(str(path), f"kan niet gelezen worden: {exc}", f"cannot be read: {exc}")
+        frame = pd.read_csv(path, **kwargs)
+    except (OSError, ValueError, UnicodeDecodeError, EOFError) as exc:
+        raise DataFileError(
+            str(path), f"kan niet gelezen worden: {exc}", f"cannot be read: {exc}"
+        ) from exc
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise DataFileError(
+            str(path),
+            f"mist de kolommen {', '.join(missing)}",
+            f"lacks the columns {', '.join(missing)}",
+        )
+    if frame.empty:
+        raise DataFileError(str(path), "bevat geen rijen", "has no rows")
+    return frame
 
 
 # --------------------------------------------------------------------------- geometry
@@ -148,7 +160,9 @@ def _load_2023_geometry(path: Path) -> tuple[list[dict[str, Any]], list[shapely.
             f for f in collection["features"] if f["properties"]["gemeentecode"] != PSEUDO_GEMEENTE
         ]
     except (ValueError, KeyError, TypeError) as exc:
-        raise DataFileError(str(path), f"is geen geldige GeoJSON: {exc}", f"is not valid GeoJSON: {exc}")
+        raise DataFileError(
+            str(path), f"is geen geldige GeoJSON: {exc}", f"is not valid GeoJSON: {exc}"
+        ) from exc
     features.sort(key=lambda f: f["properties"]["gemeentecode"])
     return features, [_to_rd(shape(f["geometry"])) for f in features]
 
@@ -246,7 +260,13 @@ def _historic_mapping(
             name = str(properties["statnaam"])
             if code in current:
                 rows.append(
-                    {"jaar": year, "gm_code": code, "gm_naam": name, "gm_code_2023": code, "aandeel": 1.0}
+                    {
+                        "jaar": year,
+                        "gm_code": code,
+                        "gm_naam": name,
+                        "gm_code_2023": code,
+                        "aandeel": 1.0,
+                    }
                 )
                 continue
             old = _to_rd(geometry)
@@ -304,7 +324,9 @@ def _gemeenten(features: list[dict[str, Any]], regio: pd.DataFrame) -> pd.DataFr
     frame = frame.merge(provinces, on="gm_code", how="left", validate="one_to_one")
     if frame["provincie_code"].isna().any():
         missing = ", ".join(frame.loc[frame["provincie_code"].isna(), "gm_code"])
-        raise DataFileError(RAW_FILES["regio"], f"geen provincie voor {missing}", f"no province for {missing}")
+        raise DataFileError(
+            RAW_FILES["regio"], f"geen provincie voor {missing}", f"no province for {missing}"
+        )
     columns = ["gm_code", "naam", "provincie_code", "provincie", *frame.columns[2:-2]]
     return frame[columns].sort_values("gm_code").reset_index(drop=True)
 
@@ -312,7 +334,9 @@ def _gemeenten(features: list[dict[str, Any]], regio: pd.DataFrame) -> pd.DataFr
 def _regio(regio: pd.DataFrame) -> pd.DataFrame:
     parts = []
     for layer in REGION_TYPES.values():
-        part = regio[["gm_code", f"{layer.prefix}_code", f"{layer.prefix}_naam", f"{layer.prefix}_overlap"]]
+        part = regio[
+            ["gm_code", f"{layer.prefix}_code", f"{layer.prefix}_naam", f"{layer.prefix}_overlap"]
+        ]
         part = part.set_axis(["gm_code", "regio_code", "regio_naam", "overlap"], axis=1)
         part.insert(1, "regiotype", layer.code)
         parts.append(part)
@@ -332,7 +356,9 @@ def _taakvelden(per_year: pd.DataFrame, cbs: pd.DataFrame, reeksen: pd.DataFrame
         }
     ).reset_index()
     frame = frame[~frame["taakveld"].isin(["0.10", "0.11"])]
-    heads = cbs[cbs["codelijst"] == "taakveld"][["hoofdcode", "hoofdomschrijving"]].drop_duplicates()
+    heads = cbs[cbs["codelijst"] == "taakveld"][
+        ["hoofdcode", "hoofdomschrijving"]
+    ].drop_duplicates()
     head_names = {str(h).rstrip("."): str(n).capitalize() for h, n in heads.itertuples(index=False)}
     frame["hoofdtaakveld"] = frame["taakveld"].str.split(".").str[0]
     frame["hoofdomschrijving"] = frame["hoofdtaakveld"].map(head_names)
@@ -340,8 +366,10 @@ def _taakvelden(per_year: pd.DataFrame, cbs: pd.DataFrame, reeksen: pd.DataFrame
     for row in reeksen.itertuples(index=False):
         # A code listed for any year range belongs to that series in those years; the table
         # records the series of the code's own years.
-        in_range = (frame["taakveld"] == row.taakveld) & (frame["laatste_jaar"] >= row.vanaf_jaar) & (
-            frame["eerste_jaar"] <= row.tot_jaar
+        in_range = (
+            (frame["taakveld"] == row.taakveld)
+            & (frame["laatste_jaar"] >= row.vanaf_jaar)
+            & (frame["eerste_jaar"] <= row.tot_jaar)
         )
         frame.loc[in_range, "reeks"] = row.reeks
     key = frame["taakveld"].map(_taakveld_sort_key)
@@ -430,7 +458,9 @@ def _metadata(paths: dict[str, Path], source: Path, folder: Path) -> dict[str, A
             "iv3_lasten.csv.gz": "CBS Iv3 lasten per taakveld, begroting en jaarrekening 2017–2026",
             "iv3_totalen.csv": "CBS Iv3 totalen per gemeente 2017–2026",
             "taakvelden.csv": "CBS Iv3 taakveldenlijst 2017–2026 (titels van het laatste jaar)",
-            "buren.csv": "Afgeleid uit CBS/Kadaster gemeentegrenzen 2023; waterverbindingen door Regiokompas",
+            "buren.csv": (
+                "Afgeleid uit CBS/Kadaster gemeentegrenzen 2023; waterverbindingen door Regiokompas"
+            ),
             "historische_codes.csv": "Afgeleid uit CBS Gebiedsindelingen 2016–2022 en grenzen 2023",
             "grenzen.geojson": "CBS/Kadaster Wijken en buurten 2023, vereenvoudigd (mapshaper 1%)",
         },
@@ -439,9 +469,7 @@ def _metadata(paths: dict[str, Path], source: Path, folder: Path) -> dict[str, A
     }
 
 
-def build_bundle(
-    source: Path, target: Path, progress: Progress | None = None
-) -> BuildReport:
+def build_bundle(source: Path, target: Path, progress: Progress | None = None) -> BuildReport:
     """Build the bundle from the raw snapshot in ``source`` into the folder ``target``.
 
     The tables are written to a temporary folder next to ``target`` and only moved into place
@@ -460,8 +488,13 @@ def build_bundle(
     say("gemeentegrenzen 2023 lezen en projecteren")
     features, geoms = _load_2023_geometry(paths["geometrie"])
     codes = [str(f["properties"]["gemeentecode"]) for f in features]
-    regio_raw = _read_csv(paths["regio"])
-    names_per_year = _read_csv(paths["gemeenten_per_jaar"])
+    regio_columns = ["gm_code"] + [
+        f"{layer.prefix}_{part}"
+        for layer in REGION_TYPES.values()
+        for part in ("code", "naam", "overlap")
+    ]
+    regio_raw = _read_csv(paths["regio"], regio_columns)
+    names_per_year = _read_csv(paths["gemeenten_per_jaar"], ["jaar", "gm_code", "gm_naam"])
 
     say("buren en waterverbindingen bepalen")
     buren = _adjacency(codes, geoms, water)
@@ -470,12 +503,21 @@ def build_bundle(
 
     say("Iv3-tabellen afleiden")
     str_types = {"taakveld": str, "gm_code": str, "document": str}
-    lasten = _lasten(_read_csv(paths["lasten"], dtype=str_types))
-    totalen = _totalen(_read_csv(paths["totalen"], dtype=str_types))
-    inwoners = _read_csv(paths["inwoners"]).sort_values(["jaar", "gm_code"]).reset_index(drop=True)
+    keys = ["jaar", "document", "gm_code"]
+    lasten_raw = _read_csv(
+        paths["lasten"], [*keys, "taakveld", "lasten_x1000_eur"], dtype=str_types
+    )
+    lasten = _lasten(lasten_raw)
+    totalen = _totalen(_read_csv(paths["totalen"], [*keys, *TOTALEN_COLUMNS], dtype=str_types))
+    inwoners = _read_csv(paths["inwoners"], ["jaar", "gm_code", "inwoners"])
+    inwoners = inwoners.sort_values(["jaar", "gm_code"]).reset_index(drop=True)
     taakvelden = _taakvelden(
-        _read_csv(paths["taakvelden_per_jaar"], dtype={"taakveld": str}),
-        _read_csv(paths["taakvelden_cbs_2025"], dtype=str),
+        _read_csv(
+            paths["taakvelden_per_jaar"], ["jaar", "taakveld", "titel"], dtype={"taakveld": str}
+        ),
+        _read_csv(
+            paths["taakvelden_cbs_2025"], ["codelijst", "hoofdcode", "hoofdomschrijving"], dtype=str
+        ),
         reeksen,
     )
 

@@ -33,18 +33,34 @@ ALIASES: dict[str, str] = {
 
 #: Province names and abbreviations as used in CBS qualifiers such as "Bergen (NH.)".
 PROVINCE_WORDS: dict[str, str] = {
-    "groningen": "Groningen", "gr": "Groningen",
-    "fryslan": "Fryslân", "friesland": "Fryslân", "fr": "Fryslân",
-    "drenthe": "Drenthe", "dr": "Drenthe",
-    "overijssel": "Overijssel", "ov": "Overijssel",
-    "flevoland": "Flevoland", "fl": "Flevoland",
-    "gelderland": "Gelderland", "gld": "Gelderland", "ge": "Gelderland",
-    "utrecht": "Utrecht", "ut": "Utrecht",
-    "noord holland": "Noord-Holland", "nh": "Noord-Holland",
-    "zuid holland": "Zuid-Holland", "zh": "Zuid-Holland",
-    "zeeland": "Zeeland", "ze": "Zeeland",
-    "noord brabant": "Noord-Brabant", "nb": "Noord-Brabant", "brabant": "Noord-Brabant",
-    "limburg": "Limburg", "l": "Limburg", "li": "Limburg",
+    "groningen": "Groningen",
+    "gr": "Groningen",
+    "fryslan": "Fryslân",
+    "friesland": "Fryslân",
+    "fr": "Fryslân",
+    "drenthe": "Drenthe",
+    "dr": "Drenthe",
+    "overijssel": "Overijssel",
+    "ov": "Overijssel",
+    "flevoland": "Flevoland",
+    "fl": "Flevoland",
+    "gelderland": "Gelderland",
+    "gld": "Gelderland",
+    "ge": "Gelderland",
+    "utrecht": "Utrecht",
+    "ut": "Utrecht",
+    "noord holland": "Noord-Holland",
+    "nh": "Noord-Holland",
+    "zuid holland": "Zuid-Holland",
+    "zh": "Zuid-Holland",
+    "zeeland": "Zeeland",
+    "ze": "Zeeland",
+    "noord brabant": "Noord-Brabant",
+    "nb": "Noord-Brabant",
+    "brabant": "Noord-Brabant",
+    "limburg": "Limburg",
+    "l": "Limburg",
+    "li": "Limburg",
 }
 
 _CODE = re.compile(r"^(?:gm)?\s*0*(\d{1,4})$")
@@ -66,7 +82,8 @@ def normalise(text: str) -> str:
 class NameIndex:
     """Resolve what a user typed to one gemeente code.
 
-    >>> idx = NameIndex([("GM0893", "Bergen (L.)", "Limburg"), ("GM0373", "Bergen (NH.)", "Noord-Holland")])
+    >>> idx = NameIndex([("GM0893", "Bergen (L.)", "Limburg"),
+    ...                  ("GM0373", "Bergen (NH.)", "Noord-Holland")])
     >>> idx.resolve("bergen limburg")
     'GM0893'
     """

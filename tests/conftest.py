@@ -1,0 +1,35 @@
+"""Shared fixtures: the bundled dataset and, where present, the raw snapshot in ../shared/data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from regiokompas.data import Dataset, load_dataset
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = Path(os.environ.get("REGIOKOMPAS_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def strict() -> bool:
+    """In CI every test must run: a missing prerequisite is a failure, not a skip."""
+    return os.environ.get("REGIOKOMPAS_CI_STRICT") == "1"
+
+
+@pytest.fixture(scope="session")
+def ds() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The raw snapshot; tests that compare with it skip when it is absent (not in CI)."""
+    if not (SHARED_DATA / "PROVENANCE.md").is_file():
+        if strict():
+            pytest.fail(f"raw snapshot not found at {SHARED_DATA} (CI must have ../shared/data)")
+        pytest.skip(
+            f"raw snapshot not found at {SHARED_DATA}; set REGIOKOMPAS_SHARED_DATA to run this test"
+        )
+    return SHARED_DATA
