@@ -40,7 +40,7 @@ bundle: install
 	$(BIN)/regiokompas data bouw --bron ../shared/data
 
 bench: install-dev
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .coverage
