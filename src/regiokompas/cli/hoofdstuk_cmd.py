@@ -1,0 +1,103 @@
+"""``regiokompas hoofdstuk <gemeente> --uit hoofdstuk.docx``: the collegeprogramma chapter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from regiokompas.cli._common import dataset_from, handle_errors
+from regiokompas.report import (
+    ChapterOptions,
+    build_chapter,
+    format_for_path,
+    render,
+    write_chapter,
+)
+
+__all__ = ["hoofdstuk"]
+
+
+@click.command("hoofdstuk")
+@click.argument("naam")
+@click.option(
+    "--uit",
+    "uit",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Uitvoerbestand; het formaat volgt uit de extensie: .docx, .pdf, .html of .md. "
+    "Zonder --uit komt Markdown op het scherm.",
+)
+@click.option(
+    "--kansen",
+    type=click.IntRange(1, 20),
+    default=5,
+    show_default=True,
+    help="Aantal kansen (taakvelden met partners) in het hoofdstuk.",
+)
+@click.option(
+    "--vorm",
+    default="bedrijfsvoeringsorganisatie",
+    show_default=True,
+    help="Samenwerkingsvorm waarmee het besparingsmodel rekent.",
+)
+@click.option(
+    "--modus",
+    type=click.Choice(["fitted", "literature"]),
+    default="fitted",
+    show_default=True,
+    help="Besparingsmodel: gefit op alle gemeenten of met waarden uit de literatuur.",
+)
+@click.option(
+    "--autonomieprijs",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    help="Prijs (k€ per jaar per eenheid autonomieverlies) waarmee kansen worden gerangschikt.",
+)
+@click.option(
+    "--document",
+    type=click.Choice(["jaarrekening", "begroting"]),
+    default="jaarrekening",
+    show_default=True,
+    help="Iv3-document voor de lasten: de laatste jaarrekening of begroting.",
+)
+@click.option("--zonder-figuren", is_flag=True, help="Laat kaart en grafieken weg (sneller).")
+@click.pass_context
+@handle_errors
+def hoofdstuk(
+    ctx: click.Context,
+    naam: str,
+    uit: Path | None,
+    kansen: int,
+    vorm: str,
+    modus: str,
+    autonomieprijs: float,
+    document: str,
+    zonder_figuren: bool,
+) -> None:
+    """Concepthoofdstuk "Samenwerken met andere gemeenten" voor het collegeprogramma.
+
+    NAAM is een gemeentecode of -naam. Voorbeeld: regiokompas hoofdstuk Gouda --uit
+    hoofdstuk.docx
+    """
+    if uit is not None:
+        format_for_path(uit)  # fail on an unknown extension before any work is done
+    options = ChapterOptions(
+        top=kansen,
+        vorm=vorm,
+        modus=modus,
+        autonomy_price=autonomieprijs,
+        document=document,
+        figures=not zonder_figuren and uit is not None,
+    )
+    chapter = build_chapter(dataset_from(ctx), naam, options)
+    if uit is None:
+        click.echo(render(chapter, "md").decode("utf-8"), nl=False)
+        return
+    path = write_chapter(chapter, uit)
+    size = path.stat().st_size
+    click.echo(
+        f"Hoofdstuk voor {chapter.gemeente_naam} geschreven naar {path} "
+        f"({format_for_path(path)}, {size // 1024} kB)."
+    )

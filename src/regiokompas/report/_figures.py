@@ -1,0 +1,187 @@
+"""Figures of the chapter as PNG bytes: the partner map and two charts (matplotlib, Agg).
+
+The map draws the bundle's simplified CBS/Kadaster boundaries 2023. Colours are paired with
+hatching and labels, so the map does not rely on colour alone (WCAG 2.1, 1.4.1).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.patches import Polygon as MplPolygon  # noqa: E402
+from shapely.geometry import shape  # noqa: E402
+
+__all__ = ["TradeoffPoint", "partner_map", "spending_chart", "tradeoff_chart"]
+
+_DARK, _PARTNER, _NEIGHBOUR, _CONTEXT = "#1f3a5f", "#4a90c2", "#cfdce8", "#f0f0f0"
+_DPI = 130
+
+
+@lru_cache(maxsize=2)
+def _shapes(path: Path) -> dict[str, tuple[str, Any]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        f["properties"]["gm_code"]: (f["properties"]["naam"], shape(f["geometry"]))
+        for f in data["features"]
+    }
+
+
+def _rings(geometry: Any) -> list[list[tuple[float, float]]]:
+    polygons = getattr(geometry, "geoms", [geometry])
+    return [list(p.exterior.coords) for p in polygons if p.geom_type == "Polygon"]
+
+
+def _png(fig: Any) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(
+        buffer, format="png", dpi=_DPI, bbox_inches="tight", metadata={"Software": "Regiokompas"}
+    )
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def partner_map(
+    geojson: Path, code: str, neighbours: Sequence[str], partners: Sequence[str]
+) -> bytes:
+    """Map of gemeente ``code``, its ``neighbours`` and the proposed ``partners`` as PNG."""
+    shapes = _shapes(geojson)
+    focus = [code, *neighbours, *partners]
+    minx = min(shapes[c][1].bounds[0] for c in focus)
+    miny = min(shapes[c][1].bounds[1] for c in focus)
+    maxx = max(shapes[c][1].bounds[2] for c in focus)
+    maxy = max(shapes[c][1].bounds[3] for c in focus)
+    padx, pady = (maxx - minx) * 0.05, (maxy - miny) * 0.05
+    fig, ax = plt.subplots(figsize=(6.5, 6.0))
+    partner_set, neighbour_set = set(partners), set(neighbours)
+    for other, (naam, geom) in shapes.items():
+        bx0, by0, bx1, by1 = geom.bounds
+        if bx1 < minx - padx or bx0 > maxx + padx or by1 < miny - pady or by0 > maxy + pady:
+            continue
+        if other == code:
+            face, hatch = _DARK, None
+        elif other in partner_set:
+            face, hatch = _PARTNER, "///"
+        elif other in neighbour_set:
+            face, hatch = _NEIGHBOUR, None
+        else:
+            face, hatch = _CONTEXT, None
+        for ring in _rings(geom):
+            ax.add_patch(
+                MplPolygon(
+                    ring, closed=True, facecolor=face, edgecolor="white", linewidth=0.8, hatch=hatch
+                )
+            )
+        if other in focus:
+            point = geom.representative_point()
+            ax.annotate(
+                naam,
+                (point.x, point.y),
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if other == code else "#111111",
+                weight="bold" if other == code else "normal",
+            )
+    ax.set_xlim(minx - padx, maxx + padx)
+    ax.set_ylim(miny - pady, maxy + pady)
+    # Equirectangular map: stretch latitude so shapes keep their proportions.
+    ax.set_aspect(1.0 / math.cos(math.radians((miny + maxy) / 2)))
+    ax.set_axis_off()
+    handles = [
+        Patch(facecolor=_DARK, label="Gemeente"),
+        Patch(facecolor=_NEIGHBOUR, label="Buurgemeente"),
+    ]
+    if partners:
+        handles.insert(1, Patch(facecolor=_PARTNER, hatch="///", label="Voorgestelde partner"))
+    ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True)
+    ax.text(
+        1.0,
+        -0.01,
+        "Bron: CBS/Kadaster, gemeentegrenzen 2023 (CC BY 4.0)",
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize=6,
+        color="#444444",
+    )
+    return _png(fig)
+
+
+def spending_chart(
+    labels: Sequence[str], own: Sequence[float], peers: Sequence[float], naam: str, bron: str
+) -> bytes:
+    """Horizontal bars of € per inhabitant per hoofdtaakveld, with the peer median as a mark."""
+    fig, ax = plt.subplots(figsize=(7.0, 4.2))
+    positions = list(range(len(labels)))[::-1]
+    ax.barh(positions, own, color=_PARTNER, height=0.6, label=naam)
+    ax.scatter(
+        peers,
+        positions,
+        marker="D",
+        color=_DARK,
+        zorder=3,
+        s=22,
+        label="Mediaan vergelijkbare gemeenten",
+    )
+    ax.set_yticks(positions, labels=list(labels), fontsize=7)
+    ax.set_xlabel("Lasten per inwoner (€)", fontsize=8)
+    ax.tick_params(axis="x", labelsize=7)
+    ax.axvline(0, color="#333333", linewidth=0.6)
+    ax.legend(fontsize=7, loc="lower right")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(f"Bron: {bron}", fontsize=7, loc="left", color="#444444")
+    return _png(fig)
+
+
+@dataclass(frozen=True)
+class TradeoffPoint:
+    label: str
+    autonomy_loss: float
+    p10: float
+    p50: float
+    p90: float
+
+
+def tradeoff_chart(points: Sequence[TradeoffPoint], naam: str, bron: str) -> bytes:
+    """Scatter of expected saving (P50 with P10–P90 bars) against autonomy loss."""
+    fig, ax = plt.subplots(figsize=(6.5, 4.2))
+    for point in points:
+        ax.errorbar(
+            [point.autonomy_loss],
+            [point.p50],
+            yerr=[[max(point.p50 - point.p10, 0.0)], [max(point.p90 - point.p50, 0.0)]],
+            fmt="o",
+            color=_DARK,
+            ecolor=_PARTNER,
+            elinewidth=2,
+            capsize=3,
+        )
+        ax.annotate(
+            point.label,
+            (point.autonomy_loss, point.p50),
+            textcoords="offset points",
+            xytext=(6, 4),
+            fontsize=7,
+        )
+    ax.axhline(0, color="#333333", linewidth=0.6)
+    ax.set_xlabel("Verlies aan autonomie (0 = geen, 1 = volledig)", fontsize=8)
+    ax.set_ylabel(f"Besparing voor {naam} (k€ per jaar)", fontsize=8)
+    ax.tick_params(labelsize=7)
+    ax.set_xlim(left=0)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(
+        f"Punt = P50, lijn = P10–P90. Bron: {bron}", fontsize=7, loc="left", color="#444444"
+    )
+    return _png(fig)

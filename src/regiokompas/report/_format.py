@@ -1,0 +1,61 @@
+"""Dutch number formatting (1.234,5) and the :class:`Num` factories the builder uses."""
+
+from __future__ import annotations
+
+import math
+
+from regiokompas.report._model import Num
+
+__all__ = ["eur", "keur", "nl_number", "num", "parse_nl_number", "pct"]
+
+
+def nl_number(value: float, decimals: int = 0) -> str:
+    """Format with a dot for thousands and a comma for decimals.
+
+    >>> nl_number(1234567.891, 1)
+    '1.234.567,9'
+    >>> nl_number(-0.4)
+    '0'
+    """
+    if not math.isfinite(value):
+        return "–"
+    rounded = round(value, decimals)
+    if rounded == 0:
+        rounded = 0.0  # no "-0"
+    text = f"{rounded:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def parse_nl_number(text: str) -> float:
+    """Inverse of :func:`nl_number` for a bare number, tolerating € and % signs.
+
+    >>> parse_nl_number("€ 1.234,5")
+    1234.5
+    """
+    cleaned = text.replace("€", "").replace("%", "").replace("\u2212", "-").strip()
+    cleaned = cleaned.replace(".", "").replace(",", ".").replace("+", "")
+    return float(cleaned)
+
+
+def num(value: float, unit: str, bron: str, jaar: int | None, key: str, decimals: int = 0) -> Num:
+    """A plain number with its unit, source and year."""
+    return Num(float(value), nl_number(value, decimals), unit, bron, jaar, key)
+
+
+def eur(value: float, bron: str, jaar: int | None, key: str, unit: str = "euro") -> Num:
+    """Whole euros, printed as ``€ 1.234``."""
+    return Num(float(value), f"€ {nl_number(value)}", unit, bron, jaar, key)
+
+
+def keur(value: float, bron: str, jaar: int | None, key: str, unit: str = "k€ per jaar") -> Num:
+    """Thousands of euros, printed bare (the column or sentence names the unit)."""
+    return Num(float(value), nl_number(value), unit, bron, jaar, key)
+
+
+def pct(value: float | None, bron: str, jaar: int | None, key: str) -> Num | str:
+    """A signed percentage difference, or a dash when there is nothing to compare with."""
+    if value is None or not math.isfinite(value):
+        return "–"
+    text = nl_number(value)
+    sign = "+" if round(value) > 0 else ""
+    return Num(float(value), f"{sign}{text}%", "procent", bron, jaar, key)

@@ -1,0 +1,170 @@
+"""Opportunities for the chapter: what the partner finder and the savings engine say.
+
+This module only *reads* the engines (``regiokompas.partners``, ``regiokompas.savings``);
+it never computes or invents a saving. When an engine is missing the result says so, and the
+chapter states that the opportunity analysis is not available.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from regiokompas.report._format import keur, num
+from regiokompas.report._model import Block, Cell, Inline, Paragraph, Table
+from regiokompas.report._texts import T
+
+if TYPE_CHECKING:
+    from regiokompas.data import Dataset
+    from regiokompas.report._options import ChapterOptions
+
+__all__ = [
+    "Opportunity",
+    "OpportunityResult",
+    "OpportunitySource",
+    "no_evidence_block",
+    "opportunity_blocks",
+    "opportunity_table",
+]
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    """One cooperation option for one taakveld, as the engines report it (k€ per year)."""
+
+    taakveld: str
+    omschrijving: str
+    members: tuple[str, ...]  # all members, the gemeente included
+    partner_names: tuple[str, ...]  # the other members, by name
+    vorm: str
+    p10: float  # saving for this gemeente
+    p50: float
+    p90: float
+    total_p10: float  # saving for the whole group
+    total_p50: float
+    total_p90: float
+    verdict: str
+    startup_years: float | None
+    tangible: str
+    autonomy_loss: float
+    transaction_keur: float
+    bron: str
+    jaar: int | None
+
+
+@dataclass(frozen=True)
+class OpportunityResult:
+    """What the engines returned for one gemeente; ``available`` is False without engines."""
+
+    available: bool
+    opportunities: tuple[Opportunity, ...] = ()
+    no_evidence: tuple[tuple[str, str], ...] = ()  # (taakveld, omschrijving)
+    assumptions: tuple[tuple[str, str], ...] = ()  # (name, value)
+    sources: tuple[str, ...] = ()
+    method: str = ""
+    parts: tuple[tuple[str, bool], ...] = ()  # engine part -> wired
+
+
+class OpportunitySource(Protocol):
+    """Anything that can report opportunities for a gemeente (the engines, or a test double)."""
+
+    def __call__(self, ds: Dataset, code: str, options: ChapterOptions) -> OpportunityResult: ...
+
+
+def _vorm_label(vorm: str) -> str:
+    return vorm.replace("_", " ")
+
+
+def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
+    """The choice, the yield and the trade-off of one opportunity, as the college's question."""
+    key = f"kans.{index}"
+    partners = ", ".join(op.partner_names)
+    blocks: list[Block] = [
+        Paragraph(
+            (
+                T["keuze"].format(
+                    taakveld=f"{op.taakveld} {op.omschrijving}",
+                    partners=partners,
+                    vorm=_vorm_label(op.vorm),
+                ),
+            ),
+            "keuze",
+        ),
+    ]
+    yield_parts: list[Inline] = [
+        T["opbrengst"].format(naam=naam),
+        keur(op.p50, op.bron, op.jaar, f"{key}.p50"),
+        T["opbrengst_2"],
+        keur(op.p10, op.bron, op.jaar, f"{key}.p10"),
+        T["opbrengst_3"],
+        keur(op.p90, op.bron, op.jaar, f"{key}.p90"),
+        T["opbrengst_4"],
+    ]
+    if op.startup_years is not None:
+        yield_parts.append(T["opstart"].format(jaren=_years(op.startup_years)))
+    if op.tangible:
+        yield_parts.append(T["tastbaar"].format(tastbaar=op.tangible))
+    blocks.append(Paragraph(tuple(yield_parts)))
+    blocks.append(
+        Paragraph(
+            (
+                T["afweging"] + op.verdict + ".",
+                T["afweging_2"],
+                num(
+                    op.autonomy_loss,
+                    "autonomieverlies 0–1",
+                    op.bron,
+                    op.jaar,
+                    f"{key}.autonomie",
+                    2,
+                ),
+                T["afweging_3"],
+                num(len(op.members) - 1, "gemeenten", op.bron, op.jaar, f"{key}.partners"),
+                T["afweging_4"],
+            ),
+            "let_op",
+        )
+    )
+    return blocks
+
+
+def _years(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
+
+
+def opportunity_table(ops: Sequence[Opportunity], naam: str) -> Table:
+    """All opportunities in one table: partners, P10/P50/P90 for the gemeente, autonomy loss."""
+    rows: list[tuple[Cell, ...]] = []
+    for i, op in enumerate(ops):
+        key = f"kans.{i}"
+        rows.append(
+            (
+                f"{op.taakveld} {op.omschrijving}",
+                ", ".join(op.partner_names),
+                keur(op.p10, op.bron, op.jaar, f"{key}.p10"),
+                keur(op.p50, op.bron, op.jaar, f"{key}.p50"),
+                keur(op.p90, op.bron, op.jaar, f"{key}.p90"),
+                num(
+                    op.autonomy_loss,
+                    "autonomieverlies 0–1",
+                    op.bron,
+                    op.jaar,
+                    f"{key}.autonomie",
+                    2,
+                ),
+            )
+        )
+    bron = "; ".join(sorted({f"{op.bron}" for op in ops}))
+    return Table(
+        T["kansen_caption"].format(naam=naam),
+        ("Taakveld", "Partners", "P10", "P50", "P90", "Autonomieverlies"),
+        tuple(rows),
+        bron,
+        frozenset({2, 3, 4, 5}),
+    )
+
+
+def no_evidence_block(items: Sequence[tuple[str, str]]) -> Paragraph:
+    taken = ", ".join(f"{code} {name}" for code, name in items)
+    return Paragraph((T["geen_bewijs_text"].format(taken=taken),), "let_op")

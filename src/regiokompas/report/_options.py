@@ -1,0 +1,30 @@
+"""Options of the chapter (all editable by the user; the appendix names them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from regiokompas.report._opportunities import OpportunitySource
+
+__all__ = ["ChapterOptions"]
+
+
+@dataclass(frozen=True)
+class ChapterOptions:
+    """What to put in the chapter and how to ask the engines.
+
+    ``source`` injects where opportunities come from; ``None`` means the real engines
+    (partner finder + savings engine) when they are installed, else no opportunities.
+    """
+
+    top: int = 5
+    vorm: str = "bedrijfsvoeringsorganisatie"
+    modus: str = "fitted"
+    autonomy_price: float = 0.0
+    draws: int = 1000
+    seed: int = 0
+    document: str = "jaarrekening"
+    figures: bool = True
+    source: OpportunitySource | None = None

@@ -1,0 +1,151 @@
+"""PDF renderer in pure Python (fpdf2), so the CLI needs no LibreOffice or system libraries.
+
+fpdf2 is maintained, installs from PyPI as a pure-Python wheel (its dependencies Pillow,
+fontTools and defusedxml are wheels too) and embeds TrueType fonts with subsetting. The font is
+DejaVu Sans from matplotlib's own data folder (already a dependency), which covers €, –, ² and
+all Dutch diacritics. The PDF gets a language tag, a title, bookmarks per heading and alt text
+for figures.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+from fpdf import FPDF
+from fpdf.enums import Align, XPos, YPos
+from fpdf.fonts import FontFace
+
+from regiokompas.report._model import Block, BulletList, Chapter, Image, Paragraph, Table
+
+__all__ = ["render_pdf"]
+
+_FONT = "DejaVu"
+_DARK = (11, 37, 69)
+_GREY = (61, 61, 61)
+_HEADING_SIZE = {1: 18.0, 2: 14.0, 3: 12.0, 4: 11.0}
+
+
+def _font_dir() -> Path:
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+class _Pdf(FPDF):
+    footer_text = ""
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(_FONT, "", 7)
+        self.set_text_color(*_GREY)
+        self.cell(0, 5, f"{self.footer_text}   |   pagina {self.page_no()}", align=Align.C)
+
+
+def _new_pdf(chapter: Chapter) -> _Pdf:
+    pdf = _Pdf(format="A4", unit="mm")
+    fonts = _font_dir()
+    pdf.add_font(_FONT, "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font(_FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    pdf.add_font(_FONT, "I", str(fonts / "DejaVuSans-Oblique.ttf"))
+    pdf.set_lang("nl-NL")
+    pdf.set_title(f"{chapter.title} – {chapter.gemeente_naam}")
+    pdf.set_author("Regiokompas")
+    pdf.set_subject("Concepthoofdstuk collegeprogramma")
+    pdf.set_creator("Regiokompas")
+    pdf.set_margins(20, 18, 20)
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.footer_text = f"Regiokompas – concept voor {chapter.gemeente_naam}"
+    pdf.add_page()
+    return pdf
+
+
+def _text(
+    pdf: FPDF,
+    text: str,
+    style: str = "",
+    size: float = 10.0,
+    gap: float = 2.0,
+    color: tuple[int, int, int] = (26, 26, 26),
+) -> None:
+    pdf.set_font(_FONT, style, size)
+    pdf.set_text_color(*color)
+    pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(gap)
+
+
+def _heading(pdf: FPDF, text: str, level: int) -> None:
+    size = _HEADING_SIZE.get(level, 10.5)
+    if pdf.will_page_break(size * 2.5):
+        pdf.add_page()
+    pdf.ln(2 if level > 2 else 4)
+    pdf.start_section(text, level=level - 1)
+    _text(pdf, text, "B", size, gap=1.5, color=_DARK)
+
+
+def _widths(block: Table) -> tuple[float, ...]:
+    longest = [
+        max([len(c), *(len(str(row[i])) for row in block.rows)], default=4)
+        for i, c in enumerate(block.columns)
+    ]
+    capped = [min(max(n, 11), 40) for n in longest]
+    return tuple(float(n) for n in capped)
+
+
+def _block(pdf: FPDF, block: Block) -> None:
+    if isinstance(block, Paragraph):
+        style = {"keuze": "B", "let_op": "I"}.get(block.style, "")
+        _text(pdf, block.text, style)
+    elif isinstance(block, BulletList):
+        for i, item in enumerate(block.items):
+            mark = f"{i + 1}." if block.ordered else "•"
+            pdf.set_font(_FONT, "", 10)
+            pdf.set_text_color(26, 26, 26)
+            pdf.cell(7, 5, mark)
+            pdf.multi_cell(0, 5, item.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.ln(1)
+        pdf.ln(1)
+    elif isinstance(block, Table):
+        _text(pdf, block.caption, "B", 9.5, gap=1, color=_DARK)
+        pdf.set_font(_FONT, "", 8.5)
+        pdf.set_text_color(26, 26, 26)
+        align = tuple("RIGHT" if i in block.numeric else "LEFT" for i in range(len(block.columns)))
+        with pdf.table(
+            col_widths=_widths(block),
+            text_align=align,
+            line_height=4.6,
+            headings_style=FontFace(emphasis="BOLD", fill_color=(232, 238, 245)),
+            first_row_as_headings=True,
+        ) as table:
+            header = table.row()
+            for column in block.columns:
+                header.cell(column)
+            for row in block.rows:
+                cells = table.row()
+                for value in row:
+                    cells.cell(str(value))
+        pdf.ln(1)
+        _text(pdf, f"Bron: {block.bron}", "", 7.5, gap=3, color=_GREY)
+    elif isinstance(block, Image):
+        width = min(block.width_cm * 10, pdf.epw)
+        pdf.image(
+            io.BytesIO(block.png), w=width, x=Align.C, alt_text=block.alt, title=block.caption
+        )
+        pdf.ln(1)
+        _text(pdf, f"{block.caption} (bron: {block.bron})", "I", 8, gap=3, color=_GREY)
+    else:  # pragma: no cover - the Block union is closed
+        raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def render_pdf(chapter: Chapter) -> bytes:
+    """The chapter as a PDF document (A4)."""
+    pdf = _new_pdf(chapter)
+    pdf.start_section(chapter.title, level=0)
+    _text(pdf, chapter.title, "B", _HEADING_SIZE[1], gap=3, color=_DARK)
+    for block in chapter.intro:
+        _block(pdf, block)
+    for level, section in chapter.walk():
+        _heading(pdf, section.title, level)
+        for block in section.blocks:
+            _block(pdf, block)
+    _text(pdf, chapter.attributie, "", 7.5, gap=0, color=_GREY)
+    return bytes(pdf.output())
