@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from regiokompas import __version__
-from regiokompas.cli import data_cmd, gemeente_cmd, hoofdstuk_cmd
+from regiokompas.cli import data_cmd, gemeente_cmd, hoofdstuk_cmd, verdeel_cmd
 from regiokompas.settings import Settings
 
 __all__ = ["cli", "main"]
@@ -41,7 +41,12 @@ def cli(ctx: click.Context, data_dir: str | None, taal: str) -> None:
     ctx.obj = {"settings": settings}
 
 
-COMMANDS: list[click.Command] = [data_cmd.data, gemeente_cmd.gemeente, hoofdstuk_cmd.hoofdstuk]
+COMMANDS: list[click.Command] = [
+    data_cmd.data,
+    gemeente_cmd.gemeente,
+    hoofdstuk_cmd.hoofdstuk,
+    verdeel_cmd.verdeel,
+]
 for command in COMMANDS:
     cli.add_command(command)
 

@@ -21,6 +21,7 @@ from regiokompas.sharing.game import MAX_EXPLICIT_PLAYERS, CostGame, coalition_m
 from regiokompas.sharing.gamefile import RULES, ParsedGame, parse_game, read_game_file
 from regiokompas.sharing.keys import fixed_plus_variable, per_share, round_to_cents
 from regiokompas.sharing.nucleolus import NucleolusResult, least_core, nucleolus, prenucleolus
+from regiokompas.sharing.regio import verdeel_regio
 from regiokompas.sharing.shapley import SampledShapley, sampled_shapley, shapley_value
 
 __all__ = [
@@ -54,4 +55,5 @@ __all__ = [
     "sampled_shapley",
     "shapley_value",
     "verdeel",
+    "verdeel_regio",
 ]

@@ -122,7 +122,12 @@ class Verdeling:
 
 @dataclass(frozen=True)
 class VerdeelAnalyse:
-    """All requested allocations for one group, with facts about its game."""
+    """All requested allocations for one group, with facts about its game.
+
+    ``samenwerken_loont`` says whether the group costs less together than the sum of its
+    members alone; when it does not, no allocation can make everyone better off, the core is
+    empty and the nucleolus (on imputations) does not exist.
+    """
 
     naam: str
     spelers: tuple[str, ...]
@@ -130,6 +135,7 @@ class VerdeelAnalyse:
     bron: str
     groepskosten: float
     som_alleen: float
+    samenwerken_loont: bool
     kern_leeg: bool | None
     kleinste_kern_waarde: float | None
     verdelingen: tuple[Verdeling, ...]
@@ -196,6 +202,8 @@ def verdeel(
         methodes = [m for m in METHODS if m not in {"inwoners", "vast-variabel", "kleinste-kern"}]
         if inwoners is not None:
             methodes = ["inwoners", "vast-variabel", *methodes]
+        if nucleolus_x is None and isinstance(game, CostGame):
+            methodes.remove("nucleolus")  # no imputations: the least core still answers
         if core_empty:
             methodes.append("kleinste-kern")
     unknown = [m for m in methodes if m not in METHODS]
@@ -239,7 +247,8 @@ def verdeel(
             lc = least_core(game)
             x, least = lc.allocation, lc.least_core_value
             note = (
-                f"ε = {least:.2f} {game.eenheid}: elke coalitie betaalt hoogstens ε meer dan "
+                f"ε = {least:.2f}".replace(".", ",") + f" {game.eenheid}: elke coalitie betaalt "
+                "hoogstens ε meer dan "
                 "zij alleen kwijt zou zijn"
             )
         allocations.append(_report(game, method, x, alone, total, tol, note, stderr))
@@ -251,6 +260,7 @@ def verdeel(
         bron=game.bron,
         groepskosten=round(total, 2),
         som_alleen=round(float(alone.sum()), 2),
+        samenwerken_loont=bool(total < float(alone.sum()) - tol),
         kern_leeg=core_empty,
         kleinste_kern_waarde=least,
         verdelingen=tuple(allocations),

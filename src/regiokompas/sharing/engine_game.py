@@ -82,6 +82,7 @@ def engine_game(
     *,
     graph: _Graph | None = None,
     names: Callable[[str], str] | None = None,
+    naam: str = "",
     bron: str = "",
 ) -> CostGame:
     """The cost game of a group of gemeenten (codes) on ``taakvelden`` in cooperation form ``vorm``.
@@ -137,4 +138,4 @@ def engine_game(
             costs[todo] = costs[part[todo]] + costs[todo ^ part[todo]]
     costs[0] = 0.0
     labels = tuple(names(c) if names else c for c in codes)
-    return CostGame(labels, costs, eenheid="k€", bron=bron)
+    return CostGame(labels, costs, eenheid="k€", naam=naam, bron=bron)

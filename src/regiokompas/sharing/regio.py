@@ -1,0 +1,82 @@
+"""Cost sharing for a real group of gemeenten: the engine's cost game plus the data's keys.
+
+>>> from regiokompas.data import load_dataset
+>>> from regiokompas.savings import SavingsEngine
+>>> ds = load_dataset()
+>>> engine = SavingsEngine.from_dataset(ds, mode="literature")
+>>> result = verdeel_regio(ds, engine, ["Gouda", "Waddinxveen"], ["0.4"], methodes=["shapley"])
+>>> result.eenheid, len(result.verdelingen[0].aandelen)
+('k€', 2)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from regiokompas.data import Dataset
+from regiokompas.sharing._errors import SharingError
+from regiokompas.sharing.analysis import VerdeelAnalyse, verdeel
+from regiokompas.sharing.engine_game import CoalitionCostModel, engine_game
+
+__all__ = ["verdeel_regio"]
+
+
+def verdeel_regio(
+    ds: Dataset,
+    engine: CoalitionCostModel,
+    gemeenten: Sequence[str],
+    taakvelden: Sequence[str],
+    vorm: str = "bedrijfsvoeringsorganisatie",
+    *,
+    aaneengesloten: bool = False,
+    methodes: Sequence[str] | None = None,
+    vast_aandeel: float = 0.5,
+    steekproef: int | None = None,
+    seed: int = 0,
+) -> VerdeelAnalyse:
+    """Allocate the annual cost (k€) of ``gemeenten`` cooperating on ``taakvelden``.
+
+    ``gemeenten`` are names or codes (forgiving lookup). Coalition costs come from the savings
+    engine; with ``aaneengesloten`` a coalition that is not connected costs the sum of its
+    connected parts. The keys per inwoner use the most recent CBS inhabitants in the bundle;
+    the key naar gebruik uses each member's current lasten on the taakvelden.
+    """
+    found = [ds.gemeente(q) for q in gemeenten]
+    codes = [g.code for g in found]
+    seen: set[str] = set()
+    for g in found:
+        if g.code in seen:
+            raise SharingError(
+                f"{g.naam} staat dubbel in de groep.", f"{g.naam} appears twice in the group."
+            )
+        seen.add(g.code)
+    names = {g.code: g.naam for g in found}
+    year = int(ds.inwoners["jaar"].max())
+    inhabitants = ds.inwoners_in(year)
+    lasten_year = getattr(engine, "jaar", None)
+    lasten_label = f"Iv3 jaarrekening {lasten_year}" if lasten_year else "Iv3 jaarrekening"
+    bron = (
+        f"Kosten per coalitie: {lasten_label} (CBS) min besparing plus transactiekosten volgens "
+        f"het besparingsmodel van Regiokompas, vorm {vorm}"
+        + (", alleen aaneengesloten samenwerking" if aaneengesloten else "")
+        + f"; inwoners: CBS, 1 januari {year}."
+    )
+    game = engine_game(
+        engine,
+        codes,
+        taakvelden,
+        vorm,
+        graph=ds.graph if aaneengesloten else None,
+        names=names.__getitem__,
+        naam=f"{', '.join(names[c] for c in codes)}: taakveld {', '.join(taakvelden)}",
+        bron=bron,
+    )
+    return verdeel(
+        game,
+        methodes,
+        inwoners={names[c]: float(inhabitants[c]) for c in codes},
+        gebruik={names[c]: float(engine.standalone_cost(c, list(taakvelden))) for c in codes},
+        vast_aandeel=vast_aandeel,
+        steekproef=steekproef,
+        seed=seed,
+    )
