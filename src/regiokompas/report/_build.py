@@ -221,7 +221,8 @@ def _appendix(
         "CBS Iv3 inwoners per gemeente 2017–2026",
         "CBS Gebiedsindelingen 2024 (jeugdregio, GGD, veiligheidsregio, arbeidsmarktregio, RES)",
         "CBS/Kadaster gemeentegrenzen 2023 (Wijken en buurten 2023, vereenvoudigd)",
-        "VNG, Gemeente van de Toekomst: de drie doelen (leefomgeving, sociaal domein, bestuur)",
+        "VNG, Gemeente van de Toekomst: de drie doelen, geciteerd in PBLQ, blog 'De inkt is "
+        "nog niet droog…' (jaar niet vermeld in de bron)",
         "Wet versterking democratische legitimiteit Wgr (Stb. 2021, 588), in werking 1 juli 2022",
         "Allers, M.A. en De Greef, J.A. (2018), Intermunicipal cooperation, public spending and "
         "service levels, Local Government Studies 44(1)",

@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table as DocxTable
 from docx.table import _Row
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -70,6 +71,7 @@ def _add_block(doc: DocxDocument, block: Block) -> None:
                 cells[i].text = str(value)
                 if i in block.numeric:
                     cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _column_widths(table, len(block.columns))
         _small(doc.add_paragraph(), f"Bron: {block.bron}")
         return
     if isinstance(block, Image):
@@ -82,6 +84,17 @@ def _add_block(doc: DocxDocument, block: Block) -> None:
         _small(caption, f" (bron: {block.bron})")
         return
     raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _column_widths(table: DocxTable, n: int) -> None:
+    # The first column holds labels (taakveld names); give it more room than the figures.
+    total = 16.0
+    first = total * (0.4 if n > 2 else 0.45)
+    widths = [first] + [(total - first) / (n - 1)] * (n - 1) if n > 1 else [total]
+    table.autofit = False
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
 
 
 def _repeat_header(row: _Row) -> None:

@@ -1,0 +1,49 @@
+"""``regiokompas hoofdstuk``: end to end through click's CliRunner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from click.testing import CliRunner
+
+from regiokompas.cli import cli
+
+
+def test_writes_docx_from_the_extension(tmp_path: Path) -> None:
+    out = tmp_path / "hoofdstuk.docx"
+    result = CliRunner().invoke(cli, ["hoofdstuk", "Gouda", "--uit", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Gouda" in result.output and str(out) in result.output
+    document = docx.Document(str(out))
+    assert document.paragraphs[0].text == "Samenwerken met andere gemeenten"
+    assert len(document.inline_shapes) >= 2  # the spending chart and the map
+
+
+def test_markdown_on_stdout_without_uit() -> None:
+    result = CliRunner().invoke(cli, ["hoofdstuk", "GM0513", "--kansen", "3"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Samenwerken met andere gemeenten")
+    assert "## Waar Gouda nu staat" in result.output
+    assert "data:image" not in result.output  # no figures on a terminal
+
+
+def test_unknown_extension_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["hoofdstuk", "Gouda", "--uit", str(tmp_path / "h.txt")])
+    assert result.exit_code != 0
+    assert "Onbekend uitvoerformaat '.txt'" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_english_error_for_a_missing_folder(tmp_path: Path) -> None:
+    target = tmp_path / "nee" / "h.pdf"
+    result = CliRunner().invoke(cli, ["--taal", "en", "hoofdstuk", "Gouda", "--uit", str(target)])
+    assert result.exit_code != 0
+    assert "does not exist" in result.output and "No file was created" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_gemeente(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["hoofdstuk", "Goudaa", "--uit", str(tmp_path / "h.md")])
+    assert result.exit_code != 0 and "Gouda" in result.output
+    assert list(tmp_path.iterdir()) == []
