@@ -78,8 +78,14 @@ def brute_nucleolus(game: CostGame, imputation: bool = True) -> np.ndarray:
             if rows[m] @ x - c[m] < eps - 1e-7:
                 continue
             # Can S's excess go below eps while all free stay <= eps?
-            test = linprog(np.r_[rows[m], 0.0], A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq,
-                           bounds=bounds[:n] + [(eps, eps)])
+            test = linprog(
+                np.r_[rows[m], 0.0],
+                A_ub=a_ub,
+                b_ub=b_ub,
+                A_eq=a_eq,
+                b_eq=b_eq,
+                bounds=bounds[:n] + [(eps, eps)],
+            )
             if test.fun - c[m] >= eps - 1e-7:
                 fixed[m] = eps
                 newly = True
@@ -165,8 +171,9 @@ def test_every_method_adds_up_to_the_cent(n: int) -> None:
     for allocation in result.verdelingen:
         cents = [round(a.bedrag * 100) for a in allocation.aandelen]
         assert sum(cents) == target
-        assert all(abs(a.bedrag * 100 - c) < 1e-6 for a, c in zip(allocation.aandelen, cents,
-                                                                      strict=True))
+        assert all(
+            abs(a.bedrag * 100 - c) < 1e-6 for a, c in zip(allocation.aandelen, cents, strict=True)
+        )
 
 
 def test_round_to_cents_by_hand() -> None:
