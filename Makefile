@@ -1,10 +1,9 @@
 # Two commands on a fresh machine:
-#   make run   - installs into .venv and runs the main job on the bundled data
+#   make run   - installs into .venv and starts the web app on http://127.0.0.1:8000 (bundled data)
 #   make test  - installs into .venv with the dev tools and runs every check and test
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-GEMEENTE ?= Gouda
 
 .PHONY: run test install install-dev lint typecheck contracts pytest bundle bench clean
 
@@ -19,7 +18,7 @@ install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 
 run: install
-	$(BIN)/regiokompas gemeente "$(GEMEENTE)"
+	$(BIN)/regiokompas web
 
 test: install-dev lint typecheck contracts pytest
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from regiokompas import __version__
-from regiokompas.cli import data_cmd, gemeente_cmd, hoofdstuk_cmd, verdeel_cmd
+from regiokompas.cli import data_cmd, gemeente_cmd, hoofdstuk_cmd, verdeel_cmd, web_cmd
 from regiokompas.settings import Settings
 
 __all__ = ["cli", "main"]
@@ -46,6 +46,7 @@ COMMANDS: list[click.Command] = [
     gemeente_cmd.gemeente,
     hoofdstuk_cmd.hoofdstuk,
     verdeel_cmd.verdeel,
+    web_cmd.web,
 ]
 for command in COMMANDS:
     cli.add_command(command)

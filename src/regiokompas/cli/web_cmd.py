@@ -1,0 +1,51 @@
+"""``regiokompas web``: start the web app on http://127.0.0.1:8000 (``web openapi`` prints the
+API's OpenAPI document, the source of ``docs/api/openapi.json``).
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from regiokompas.cli._common import handle_errors, settings_from
+
+__all__ = ["web"]
+
+
+@click.group("web", invoke_without_command=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adres om op te luisteren.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Poort om op te luisteren.",
+)
+@click.pass_context
+@handle_errors
+def web(ctx: click.Context, host: str, port: int) -> None:
+    """Start de webapplicatie (pagina's en de API onder /api/v1) met de meegeleverde data.
+
+    Alles komt van de applicatie zelf (geen CDN): hij werkt ook zonder internet.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    import uvicorn
+
+    from regiokompas.web import create_app
+
+    app = create_app(settings_from(ctx))
+    click.echo(f"Regiokompas draait op http://{host}:{port}  (stoppen: Ctrl+C)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+@web.command("openapi")
+@click.pass_context
+@handle_errors
+def openapi(ctx: click.Context) -> None:
+    """Print het OpenAPI-document van de API (bv. > docs/api/openapi.json)."""
+    from regiokompas.web.app import openapi_document
+
+    document = openapi_document(create_settings=settings_from(ctx))
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))

@@ -1,0 +1,326 @@
+"""The web app's text catalogue: every interface string in Dutch and English, in one place.
+
+Templates call ``_("key")``; a translator edits :data:`MESSAGES` and nothing else. Dutch is the
+default; English is chosen with ``?lang=en`` (remembered in a cookie).
+
+>>> translate("zoek_knop", "en")
+'Search'
+>>> format_number(1234567.891, "nl", 1)
+'1.234.567,9'
+"""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["LANGUAGES", "MESSAGES", "format_number", "translate"]
+
+LANGUAGES = ("nl", "en")
+
+#: key -> (Dutch, English). Keep keys in lower_snake_case; ``{name}`` placeholders are filled
+#: with ``str.format``.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- frame
+    "site_naam": ("Regiokompas", "Regiokompas"),
+    "site_ondertitel": (
+        "Waar, met wie en met welk effect samenwerken met andere gemeenten",
+        "Where, with whom and to what effect to cooperate with other municipalities",
+    ),
+    "naar_inhoud": ("Direct naar de inhoud", "Skip to content"),
+    "hoofdmenu": ("Hoofdmenu", "Main menu"),
+    "nav_home": ("Home", "Home"),
+    "nav_regios": ("Regio's", "Regions"),
+    "nav_api": ("API", "API"),
+    "nav_toegankelijkheid": ("Toegankelijkheid", "Accessibility"),
+    "taal_wissel": ("English", "Nederlands"),
+    "taal_wissel_label": ("Read this page in English", "Lees deze pagina in het Nederlands"),
+    "voet_bron": ("Bronnen", "Sources"),
+    "voet_licentie": (
+        "Regiokompas is open source (EUPL-1.2). Cijfers: CBS en Kadaster/PDOK, CC BY 4.0.",
+        "Regiokompas is open source (EUPL-1.2). Figures: CBS and Kadaster/PDOK, CC BY 4.0.",
+    ),
+    "bron": ("Bron", "Source"),
+    "bron_en_jaar": ("Bron en jaar", "Source and year"),
+    "toon": ("Toon", "Show"),
+    "kaart_als_tabel": ("De kaart als tabel", "The map as a table"),
+    "grafiek_als_tabel": ("De grafiek als tabel", "The chart as a table"),
+    "geen_js": (
+        "De grafiek heeft JavaScript nodig; de tabel eronder bevat dezelfde cijfers.",
+        "The chart needs JavaScript; the table below holds the same figures.",
+    ),
+    # --- home
+    "home_titel": ("Samenwerken met andere gemeenten", "Cooperating with other municipalities"),
+    "home_intro": (
+        "Regiokompas laat per gemeente en per taakveld zien waar samenwerking met buurgemeenten "
+        "geld kan besparen, wat dat kost aan autonomie, en waar de cijfers géén besparing laten "
+        "zien. Alle cijfers noemen hun bron en jaar.",
+        "Regiokompas shows per municipality and per policy task (taakveld) where cooperation "
+        "with neighbouring municipalities can save money, what it costs in autonomy, and where "
+        "the figures show no saving. Every figure names its source and year.",
+    ),
+    "zoek_titel": ("Zoek een gemeente", "Find a municipality"),
+    "zoek_label": ("Naam of code van de gemeente", "Name or code of the municipality"),
+    "zoek_hint": (
+        "Bijvoorbeeld: Gouda, den bosch, GM0363. Hoofdletters en accenten maken niet uit.",
+        "For example: Gouda, den bosch, GM0363. Case and accents do not matter.",
+    ),
+    "zoek_knop": ("Zoeken", "Search"),
+    "kaart_titel": ("Nederland per taakveld", "The Netherlands per taakveld"),
+    "kaart_taakveld_label": ("Taakveld", "Taakveld (policy task)"),
+    "kaart_knop": ("Kaart tonen", "Show map"),
+    "kaart_lasten_uitleg": (
+        "Lasten per inwoner op dit taakveld in de {bron}. Donkerder is hoger. Grijs: geen lasten "
+        "geboekt.",
+        "Spending per inhabitant on this taakveld in the {bron}. Darker is higher. Grey: no "
+        "spending booked.",
+    ),
+    "eur_per_inwoner": ("€ per inwoner", "€ per inhabitant"),
+    "lasten_keur": ("Lasten (× € 1.000)", "Spending (× € 1,000)"),
+    "kaart_bron_grenzen": (
+        "grenzen: CBS/Kadaster Wijken en buurten 2023 (vereenvoudigd)",
+        "boundaries: CBS/Kadaster Wijken en buurten 2023 (simplified)",
+    ),
+    "gemeente": ("Gemeente", "Municipality"),
+    "code": ("Code", "Code"),
+    "provincie": ("Provincie", "Province"),
+    "waarde": ("Waarde", "Value"),
+    "legenda": ("Legenda", "Legend"),
+    "geen_gegevens": ("geen gegevens", "no data"),
+    # --- search
+    "zoek_meerdere_titel": ("Meerdere gemeenten gevonden", "Several municipalities found"),
+    "zoek_meerdere_uitleg": (
+        "'{query}' past bij meer dan één gemeente. Kies er een:",
+        "'{query}' matches more than one municipality. Choose one:",
+    ),
+    "zoek_leeg": ("Vul een naam of code in.", "Enter a name or code."),
+    # --- errors
+    "fout_404_titel": ("Niet gevonden", "Not found"),
+    "fout_400_titel": ("Ongeldige invoer", "Invalid input"),
+    "fout_500_titel": ("Er ging iets mis", "Something went wrong"),
+    "fout_suggesties": ("Bedoelt u een van deze gemeenten?", "Did you mean one of these?"),
+    "fout_terug": ("Terug naar de startpagina", "Back to the home page"),
+    "fout_pagina": (
+        "Deze pagina bestaat niet. Controleer het adres of zoek een gemeente.",
+        "This page does not exist. Check the address or search for a municipality.",
+    ),
+    "fout_parameter": (
+        "Parameter '{name}': {problem}",
+        "Parameter '{name}': {problem}",
+    ),
+    # --- gemeente page
+    "profiel": ("Profiel", "Profile"),
+    "op_deze_pagina": ("Op deze pagina", "On this page"),
+    "lasten_grafiek_uitleg": (
+        "Lasten per inwoner per hoofdtaakveld: {naam} (blauw) en de mediaan van vergelijkbare "
+        "gemeenten (grijs).",
+        "Spending per inhabitant per main taakveld: {naam} (blue) and the median of similar "
+        "municipalities (grey).",
+    ),
+    "lasten_tabel": ("Lasten per inwoner in {jaar} (€)", "Spending per inhabitant in {jaar} (€)"),
+    "kerncijfers": ("Kerncijfers", "Key figures"),
+    "kenmerk": ("Kenmerk", "Characteristic"),
+    "inwoners": ("Inwoners", "Inhabitants"),
+    "inwoners_recent": ("Inwoners {jaar}", "Inhabitants {jaar}"),
+    "land_km2": ("Landoppervlakte (km²)", "Land area (km²)"),
+    "dichtheid": ("Bevolkingsdichtheid (inwoners per km²)", "Population density (per km²)"),
+    "stedelijkheid": ("Stedelijkheid (klasse 1–5)", "Urbanity (class 1–5)"),
+    "buren_titel": ("Buurgemeenten en regio's", "Neighbours and regions"),
+    "buren_kaart_uitleg": (
+        "Donkerblauw: {naam}. Middenblauw: buurgemeenten. Omlijnd met streepjes: de andere "
+        "gemeenten in de {regio} ({regionaam}).",
+        "Dark blue: {naam}. Mid blue: neighbouring municipalities. Dashed outline: the other "
+        "municipalities in the {regio} ({regionaam}).",
+    ),
+    "regiolaag_label": ("Regio-indeling op de kaart", "Regional division on the map"),
+    "buren": ("Buurgemeenten", "Neighbouring municipalities"),
+    "soort": ("Soort", "Kind"),
+    "grens_km": ("Gedeelde grens (km)", "Shared border (km)"),
+    "toelichting": ("Toelichting", "Note"),
+    "land": ("land", "land"),
+    "water": ("over water", "over water"),
+    "water_afstand": ("{km} km over water", "{km} km over water"),
+    "regios_titel": ("Regio's waarin de gemeente zit", "Regions the municipality belongs to"),
+    "indeling": ("Indeling", "Division"),
+    "regio": ("Regio", "Region"),
+    "leden": ("Gemeenten", "Municipalities"),
+    "buren_bron": (
+        "Bron: afgeleid uit CBS/Kadaster gemeentegrenzen 2023; regio's: CBS "
+        "Gebiedsindelingen 2024.",
+        "Source: derived from CBS/Kadaster municipal boundaries 2023; regions: CBS "
+        "Gebiedsindelingen 2024.",
+    ),
+    "lasten_titel": (
+        "Lasten per inwoner tegenover vergelijkbare gemeenten",
+        "Spending per inhabitant against similar municipalities",
+    ),
+    "hoofdtaakveld": ("Hoofdtaakveld", "Main taakveld"),
+    "deze_gemeente": ("Deze gemeente (€)", "This municipality (€)"),
+    "vergelijkbaar": ("Vergelijkbare gemeenten (€)", "Similar municipalities (€)"),
+    "verschil": ("Verschil", "Difference"),
+    "lasten_bron": (
+        "Bron: {bron}. Vergelijking: {vergelijking} (n={n}), zelfde jaar.",
+        "Source: {bron}. Comparison: {vergelijking} (n={n}), same year.",
+    ),
+    "document_label": ("Iv3-document", "Iv3 document"),
+    "document_jaarrekening": ("Jaarrekening (realisatie)", "Annual accounts (actuals)"),
+    "document_begroting": ("Begroting (raming)", "Budget (estimate)"),
+    "bijwerken": ("Bijwerken", "Update"),
+    "kansen_titel": ("Kansen voor samenwerking", "Opportunities for cooperation"),
+    "kansen_niet_beschikbaar": (
+        "De partnerzoeker is in deze versie nog niet beschikbaar; zodra hij dat is, staan hier "
+        "per taakveld de beste partners, de besparing met onzekerheid en het verlies aan "
+        "autonomie.",
+        "The partner finder is not available in this version yet; once it is, this section "
+        "lists per taakveld the best partners, the saving with its uncertainty and the loss "
+        "of autonomy.",
+    ),
+    # --- regions
+    "regios_index_titel": ("Regio's", "Regions"),
+    "regios_index_intro": (
+        "Bestaande regio-indelingen (CBS Gebiedsindelingen 2024). Kies een regio om de gemeenten "
+        "te zien en, waar beschikbaar, de beste indeling in samenwerkingsverbanden.",
+        "Existing regional divisions (CBS Gebiedsindelingen 2024). Choose a region to see its "
+        "municipalities and, where available, the best grouping into cooperations.",
+    ),
+    "aantal_gemeenten": ("Aantal gemeenten", "Number of municipalities"),
+    "regio_kaart_uitleg": (
+        "De gemeenten van {regio}; de kleur geeft de groep in de indeling.",
+        "The municipalities of {regio}; the colour gives the group in the grouping.",
+    ),
+    "regio_leden_titel": ("Gemeenten in deze regio", "Municipalities in this region"),
+    "groep": ("Groep", "Group"),
+    "indeling_niet_beschikbaar": (
+        "De regio-optimalisatie is in deze versie nog niet beschikbaar.",
+        "The region optimiser is not available in this version yet.",
+    ),
+    "indeling_titel": (
+        "Beste indeling in samenwerkingsverbanden",
+        "Best grouping into cooperations",
+    ),
+    # --- API page
+    "api_titel": ("De Regiokompas-API", "The Regiokompas API"),
+    "api_intro": (
+        "Alle gegevens van deze site zijn ook als JSON beschikbaar onder /api/v1 "
+        "(versie {versie}). "
+        "De API volgt de NLGov REST API Design Rules: namen in het Nederlands en meervoud, geen "
+        "slash aan het eind, een API-Version-header en fouten als application/problem+json.",
+        "All data on this site is also available as JSON under /api/v1 (version {versie}). The "
+        "API follows the NLGov REST API Design Rules: Dutch plural resource names, no trailing "
+        "slash, an API-Version header and errors as application/problem+json.",
+    ),
+    "api_openapi": ("de beschrijving in OpenAPI 3", "the OpenAPI 3 description"),
+    "api_operaties": ("Bewerkingen", "Operations"),
+    "api_methode": ("Methode", "Method"),
+    "api_pad": ("Pad", "Path"),
+    "api_omschrijving": ("Omschrijving", "Description"),
+    "api_voorbeeld": ("Voorbeeld", "Example"),
+    "api_regels": (
+        "Foutmeldingen komen in het Nederlands, of in het Engels met de header "
+        "Accept-Language: en.",
+        "Error messages are in Dutch, or in English with the header Accept-Language: en.",
+    ),
+    # --- accessibility statement
+    "toegankelijkheid_titel": ("Toegankelijkheidsverklaring", "Accessibility statement"),
+    "toeg_intro": (
+        "Regiokompas wil voor iedereen bruikbaar zijn, ook voor mensen die een schermlezer, "
+        "vergroting of alleen een toetsenbord gebruiken. Overheidswebsites moeten voldoen aan "
+        "WCAG 2.1 niveau AA (EN 301 549); dat is ook onze norm.",
+        "Regiokompas aims to be usable by everyone, including people who use a screen reader, "
+        "magnification or only a keyboard. Dutch public-sector websites must meet WCAG 2.1 "
+        "level AA (EN 301 549); that is our standard too.",
+    ),
+    "toeg_status_kop": ("Status", "Status"),
+    "toeg_status": (
+        "Deze site voldoet gedeeltelijk aan WCAG 2.1 AA. Dit oordeel is een zelfevaluatie: bij "
+        "elke wijziging draait de geautomatiseerde toets axe-core in een echte browser op elke "
+        "pagina en meldt nul overtredingen van WCAG 2.1 A en AA. Geautomatiseerde toetsen vinden "
+        "niet alles; een onderzoek door een externe deskundige heeft nog niet plaatsgevonden.",
+        "This site partially meets WCAG 2.1 AA. This is a self-assessment: with every change the "
+        "automated checker axe-core runs in a real browser on every page and reports zero "
+        "violations of WCAG 2.1 A and AA. Automated checks do not find everything; an audit by "
+        "an external expert has not taken place yet.",
+    ),
+    "toeg_maatregelen_kop": ("Wat we doen", "What we do"),
+    "toeg_m1": (
+        "Elke pagina heeft een link 'Direct naar de inhoud', kopjes in logische volgorde en "
+        "herkenbare gebieden (kop, navigatie, inhoud, voettekst).",
+        "Every page has a 'Skip to content' link, headings in logical order and landmarks "
+        "(header, navigation, main content, footer).",
+    ),
+    "toeg_m2": (
+        "Alles werkt met het toetsenbord en zonder JavaScript: instellingen zijn gewone "
+        "formulieren met een label bij elk veld en een zichtbare focus.",
+        "Everything works with the keyboard and without JavaScript: settings are plain forms "
+        "with a label on every field and a visible focus.",
+    ),
+    "toeg_m3": (
+        "Elke kaart en grafiek heeft een tabel met dezelfde cijfers, met kolom- en rijkoppen.",
+        "Every map and chart has a table with the same figures, with column and row headers.",
+    ),
+    "toeg_m4": (
+        "Tekst heeft voldoende contrast (minstens 4,5:1) en de pagina's werken bij 200% "
+        "vergroting en op een smal scherm.",
+        "Text has sufficient contrast (at least 4.5:1) and the pages work at 200% zoom and on a "
+        "narrow screen.",
+    ),
+    "toeg_m5": (
+        "De site laadt niets van andere servers: scripts, stijlen en kaarten komen van de "
+        "applicatie zelf, zodat hij ook zonder internetverbinding werkt.",
+        "The site loads nothing from other servers: scripts, styles and maps come from the "
+        "application itself, so it also works without an internet connection.",
+    ),
+    "toeg_beperkingen_kop": ("Bekende beperkingen", "Known limitations"),
+    "toeg_b1": (
+        "De interactieve grafieken (Plotly) zijn niet met het toetsenbord te bedienen en een "
+        "schermlezer leest ze niet voor; de tabel onder elke grafiek bevat dezelfde cijfers.",
+        "The interactive charts (Plotly) cannot be operated with the keyboard and a screen "
+        "reader does not read them; the table below each chart holds the same figures.",
+    ),
+    "toeg_b2": (
+        "Op de kaarten zijn gemeenten niet afzonderlijk met het toetsenbord te kiezen; de tabel "
+        "bij de kaart noemt elke gemeente met een link.",
+        "On the maps, municipalities cannot be selected one by one with the keyboard; the table "
+        "next to the map lists every municipality with a link.",
+    ),
+    "toeg_b3": (
+        "Kleuren op de kaarten verschillen soms alleen in lichtheid; de legenda en de tabel "
+        "geven de waarden in tekst.",
+        "Colours on the maps sometimes differ only in lightness; the legend and the table give "
+        "the values in text.",
+    ),
+    "toeg_contact_kop": ("Contact", "Contact"),
+    "toeg_contact": (
+        "Loopt u tegen een probleem aan? Meld het bij de beheerder van deze installatie of als "
+        "issue in de projectrepository van Regiokompas.",
+        "Did you run into a problem? Report it to the administrator of this installation or as "
+        "an issue in the Regiokompas project repository.",
+    ),
+}
+
+
+def translate(key: str, language: str = "nl", **values: object) -> str:
+    """The text for ``key`` in ``language`` (Dutch when unknown), with placeholders filled.
+
+    A missing key raises ``KeyError`` so a typo cannot ship silently.
+    """
+    nl, en = MESSAGES[key]
+    text = en if language == "en" else nl
+    return text.format(**values) if values else text
+
+
+def format_number(value: float | int | None, language: str = "nl", decimals: int = 0) -> str:
+    """A number with the language's separators: ``1.234,5`` (nl) or ``1,234.5`` (en).
+
+    >>> format_number(None)
+    '–'
+    >>> format_number(-0.4, "en"), format_number(-1234.5, "en", 1)
+    ('0', '-1,234.5')
+    """
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    if round(value, decimals) == 0:
+        value = 0  # no "-0"
+    text = f"{value:,.{decimals}f}"
+    if language == "en":
+        return text
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")

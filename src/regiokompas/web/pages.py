@@ -1,0 +1,173 @@
+"""The HTML pages: home (search and national map), gemeente, regions, accessibility statement,
+API overview. Plain GET forms, so every control works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from regiokompas.data import REGION_TYPES
+from regiokompas.web import charts
+from regiokompas.web.api_routes import site_of
+from regiokompas.web.maps import group_map, national_spending_map, neighbour_map
+from regiokompas.web.problems import AmbiguousError, BadParameterError
+from regiokompas.web.templating import language, render
+from regiokompas.web.views import check_document
+
+__all__ = ["DEFAULT_TAAKVELD", "router"]
+
+router = APIRouter()
+
+#: The taakveld the national map opens with: waste collection, a classic shared task.
+DEFAULT_TAAKVELD = "7.3"
+DEFAULT_REGIOTYPE = "ggd"
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(
+    request: Request,
+    taakveld: Annotated[str, Query(max_length=10)] = DEFAULT_TAAKVELD,
+) -> Response:
+    site = site_of(request)
+    lang = language(request)
+    kaart = site.taakveld_kaart(taakveld)
+    rendered = national_spending_map(site, kaart, lang)
+    options = site.taakvelden(kaart.jaar).taakvelden
+    return render(
+        request,
+        "home.html",
+        {
+            "kaart": kaart,
+            "map": rendered,
+            "taakveld_opties": [(t.code, f"{t.code} {t.omschrijving}") for t in options],
+            "taakveld": taakveld,
+            "namen": sorted(site.names.values()),
+        },
+    )
+
+
+@router.get("/zoek", response_class=HTMLResponse)
+def zoek(request: Request, q: Annotated[str, Query(max_length=100)] = "") -> Response:
+    site = site_of(request)
+    if not q.strip():
+        raise BadParameterError(
+            "q", "vul een naam of code van een gemeente in", "enter a name or code"
+        )
+    try:
+        code = site.find(q)
+    except AmbiguousError as exc:
+        return render(request, "zoek.html", {"query": q, "kandidaten": exc.codes})
+    return RedirectResponse(f"/gemeenten/{code}", status_code=303)
+
+
+def _gemeente_context(request: Request, code: str, document: str, regiotype: str) -> dict[str, Any]:
+    site = site_of(request)
+    lang = language(request)
+    profiel = site.profiel(code, document)
+    rendered, regionaam = neighbour_map(site, code, regiotype, lang)
+    rijen = profiel.lasten.rijen
+    chart = charts.bar_comparison(
+        [f"{r.hoofdtaakveld} {r.omschrijving}" for r in rijen],
+        [round(r.eurPerInwoner, 1) for r in rijen],
+        [round(r.mediaanVergelijkbaar, 1) for r in rijen],
+        profiel.naam,
+        profiel.lasten.vergelijking,
+        "€ / " + ("inwoner" if lang == "nl" else "inhabitant"),
+    )
+    return {
+        "p": profiel,
+        "map": rendered,
+        "regiotype": regiotype,
+        "regiotypes": REGION_TYPES,
+        "regiotype_opties": [
+            (t, r.naam if lang == "nl" else r.name_en) for t, r in REGION_TYPES.items()
+        ],
+        "regionaam": regionaam,
+        "document": document,
+        "lasten_chart": charts.to_json(chart),
+        "kansen": None,
+    }
+
+
+@router.get("/gemeenten/{query}", response_class=HTMLResponse)
+def gemeente(
+    request: Request,
+    query: str,
+    document: Annotated[str, Query(max_length=20)] = "jaarrekening",
+    regiotype: Annotated[str, Query(max_length=20)] = DEFAULT_REGIOTYPE,
+) -> Response:
+    site = site_of(request)
+    if query not in site.names:
+        try:
+            code = site.find(query)
+        except AmbiguousError as exc:
+            return render(request, "zoek.html", {"query": query, "kandidaten": exc.codes})
+        target = f"/gemeenten/{code}" + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(target, status_code=308)
+    check_document(document)
+    site.regiotype(regiotype)
+    return render(request, "gemeente.html", _gemeente_context(request, query, document, regiotype))
+
+
+@router.get("/regios", response_class=HTMLResponse)
+def regios(request: Request) -> Response:
+    site = site_of(request)
+    lijst = site.regios()
+    per_type: dict[str, list[Any]] = {t: [] for t in REGION_TYPES}
+    for r in lijst.regios:
+        per_type[r.regiotype].append(r)
+    return render(
+        request,
+        "regios.html",
+        {"per_type": per_type, "regiotypes": REGION_TYPES, "bron": lijst.bron},
+    )
+
+
+@router.get("/regios/{code}", response_class=HTMLResponse)
+def regio(request: Request, code: str) -> Response:
+    site = site_of(request)
+    detail = site.regio(code)
+    lang = language(request)
+    rendered = group_map(
+        site,
+        [[g.code for g in detail.gemeenten]],
+        translate_region_label(detail.naam, lang),
+        ("regio", code, lang),
+        names=[detail.naam],
+    )
+    return render(
+        request,
+        "regio.html",
+        {
+            "r": detail,
+            "map": rendered,
+            "regiotype_en": REGION_TYPES[detail.regiotype].name_en,
+            "indeling": None,
+            "verdeling": None,
+        },
+    )
+
+
+def translate_region_label(naam: str, lang: str) -> str:
+    return f"De gemeenten van {naam}" if lang == "nl" else f"The municipalities of {naam}"
+
+
+@router.get("/toegankelijkheid", response_class=HTMLResponse)
+def toegankelijkheid(request: Request) -> Response:
+    return render(request, "toegankelijkheid.html", {})
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_overzicht(request: Request) -> Response:
+    schema = request.app.state.api.openapi()
+    operations = [
+        {"pad": "/api/v1" + path, "methode": method.upper(), "samenvatting": op.get("summary", "")}
+        for path, item in schema["paths"].items()
+        for method, op in item.items()
+    ]
+    return render(
+        request, "api.html", {"operaties": operations, "versie": schema["info"]["version"]}
+    )

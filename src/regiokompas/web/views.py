@@ -1,0 +1,350 @@
+"""The data behind each page and API resource, built from the core and cached in-process.
+
+Pages and the API call the same functions here, so every page's data is available from the
+API. Results are immutable and cached per argument tuple (the dataset does not change while
+the app runs).
+
+>>> from regiokompas.data import load_dataset
+>>> site = SiteData(load_dataset())
+>>> site.profiel("GM0513").naam
+'Gouda'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable
+from functools import cached_property, lru_cache
+from typing import Any, TypeVar, cast
+
+import pandas as pd
+
+from regiokompas.data import REGION_TYPES, AmbiguousNameError, Dataset, UnknownNameError
+from regiokompas.profile import Figure, gemeente_profile
+from regiokompas.web import schemas
+from regiokompas.web.problems import AmbiguousError, BadParameterError, NotFoundError
+from regiokompas.web.svgmap import MapShapes
+
+__all__ = ["DOCUMENTS", "SiteData", "check_document"]
+
+T = TypeVar("T")
+
+DOCUMENTS = ("jaarrekening", "begroting")
+_CODE = re.compile(r"^GM\d{4}$")
+_KERN = "CBS Kerncijfers wijken en buurten 2023"
+_REGIO_BRON = "CBS Gebiedsindelingen 2024 (ruimtelijke koppeling, indeling 2024)"
+_BUREN_BRON = "Afgeleid uit CBS/Kadaster gemeentegrenzen 2023; waterverbindingen door Regiokompas"
+
+
+def check_document(document: str) -> str:
+    """``document`` if it is an Iv3 document the bundle has, else a 400 naming the parameter."""
+    if document not in DOCUMENTS:
+        raise BadParameterError(
+            "document",
+            f"'{document}' is geen Iv3-document; kies jaarrekening of begroting",
+            f"'{document}' is not an Iv3 document; choose jaarrekening or begroting",
+        )
+    return document
+
+
+class SiteData:
+    """The dataset plus the caches the web app needs. One instance per app."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.profiel = lru_cache(maxsize=1024)(self._profiel)
+        self.taakveld_kaart = lru_cache(maxsize=256)(self._taakveld_kaart)
+        self._memo: dict[Hashable, Any] = {}
+
+    def memo(self, key: Hashable, build: Callable[[], T]) -> T:
+        """``build()`` once per ``key`` (for rendered maps and other pure derived values)."""
+        if key not in self._memo:
+            if len(self._memo) > 4096:
+                self._memo.clear()
+            self._memo[key] = build()
+        return cast(T, self._memo[key])
+
+    # ------------------------------------------------------------------ lookup
+
+    @cached_property
+    def shapes(self) -> MapShapes:
+        """Projected outlines for the SVG maps (built once, on first use)."""
+        return MapShapes.from_dataset(self.dataset)
+
+    @cached_property
+    def _gemeenten(self) -> pd.DataFrame:
+        return self.dataset.gemeenten.set_index("gm_code")
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """gm_code -> name."""
+        return {str(k): str(v) for k, v in self._gemeenten["naam"].items()}
+
+    def find(self, query: str) -> str:
+        """The code of the gemeente ``query`` names (forgiving); :class:`NotFoundError` otherwise.
+
+        An ambiguous name is also a :class:`NotFoundError`, with the candidates as suggestions.
+        """
+        try:
+            return self.dataset.gemeente(query).code
+        except UnknownNameError as exc:
+            raise NotFoundError(exc.nl, exc.en, exc.suggestions) from exc
+        except AmbiguousNameError as exc:
+            codes = [c for c, _ in exc.candidates]
+            raise AmbiguousError(exc.nl, exc.en, codes, [self.names[c] for c in codes]) from exc
+
+    def code(self, code: str) -> str:
+        """``code`` if it is a gemeente code of the division; else a 404 with suggestions.
+
+        Resource identifiers in the API are codes (GM0363); a name gives a 404 whose
+        suggestions name the gemeente(n) it probably means.
+        """
+        if _CODE.match(code) and code in self.names:
+            return code
+        try:
+            suggestions = [self.names[self.find(code)]]
+        except NotFoundError as exc:
+            suggestions = exc.suggestions
+        raise NotFoundError(
+            f"Geen gemeente met code '{code}' in de indeling 2023.",
+            f"No gemeente with code '{code}' in the 2023 division.",
+            suggestions,
+        )
+
+    # ------------------------------------------------------------------ gemeenten
+
+    def gemeente(self, code: str) -> schemas.Gemeente:
+        row = self._gemeenten.loc[code]
+        return schemas.Gemeente(
+            code=code,
+            naam=str(row["naam"]),
+            provincie=str(row["provincie"]),
+            provincieCode=str(row["provincie_code"]),
+            inwoners=int(row["inwoners_2023"]),
+        )
+
+    def gemeenten(
+        self, naam: str | None = None, provincie: str | None = None
+    ) -> schemas.GemeenteLijst:
+        """All gemeenten, optionally those whose name contains ``naam`` or in ``provincie``."""
+        codes = sorted(self.names, key=lambda c: self.names[c])
+        if naam:
+            from regiokompas.data import normalise
+
+            key = normalise(naam)
+            codes = [c for c in codes if key in normalise(self.names[c])]
+        if provincie:
+            known = sorted(set(self._gemeenten["provincie"]))
+            if provincie not in known:
+                raise BadParameterError(
+                    "provincie",
+                    f"'{provincie}' is geen provincie; kies uit {', '.join(known)}",
+                    f"'{provincie}' is not a province; choose from {', '.join(known)}",
+                )
+            codes = [c for c in codes if self._gemeenten.loc[c, "provincie"] == provincie]
+        items = [self.gemeente(c) for c in codes]
+        return schemas.GemeenteLijst(gemeenten=items, aantal=len(items), bron=_KERN)
+
+    def _profiel(self, code: str, document: str = "jaarrekening") -> schemas.GemeenteProfiel:
+        check_document(document)
+        p = gemeente_profile(self.dataset, code, document=document)
+
+        def cijfer(f: Figure) -> schemas.Cijfer:
+            return schemas.Cijfer(
+                waarde=f.value,
+                eenheid=f.unit,
+                bron=f.bron,
+                jaar=f.jaar,
+            )
+
+        return schemas.GemeenteProfiel(
+            code=p.code,
+            naam=p.naam,
+            provincie=p.provincie,
+            inwoners=cijfer(p.inwoners),
+            inwonersRecent=cijfer(p.inwoners_recent),
+            landKm2=cijfer(p.land_km2),
+            bevolkingsdichtheid=cijfer(p.bevolkingsdichtheid),
+            stedelijkheid=cijfer(p.stedelijkheid),
+            regios=[
+                schemas.RegioLidmaatschap(
+                    regiotype=r.regiotype, regiotypeNaam=r.regiotype_naam, code=r.code, naam=r.naam
+                )
+                for r in p.regios
+            ],
+            buren=[
+                schemas.Buur(
+                    code=b.code,
+                    naam=b.naam,
+                    soort=b.soort,
+                    grensKm=b.grens_km,
+                    afstandKm=b.afstand_km,
+                    toelichting=b.toelichting,
+                )
+                for b in p.buren
+            ],
+            lasten=schemas.Lastenvergelijking(
+                gemeente=p.code,
+                document=document,
+                jaar=p.lasten_jaar,
+                bron=p.lasten_bron,
+                vergelijking=p.vergelijking,
+                aantalVergelijkbaar=p.vergelijking_n,
+                rijen=[
+                    schemas.LastenRij(
+                        hoofdtaakveld=r.hoofdtaakveld,
+                        omschrijving=r.omschrijving,
+                        eurPerInwoner=r.eur_per_inwoner,
+                        mediaanVergelijkbaar=r.mediaan_klasse,
+                        verschilPct=r.verschil_pct,
+                    )
+                    for r in p.lasten
+                ],
+            ),
+            attributie=p.attributie,
+        )
+
+    def buren(self, code: str) -> schemas.BurenLijst:
+        return schemas.BurenLijst(gemeente=code, buren=self.profiel(code).buren, bron=_BUREN_BRON)
+
+    # ------------------------------------------------------------------ regions
+
+    def regiotype(self, regiotype: str) -> str:
+        if regiotype not in REGION_TYPES:
+            raise BadParameterError(
+                "regiotype",
+                f"'{regiotype}' is geen regio-indeling; kies uit {', '.join(REGION_TYPES)}",
+                f"'{regiotype}' is not a regional division; choose from {', '.join(REGION_TYPES)}",
+            )
+        return regiotype
+
+    @cached_property
+    def _regio_table(self) -> pd.DataFrame:
+        return self.dataset.regio
+
+    def regios(self, regiotype: str | None = None) -> schemas.RegioLijst:
+        frame = self._regio_table
+        if regiotype is not None:
+            frame = frame[frame["regiotype"] == self.regiotype(regiotype)]
+        counts = (
+            frame.groupby(["regiotype", "regio_code", "regio_naam"]).size().reset_index(name="n")
+        )
+        order = {t: i for i, t in enumerate(REGION_TYPES)}
+        counts = counts.assign(o=counts["regiotype"].map(order)).sort_values(["o", "regio_naam"])
+        items = [
+            schemas.Regio(
+                code=str(r.regio_code),
+                naam=str(r.regio_naam),
+                regiotype=str(r.regiotype),
+                regiotypeNaam=REGION_TYPES[str(r.regiotype)].naam,
+                aantalGemeenten=int(r.n),
+            )
+            for r in counts.itertuples(index=False)
+        ]
+        return schemas.RegioLijst(regios=items, aantal=len(items), bron=_REGIO_BRON)
+
+    def regio(self, code: str) -> schemas.RegioDetail:
+        frame = self._regio_table[self._regio_table["regio_code"] == code]
+        if frame.empty:
+            raise NotFoundError(
+                f"Geen regio met code '{code}'. Zie /regios voor de lijst.",
+                f"No region with code '{code}'. See /regios for the list.",
+            )
+        first = frame.iloc[0]
+        members = [
+            schemas.RegioLid(
+                code=str(r.gm_code),
+                naam=self.names[str(r.gm_code)],
+                inwoners=int(self._gemeenten.loc[str(r.gm_code), "inwoners_2023"]),
+                overlap=float(r.overlap),
+            )
+            for r in frame.itertuples(index=False)
+        ]
+        members.sort(key=lambda m: m.naam)
+        return schemas.RegioDetail(
+            code=code,
+            naam=str(first["regio_naam"]),
+            regiotype=str(first["regiotype"]),
+            regiotypeNaam=REGION_TYPES[str(first["regiotype"])].naam,
+            gemeenten=members,
+            bron=_REGIO_BRON,
+        )
+
+    # ------------------------------------------------------------------ taakvelden
+
+    @cached_property
+    def latest_year(self) -> dict[str, int]:
+        """Latest year per Iv3 document in the bundle."""
+        totals = self.dataset.totalen
+        return {d: int(totals.loc[totals["document"] == d, "jaar"].max()) for d in DOCUMENTS}
+
+    def taakvelden(self, year: int | None = None) -> schemas.TaakveldLijst:
+        """Taakvelden in use in ``year`` (default: all of 2017–2026)."""
+        frame = self.dataset.taakvelden
+        if year is not None:
+            frame = frame[(frame["eerste_jaar"] <= year) & (frame["laatste_jaar"] >= year)]
+        items = [
+            schemas.Taakveld(
+                code=str(r.taakveld),
+                omschrijving=str(r.omschrijving),
+                hoofdtaakveld=str(r.hoofdtaakveld),
+                hoofdomschrijving=str(r.hoofdomschrijving),
+                eersteJaar=int(r.eerste_jaar),
+                laatsteJaar=int(r.laatste_jaar),
+            )
+            for r in frame.itertuples(index=False)
+        ]
+        return schemas.TaakveldLijst(taakvelden=items, bron="CBS Iv3 taakveldenlijst 2017–2026")
+
+    def taakveld(self, code: str) -> schemas.Taakveld:
+        for item in self.taakvelden().taakvelden:
+            if item.code == code:
+                return item
+        raise NotFoundError(
+            f"Geen taakveld '{code}'. Zie /api/v1/taakvelden voor de lijst.",
+            f"No taakveld '{code}'. See /api/v1/taakvelden for the list.",
+        )
+
+    def _taakveld_kaart(
+        self, taakveld: str, document: str = "jaarrekening"
+    ) -> schemas.TaakveldKaart:
+        """Lasten per inhabitant on ``taakveld`` per gemeente in the latest ``document`` year."""
+        check_document(document)
+        item = self.taakveld(taakveld)
+        year = self.latest_year[document]
+        if not item.eersteJaar <= year <= item.laatsteJaar:
+            raise BadParameterError(
+                "taakveld",
+                f"taakveld {taakveld} bestaat niet in {year} "
+                f"(wel {item.eersteJaar}–{item.laatsteJaar})",
+                f"taakveld {taakveld} does not exist in {year} "
+                f"(only {item.eersteJaar}–{item.laatsteJaar})",
+            )
+        lasten = self.dataset.lasten
+        rows = lasten[
+            (lasten["jaar"] == year)
+            & (lasten["document"] == document)
+            & (lasten["taakveld"] == taakveld)
+        ].set_index("gm_code")["lasten_keur"]
+        totals = self.dataset.totalen
+        inhabitants = totals[(totals["jaar"] == year) & (totals["document"] == document)].set_index(
+            "gm_code"
+        )["inwoners"]
+        items = []
+        for code in sorted(self.names, key=lambda c: self.names[c]):
+            keur = float(rows[code]) if code in rows.index else None
+            people = float(inhabitants.get(code, 0) or 0)
+            per_capita = keur * 1000 / people if keur is not None and people > 0 else None
+            items.append(
+                schemas.TaakveldGemeente(
+                    code=code, naam=self.names[code], lastenKeur=keur, eurPerInwoner=per_capita
+                )
+            )
+        return schemas.TaakveldKaart(
+            taakveld=taakveld,
+            omschrijving=item.omschrijving,
+            document=document,
+            jaar=year,
+            bron=f"CBS Iv3 {document} {year}",
+            gemeenten=items,
+        )
