@@ -11,6 +11,7 @@ from regiokompas.data import Dataset, geojson_path
 from regiokompas.profile import gemeente_profile
 from regiokompas.report import _figures, _stand
 from regiokompas.report._engines import engine_opportunities
+from regiokompas.report._existing import existing_arrangements, existing_blocks
 from regiokompas.report._format import num
 from regiokompas.report._model import Block, BulletList, Chapter, Image, Paragraph, Section, Table
 from regiokompas.report._opportunities import (
@@ -52,6 +53,7 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
     result = source(ds, code, options)
     spending = _stand.taakveld_spending(ds, code, options.document)
     sets = _stand.partner_sets(ds, code)
+    existing = existing_arrangements(ds, code, options.regelingen)
     ops = result.opportunities[: options.top] if result.available else ()
 
     intro: list[Block] = [
@@ -91,7 +93,11 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
     region_blocks: list[Block] = [
         _stand.regions_table(profile, sets),
         _stand.partner_sets_paragraph(naam, sets),
-        Paragraph((T["register_none"].format(naam=naam),)),
+        *(
+            existing_blocks(naam, existing)
+            if existing is not None
+            else [Paragraph((T["register_none"].format(naam=naam),))]
+        ),
         Paragraph(
             (T["buren"].format(naam=naam, n=len(neighbour_names), namen=_join(neighbour_names)),)
         ),

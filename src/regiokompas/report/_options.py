@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from regiokompas.report._opportunities import OpportunitySource
@@ -17,6 +17,8 @@ class ChapterOptions:
 
     ``source`` injects where opportunities come from; ``None`` means the real engines
     (partner finder + savings engine) when they are installed, else no opportunities.
+    ``regelingen`` passes the register's current records (``regiokompas.register.Regeling``);
+    ``None`` means the seed records shipped with the register.
     """
 
     top: int = 5
@@ -28,3 +30,4 @@ class ChapterOptions:
     document: str = "jaarrekening"
     figures: bool = True
     source: OpportunitySource | None = None
+    regelingen: tuple[Any, ...] | None = None
