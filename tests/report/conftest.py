@@ -20,6 +20,7 @@ from regiokompas.report import (
     ChapterOptions,
     Opportunity,
     OpportunityResult,
+    TangibleItem,
     build_chapter,
     render,
 )
@@ -110,7 +111,9 @@ def synthetic_source(ds: Dataset, code: str, options: ChapterOptions) -> Opportu
             total_p90=base * 6,
             verdict="besparing",
             startup_years=3,
-            tangible="1 speelplek",
+            tangible=(
+                TangibleItem("renovatie speelplek", "eenmalig", 75.0, 0.5, 1.0, 2.0, "Test"),
+            ),
             autonomy_loss=autonomy,
             transaction_keur=45.0,
             bron="Testbron",

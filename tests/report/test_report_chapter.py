@@ -158,6 +158,10 @@ def test_opportunities_come_from_the_source_and_land_under_their_goal(
     ) == (111.0, 222.0, 333.0)
     assert c.number("kans.1.p50").value == 74.0
     assert c.number("kans.0.autonomie").value == 0.25
+    assert (c.number("kans.0.tastbaar.0.p10").value, c.number("kans.0.tastbaar.0.p90").value) == (
+        0.5,
+        2.0,
+    )
     leef = _section_text(c, GOALS["leefomgeving"])
     bestuur = _section_text(c, GOALS["bestuur"])
     sociaal = _section_text(c, GOALS["sociaal"])

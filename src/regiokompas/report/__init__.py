@@ -22,7 +22,12 @@ from regiokompas.report._model import (
     Section,
     Table,
 )
-from regiokompas.report._opportunities import Opportunity, OpportunityResult, OpportunitySource
+from regiokompas.report._opportunities import (
+    Opportunity,
+    OpportunityResult,
+    OpportunitySource,
+    TangibleItem,
+)
 from regiokompas.report._options import ChapterOptions
 from regiokompas.report._write import (
     FORMATS,
@@ -50,6 +55,7 @@ __all__ = [
     "Paragraph",
     "Section",
     "Table",
+    "TangibleItem",
     "UnknownFormatError",
     "build_chapter",
     "engine_opportunities",

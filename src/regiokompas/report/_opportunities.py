@@ -21,12 +21,26 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Opportunity",
+    "TangibleItem",
     "OpportunityResult",
     "OpportunitySource",
     "no_evidence_block",
     "opportunity_blocks",
     "opportunity_table",
 ]
+
+
+@dataclass(frozen=True)
+class TangibleItem:
+    """What the group's saving buys in units of something concrete (P10/P50/P90 counts)."""
+
+    naam: str
+    soort: str  # "eenmalig" (from the NPV) or "jaarlijks" (from the annual saving)
+    kosten_keur: float
+    p10: float
+    p50: float
+    p90: float
+    bron: str
 
 
 @dataclass(frozen=True)
@@ -46,7 +60,7 @@ class Opportunity:
     total_p90: float
     verdict: str
     startup_years: float | None
-    tangible: str
+    tangible: tuple[TangibleItem, ...]
     autonomy_loss: float
     transaction_keur: float
     bron: str
@@ -103,8 +117,7 @@ def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
     ]
     if op.startup_years is not None:
         yield_parts.append(T["opstart"].format(jaren=_years(op.startup_years)))
-    if op.tangible:
-        yield_parts.append(T["tastbaar"].format(tastbaar=op.tangible))
+    yield_parts.extend(_tangible_parts(op, key))
     blocks.append(Paragraph(tuple(yield_parts)))
     blocks.append(
         Paragraph(
@@ -127,6 +140,29 @@ def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
         )
     )
     return blocks
+
+
+def _tangible_parts(op: Opportunity, key: str) -> list[Inline]:
+    items = [t for t in op.tangible if t.p90 > 0]
+    if not op.tangible:
+        return []
+    if not items:
+        return [T["tastbaar_niets"]]
+    parts: list[Inline] = [T["tastbaar"]]
+    for i, item in enumerate(items):
+        if i:
+            parts.append("; of ")
+        parts.extend(
+            [
+                num(item.p10, item.naam, item.bron, op.jaar, f"{key}.tastbaar.{i}.p10", 1),
+                "–",
+                num(item.p90, item.naam, item.bron, op.jaar, f"{key}.tastbaar.{i}.p90", 1),
+                f" × {item.naam} ({'eenmalig' if item.soort == 'eenmalig' else 'per jaar'}, "
+                f"à {item.kosten_keur:.0f} k€)",
+            ]
+        )
+    parts.append(". ")
+    return parts
 
 
 def _years(value: float) -> str:

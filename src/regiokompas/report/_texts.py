@@ -114,7 +114,9 @@ T: dict[str, str] = {
     "opbrengst_3": " tot ",
     "opbrengst_4": " k€ (P10–P90). ",
     "opstart": "De opstart duurt ongeveer {jaren} jaar voordat de volledige besparing er is. ",
-    "tastbaar": "Wat de besparing kan kopen: {tastbaar}. ",
+    "tastbaar": "Wat de besparing van de groep kan kopen (P10–P90): ",
+    "tastbaar_niets": "Naar de huidige cijfers is er geen zekere besparing om iets concreets "
+    "van te kopen. ",
     "kansen_caption": "Kansen met partners: besparing voor {naam} (k€ per jaar) en "
     "autonomieverlies",
     "afweging_titel": "De afweging: besparing tegenover autonomie",
