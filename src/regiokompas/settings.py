@@ -28,3 +28,16 @@ class Settings(BaseSettings):
         pattern="^(nl|en)$",
         description="Taal van de uitvoer: nl of en. Language of output: nl or en.",
     )
+    database_url: str | None = Field(
+        default=None,
+        description="Database van het register (SQLAlchemy-URL, bv. "
+        "postgresql+psycopg://gebruiker:wachtwoord@host/db); standaard een SQLite-bestand in "
+        "de gebruikersmap. Database of the register (SQLAlchemy URL); default: a SQLite file "
+        "in the user data folder.",
+    )
+    sessie_sleutel: str | None = Field(
+        default=None,
+        description="Geheime sleutel voor webcookies (sessies, CSRF); standaard een willekeurige "
+        "sleutel die in de gebruikersmap wordt bewaard. Secret key for web session cookies; "
+        "default: a random key kept in the user data folder.",
+    )

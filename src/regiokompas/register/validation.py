@@ -1,0 +1,135 @@
+"""Validation of arrangements against the reference data (gemeenten, taakvelden).
+
+>>> from regiokompas.register.model import Deelnemer, Regeling
+>>> ref = Reference(gemeenten={"GM0363": "Amsterdam"}, taakvelden={"7.3"})
+>>> [p.veld for p in validate(Regeling("", "fax", (Deelnemer("GM9999"),), ("9.9",)), ref)]
+['naam', 'vorm', 'deelnemers', 'taakvelden']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+from dataclasses import dataclass
+
+from regiokompas.data import Dataset, RegiokompasError
+from regiokompas.register._errors import Problem
+from regiokompas.register.forms import VORMEN
+from regiokompas.register.model import Regeling
+
+__all__ = ["Reference", "validate"]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What validation checks against: gemeente codes (2023 division) with names, and the
+    known Iv3 taakveld codes. ``resolver`` turns a name or code into a gm_code."""
+
+    gemeenten: Mapping[str, str]
+    taakvelden: Set[str]
+    dataset: Dataset | None = None
+
+    @classmethod
+    def from_dataset(cls, ds: Dataset) -> Reference:
+        """Reference data from the bundle: 342 gemeenten and every Iv3 taakveld 2017–2026."""
+        return cls(
+            gemeenten=dict(zip(ds.gemeenten["gm_code"], ds.gemeenten["naam"], strict=True)),
+            taakvelden=frozenset(ds.taakvelden["taakveld"]),
+            dataset=ds,
+        )
+
+    def resolve(self, text: str) -> str:
+        """The gm_code for a code or (forgiving) name; raises RegiokompasError if unknown."""
+        value = text.strip()
+        if value.upper() in self.gemeenten:
+            return value.upper()
+        if self.dataset is not None:
+            return self.dataset.gemeente(value).code
+        raise RegiokompasError(
+            f"Geen gemeente gevonden voor '{value}'.", f"No gemeente found for '{value}'."
+        )
+
+
+def validate(regeling: Regeling, ref: Reference, rij: int | None = None) -> list[Problem]:
+    """Every problem with ``regeling``; an empty list means it may be stored."""
+    out: list[Problem] = []
+
+    def bad(veld: str, nl: str, en: str) -> None:
+        out.append(Problem(veld, nl, en, rij))
+
+    if not regeling.naam.strip():
+        bad("naam", "naam ontbreekt", "name is missing")
+    elif len(regeling.naam) > 300:
+        bad("naam", "naam is langer dan 300 tekens", "name is longer than 300 characters")
+    if regeling.vorm not in VORMEN:
+        bad(
+            "vorm",
+            f"onbekende vorm '{regeling.vorm}'; kies uit {', '.join(VORMEN)}",
+            f"unknown form '{regeling.vorm}'; choose from {', '.join(VORMEN)}",
+        )
+    if not regeling.deelnemers:
+        bad("deelnemers", "geen deelnemers", "no participants")
+    seen: set[str] = set()
+    for d in regeling.deelnemers:
+        if d.is_gemeente and d.code not in ref.gemeenten:
+            bad(
+                "deelnemers",
+                f"onbekende gemeentecode '{d.code}' (indeling 2023)",
+                f"unknown gemeente code '{d.code}' (2023 division)",
+            )
+        if not d.is_gemeente and not d.naam.strip():
+            bad("deelnemers", "deelnemer zonder code of naam", "participant without code or name")
+        if not d.is_gemeente and (";" in d.naam or "=" in d.naam):
+            bad(
+                "deelnemers",
+                f"naam '{d.naam}' mag geen ; of = bevatten",
+                f"name '{d.naam}' may not contain ; or =",
+            )
+        if d.sleutel in seen:
+            bad(
+                "deelnemers",
+                f"deelnemer '{d.sleutel}' staat er twee keer in",
+                f"participant '{d.sleutel}' is listed twice",
+            )
+        seen.add(d.sleutel)
+        if d.bijdrage_keur is not None and not d.bijdrage_keur >= 0:
+            bad(
+                "deelnemers",
+                f"bijdrage van '{d.sleutel}' is negatief of ongeldig",
+                f"contribution of '{d.sleutel}' is negative or invalid",
+            )
+    unknown = [t for t in regeling.taakvelden if t not in ref.taakvelden]
+    if unknown:
+        bad(
+            "taakvelden",
+            f"onbekende taakvelden {', '.join(unknown)}",
+            f"unknown taakvelden {', '.join(unknown)}",
+        )
+    if len(set(regeling.taakvelden)) != len(regeling.taakvelden):
+        bad("taakvelden", "een taakveld staat er twee keer in", "a taakveld is listed twice")
+    if regeling.begroting_keur is not None and not regeling.begroting_keur >= 0:
+        bad("begroting_keur", "begroting is negatief of ongeldig", "budget is negative or invalid")
+    if (
+        regeling.startdatum is not None
+        and regeling.evaluatiedatum is not None
+        and regeling.evaluatiedatum < regeling.startdatum
+    ):
+        bad(
+            "evaluatiedatum",
+            "evaluatiedatum ligt vóór de startdatum",
+            "evaluation date is before the start date",
+        )
+    override = regeling.classificatie_override
+    if override is not None:
+        if override not in ("samenwerking", "uitbesteding"):
+            bad(
+                "classificatie_override",
+                "kies samenwerking of uitbesteding",
+                "choose samenwerking or uitbesteding",
+            )
+        if not regeling.override_reden.strip():
+            bad(
+                "override_reden",
+                "een handmatige classificatie vraagt een reden",
+                "a manual classification needs a reason",
+            )
+    return out

@@ -1,0 +1,58 @@
+"""Database fixtures: every store test runs on SQLite (a file) and on PostgreSQL.
+
+PostgreSQL comes from REGIOKOMPAS_TEST_POSTGRES_URL (set by .ci/run). Each test gets its
+own schema there, dropped afterwards. Without the URL the PostgreSQL variants skip with a
+reason, except under REGIOKOMPAS_CI_STRICT=1, where they fail: in CI they must run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from regiokompas.data import load_dataset
+from regiokompas.store import Register
+
+POSTGRES_ENV = "REGIOKOMPAS_TEST_POSTGRES_URL"
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def postgres_base_url() -> str | None:
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        if os.environ.get("REGIOKOMPAS_CI_STRICT") == "1":
+            pytest.fail(f"{POSTGRES_ENV} is not set, but CI requires the PostgreSQL tests to run")
+        pytest.skip(f"PostgreSQL not configured: set {POSTGRES_ENV} (as .ci/run does)")
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    """A fresh, empty database URL: a SQLite file, or a new PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'register.sqlite'}"
+        return
+    base = postgres_base_url()
+    assert base is not None
+    schema = f"rk_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def register(database_url: str) -> Iterator[Register]:
+    reg = Register.open(database_url, load_dataset())
+    yield reg
+    reg.engine.dispose()
