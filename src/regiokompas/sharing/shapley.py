@@ -9,7 +9,7 @@ Exact computation rewrites the sum per coalition so that one pass over the cost 
 ``φ_i = Σ_{S ∋ i} c(S) (w(|S|−1) + w(|S|)) − Σ_S c(S) w(|S|)`` (with ``w(−1) = w(n) = 0``).
 The first term is a sum over all coalitions containing ``i``; the array is scanned in blocks
 of ``2**20`` coalitions whose high bits are fixed, so a block's total goes to every high-bit
-player at once and the low-bit players are resolved from one accumulated block. Time is one
+player at once and the low-bit players are resolved from accumulated blocks. Time is one
 multiply-add per coalition and memory is a few blocks, not an ``n × 2**n`` matrix.
 
 Sampling (beyond :data:`~regiokompas.sharing.game.MAX_EXPLICIT_PLAYERS` players, or on
@@ -62,24 +62,33 @@ def shapley_value(game: CostGame) -> FloatArray:
     coef_in[1:] += w[:-1]
     low = min(n, _BLOCK_BITS)
     popcount = _popcount_table(low)
-    acc = np.zeros(1 << low, dtype=np.float64)
     high_sums = np.zeros(n, dtype=np.float64)
-    baseline = 0.0  # Σ_S c(S) w(|S|)
-    cache: dict[int, tuple[FloatArray, FloatArray]] = {}
+    # Blocks whose high bits hold the same number of players share their popcount pattern, so
+    # their low-bit weights are equal: add such blocks up raw and weight each sum once at the
+    # end. Per block that leaves one in-place add and, for the high-bit players, one dot.
+    raw: dict[int, FloatArray] = {}
+    weights_in: dict[int, FloatArray] = {}
+    scratch = np.empty(1 << low, dtype=np.float64)
     for start, stop, high in _blocks(n):
         extra = high.bit_count()
-        if extra not in cache:
-            cache[extra] = (coef_in[popcount + extra], w[popcount + extra])
-        c_in, c_base = cache[extra]
         block = game.costs[start:stop]
-        weighted = block * c_in
-        acc += weighted
+        if extra not in raw:
+            raw[extra] = block.copy()
+            weights_in[extra] = coef_in[popcount + extra]
+        else:
+            raw[extra] += block
         if high:
-            total = float(weighted.sum())
+            # multiply + sum, not a BLAS dot: threaded BLAS is slower here on busy cores.
+            np.multiply(block, weights_in[extra], out=scratch)
+            total = float(scratch.sum())
             for i in range(low, n):
                 if high >> i & 1:
                     high_sums[i] += total
-        baseline += float(block @ c_base)
+    acc = np.zeros(1 << low, dtype=np.float64)
+    baseline = 0.0  # Σ_S c(S) w(|S|)
+    for extra, summed in raw.items():
+        acc += summed * weights_in[extra]
+        baseline += float((summed * w[popcount + extra]).sum())
     for i in range(low):
         # Coalitions with bit i set: view the block as (…, 2, 2**i) and take the upper half.
         high_sums[i] = float(acc.reshape(-1, 2, 1 << i)[:, 1, :].sum())
