@@ -20,9 +20,10 @@
       if (path) { window.location.href = path.getAttribute("data-href"); }
     }
   });
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawCharts);
-  } else {
+  // Deferred scripts (this one and plotly.min.js) all run before DOMContentLoaded.
+  if (document.readyState === "complete") {
     drawCharts();
+  } else {
+    document.addEventListener("DOMContentLoaded", drawCharts);
   }
 })();
