@@ -109,3 +109,13 @@ def test_failure_while_writing_leaves_no_temp_file_and_keeps_the_old_file(
     assert "No space left" in info.value.en
     assert [p.name for p in tmp_path.iterdir()] == ["h.docx"]
     assert target.read_bytes() == b"old version"
+
+
+def test_download_for_the_web(small: Chapter) -> None:
+    from regiokompas.report import download
+
+    d = download(small, "DOCX")
+    assert d.data.startswith(b"PK\x03\x04") and d.filename == "samenwerken-gouda.docx"
+    assert d.media_type.endswith("wordprocessingml.document")
+    with pytest.raises(UnknownFormatError):
+        download(small, "rtf")

@@ -67,8 +67,15 @@ def opportunity_from_estimate(est: Any, code: str, omschrijving: str) -> Opportu
         verdict=str(est.verdict),
         startup_years=float(aanloop[taakveld]) if taakveld in aanloop else None,
         tangible=tuple(
-            TangibleItem(t.naam, t.soort, float(t.kosten_keur), float(t.aantal.p10),
-                         float(t.aantal.p50), float(t.aantal.p90), t.bron)
+            TangibleItem(
+                t.naam,
+                t.soort,
+                float(t.kosten_keur),
+                float(t.aantal.p10),
+                float(t.aantal.p50),
+                float(t.aantal.p90),
+                t.bron,
+            )
             for t in est.tangible
         ),
         autonomy_loss=float(sum(est.autonomy_per_taakveld.values())),

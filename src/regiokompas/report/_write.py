@@ -6,6 +6,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from regiokompas.data import RegiokompasError
@@ -13,9 +14,11 @@ from regiokompas.report._model import Chapter
 
 __all__ = [
     "FORMATS",
+    "Download",
     "MEDIA_TYPES",
     "OutputPathError",
     "UnknownFormatError",
+    "download",
     "format_for_path",
     "render",
     "write_chapter",
@@ -91,6 +94,31 @@ def render(chapter: Chapter, fmt: str) -> bytes:
     '# Samenwerken met andere gemeenten\\n'
     """
     return _renderer(fmt.lower().lstrip("."))(chapter)
+
+
+@dataclass(frozen=True)
+class Download:
+    """A rendered chapter ready to serve: bytes, media type and a suggested file name."""
+
+    data: bytes
+    media_type: str
+    filename: str
+
+
+def download(chapter: Chapter, fmt: str) -> Download:
+    """The chapter rendered for a web download (``Content-Type`` and file name included).
+
+    >>> from regiokompas.data import load_dataset
+    >>> from regiokompas.report import ChapterOptions, build_chapter
+    >>> d = download(build_chapter(load_dataset(), "Gouda", ChapterOptions(figures=False)), "md")
+    >>> d.media_type, d.filename
+    ('text/markdown; charset=utf-8', 'samenwerken-gouda.md')
+    """
+    key = fmt.lower().lstrip(".")
+    data = render(chapter, key)
+    slug = "".join(ch if ch.isalnum() else "-" for ch in chapter.gemeente_naam.lower())
+    slug = "-".join(part for part in slug.split("-") if part)
+    return Download(data, MEDIA_TYPES[key], f"samenwerken-{slug}.{key}")
 
 
 def format_for_path(path: Path | str) -> str:
