@@ -208,3 +208,14 @@ def test_sampled_shapley_of_a_function_game() -> None:
     assert est.value.sum() == pytest.approx(a.sum() ** 0.8, abs=1e-8)
     assert abs(est.value[:20].mean() - est.value[0]) < 5 * est.standard_error[0]
     assert est.value[20:].mean() > est.value[:20].mean()
+
+
+@pytest.mark.parametrize(("n", "seed"), [(8, 1), (10, 2), (12, 3)])
+def test_nucleolus_and_shapley_agree_with_coopgame(n: int, seed: int) -> None:
+    # coopgame-py (Rust, dev extra) is an independent implementation; the brute force above
+    # cannot reach these sizes. cost_nucleolus reads the game as costs, as we do.
+    coopgame = pytest.importorskip("coopgame")
+    game = random_game(n, seed)
+    ref = coopgame.Game(game.costs[1:])
+    assert nucleolus(game).allocation == pytest.approx(coopgame.cost_nucleolus(ref), abs=1e-7)
+    assert shapley_value(game) == pytest.approx(coopgame.shapley(ref), abs=1e-9)
