@@ -1,0 +1,113 @@
+"""Frozen result objects of the savings engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["GroupValue", "Range", "SavingsEstimate", "Tangible", "YearFigure"]
+
+
+@dataclass(frozen=True)
+class Range:
+    """P10/P50/P90 of an uncertain amount (k€ unless stated otherwise)."""
+
+    p10: float
+    p50: float
+    p90: float
+
+    @classmethod
+    def of(cls, draws: np.ndarray) -> Range:
+        """Percentiles of a 1-D array of draws."""
+        p10, p50, p90 = np.percentile(draws, [10, 50, 90])
+        return cls(float(p10), float(p50), float(p90))
+
+    def spans_zero(self) -> bool:
+        """True when P10 ≤ 0 ≤ P90."""
+        return self.p10 <= 0.0 <= self.p90
+
+
+@dataclass(frozen=True)
+class YearFigure:
+    """One year of the profile: gross saving, one-off and governance costs, net (k€)."""
+
+    jaar: int
+    bruto: Range
+    eenmalige_kosten: float
+    bestuurskosten: float
+    netto: Range
+
+
+@dataclass(frozen=True)
+class Tangible:
+    """What the saving buys: ``aantal`` units of ``naam`` (from the NPV for one-off units,
+    from the steady-state annual saving for yearly units); zero when there is no saving."""
+
+    eenheid: str
+    naam: str
+    soort: str
+    kosten_keur: float
+    aantal: Range
+    bron: str
+
+
+@dataclass(frozen=True)
+class SavingsEstimate:
+    """Savings of one group on one or more taakvelden under one form (amounts in k€).
+
+    ``total`` and ``per_member`` are steady-state net savings per year (after governance);
+    ``bruto`` before governance; ``npv`` the net present value over the horizon including
+    start-up years and one-off costs. ``verdict`` is about ``total``, ``verdict_bruto`` about
+    ``bruto``.
+    """
+
+    members: tuple[str, ...]
+    namen: tuple[str, ...]
+    taakvelden: tuple[str, ...]
+    vorm: str
+    mode: str
+    draws: int
+    bruto: Range
+    per_taakveld: dict[str, Range]
+    total: Range
+    npv: Range
+    per_member: dict[str, Range]
+    verdict: str
+    verdict_bruto: str
+    yearly: tuple[YearFigure, ...]
+    transaction_cost_keur: float
+    one_off_cost_keur: float
+    exit_cost_keur: dict[str, float]
+    autonomy_loss: float
+    autonomy_per_taakveld: dict[str, float]
+    standalone_keur: dict[str, float]
+    cooperable_keur: dict[str, float]
+    tangible: tuple[Tangible, ...]
+    assumptions: dict[str, object]
+    sources: tuple[str, ...]
+
+    @property
+    def bruto_pct(self) -> Range:
+        """Gross saving as a percentage of the members' current lasten on these taakvelden."""
+        base = sum(self.standalone_keur.values())
+        if base <= 0:
+            return Range(0.0, 0.0, 0.0)
+        return Range(
+            100 * self.bruto.p10 / base, 100 * self.bruto.p50 / base, 100 * self.bruto.p90 / base
+        )
+
+
+@dataclass(frozen=True)
+class GroupValue:
+    """Fast point value of a group, for search (k€ per year; no bootstrap).
+
+    ``transaction_keur`` is the annual governance cost plus the one-off set-up and start-up
+    costs turned into an equal annual amount over the horizon at the discount rate.
+    ``autonomy_loss`` is in points: members × Σ over taakvelden of the form's autonomy score.
+    """
+
+    savings_keur: float
+    transaction_keur: float
+    autonomy_loss: float
+    net_keur: float
