@@ -8,7 +8,14 @@ from __future__ import annotations
 import click
 
 from regiokompas import __version__
-from regiokompas.cli import data_cmd, gemeente_cmd, hoofdstuk_cmd, verdeel_cmd, web_cmd
+from regiokompas.cli import (
+    data_cmd,
+    gemeente_cmd,
+    hoofdstuk_cmd,
+    register_cmd,
+    verdeel_cmd,
+    web_cmd,
+)
 from regiokompas.settings import Settings
 
 __all__ = ["cli", "main"]
@@ -46,6 +53,7 @@ COMMANDS: list[click.Command] = [
     gemeente_cmd.gemeente,
     hoofdstuk_cmd.hoofdstuk,
     verdeel_cmd.verdeel,
+    register_cmd.register,
     web_cmd.web,
 ]
 for command in COMMANDS:

@@ -1,0 +1,412 @@
+"""``regiokompas register ...``: the register of cooperation arrangements from the command
+line (list, search, show, import, export, delete/undo, users, tokens, seeding).
+
+Commands act as a local beheerder (whoever can open the database may change it); the audit
+trail records them as ``cli:<login name>``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
+from regiokompas.cli._output import Table, emit_json, emit_tables
+
+if TYPE_CHECKING:
+    from regiokompas.register import Regeling
+    from regiokompas.store import Register
+
+__all__ = ["register"]
+
+
+def _open(ctx: click.Context) -> Register:
+    from regiokompas.store import Register
+
+    obj = ctx.find_object(dict) or {}
+    url = obj.get("database_url") or settings_from(ctx).database_url
+    return Register.open(url, dataset_from(ctx))
+
+
+def _plain(value: Any) -> Any:
+    """Dataclasses as dicts, dates as ISO text (for JSON output)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _nl(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+@click.group("register")
+@click.option(
+    "--database",
+    "database_url",
+    envvar="REGIOKOMPAS_DATABASE_URL",
+    help="SQLAlchemy-URL van de database (standaard: SQLite in de gebruikersmap).",
+)
+@click.pass_context
+def register(ctx: click.Context, database_url: str | None) -> None:
+    """Register van samenwerkingsverbanden: lijst, zoek, toon, importeer, exporteer, beheer.
+
+    De database is SQLite in de gebruikersmap, of PostgreSQL via --database /
+    REGIOKOMPAS_DATABASE_URL. Het schema wordt bij het eerste gebruik aangemaakt.
+    """
+    ctx.ensure_object(dict)["database_url"] = database_url
+
+
+@register.command("init")
+@click.option("--seed/--geen-seed", default=False, help="Laad ook de afgeleide startgegevens.")
+@click.pass_context
+@handle_errors
+def init(ctx: click.Context, seed: bool) -> None:
+    """Maak de database aan of werk het schema bij (Alembic-migraties)."""
+    reg = _open(ctx)
+    click.echo(f"Register klaar: {reg.engine.url.render_as_string(hide_password=True)}")
+    if seed:
+        _report_seed(reg.seed())
+
+
+def _report_seed(added: dict[str, int]) -> None:
+    for name, count in added.items():
+        click.echo(f"  {name}: {count} regelingen toegevoegd")
+
+
+@register.command("seed")
+@click.pass_context
+@handle_errors
+def seed(ctx: click.Context) -> None:
+    """Laad de afgeleide startgegevens: regio's 2024, GR's en regioatlas 2016 (historisch,
+    te verifiëren). Regelingen die er al zijn (zelfde naam) worden overgeslagen."""
+    _report_seed(_open(ctx).seed())
+
+
+@register.command("seed-bouw")
+@click.option(
+    "--bron",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="Map met de ruwe momentopname (../shared/data).",
+)
+@click.option(
+    "--doel",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Uitvoermap (standaard: register/seed_data in het pakket).",
+)
+@click.pass_context
+@handle_errors
+def seed_bouw(ctx: click.Context, bron: Path, doel: Path | None) -> None:
+    """Leid de startgegevens opnieuw af uit de ruwe bronbestanden (alleen afgeleide records)."""
+    from regiokompas.register.seed_build import build_seed
+
+    for name, count in build_seed(dataset_from(ctx), bron, doel).items():
+        click.echo(f"{name}: {count} regelingen")
+
+
+def _list_table(regelingen: list[Regeling], title: str) -> Table:
+    from regiokompas.register import classify
+
+    rows = [
+        [
+            r.id,
+            r.naam,
+            r.vorm,
+            classify(r).klasse,
+            len(r.gemeenten),
+            "ja" if r.historisch else "nee",
+            "ja" if r.te_verifieren else "nee",
+        ]
+        for r in regelingen
+    ]
+    return Table(
+        title,
+        ["Id", "Naam", "Vorm", "Klasse", "Gemeenten", "Historisch", "Te verifiëren"],
+        rows,
+        caption="Bron: register Regiokompas (bron per regeling: 'register toon ID')",
+        align_right={0, 4},
+    )
+
+
+def _emit_list(regelingen: list[Regeling], fmt: str, title: str) -> None:
+    if fmt == "json":
+        emit_json([{**_plain(r), "classificatie": _klasse(r)} for r in regelingen])
+        return
+    emit_tables([_list_table(regelingen, title)], fmt)
+
+
+def _klasse(regeling: Regeling) -> str:
+    from regiokompas.register import classify
+
+    return classify(regeling).klasse
+
+
+@register.command("lijst")
+@click.option("--gemeente", help="Alleen regelingen waaraan deze gemeente deelneemt.")
+@click.option("--zoek", help="Deel van de naam.")
+@click.option("--verwijderd", is_flag=True, help="Toon de verwijderde regelingen (te herstellen).")
+@format_option
+@click.pass_context
+@handle_errors
+def lijst(
+    ctx: click.Context, gemeente: str | None, zoek: str | None, verwijderd: bool, fmt: str
+) -> None:
+    """Lijst van regelingen (op naam)."""
+    code = dataset_from(ctx).gemeente(gemeente).code if gemeente else None
+    found = _open(ctx).lijst(zoek=zoek, gemeente=code, alleen_verwijderd=verwijderd)
+    _emit_list(found, fmt, f"Regelingen ({len(found)})")
+
+
+@register.command("zoek")
+@click.argument("tekst")
+@format_option
+@click.pass_context
+@handle_errors
+def zoek(ctx: click.Context, tekst: str, fmt: str) -> None:
+    """Zoek regelingen op een deel van de naam."""
+    found = _open(ctx).lijst(zoek=tekst)
+    _emit_list(found, fmt, f"Regelingen met '{tekst}' ({len(found)})")
+
+
+@register.command("toon")
+@click.argument("regeling_id", type=int)
+@format_option
+@click.pass_context
+@handle_errors
+def toon(ctx: click.Context, regeling_id: int, fmt: str) -> None:
+    """Alle gegevens van één regeling, met classificatie en wijzigingsgeschiedenis."""
+    from regiokompas.register import VORMEN, classify
+
+    reg = _open(ctx)
+    r = reg.toon(regeling_id, include_deleted=True)
+    trail = reg.geschiedenis(regeling_id)
+    c = classify(r)
+    if fmt == "json":
+        emit_json(
+            {
+                **_plain(r),
+                "classificatie": _plain(c),
+                "geschiedenis": _plain(trail),
+            }
+        )
+        return
+    vorm = VORMEN.get(r.vorm)
+    fields = [
+        ("Naam", r.naam),
+        ("Vorm", vorm.naam if vorm else r.vorm),
+        ("Classificatie", f"{c.klasse} ({c.reden})"),
+        ("Taakvelden", ", ".join(r.taakvelden) or "–"),
+        ("Begroting (k€/jaar)", _nl(r.begroting_keur)),
+        ("Startdatum", str(r.startdatum or "–")),
+        ("Evaluatiedatum", str(r.evaluatiedatum or "–")),
+        ("Uittreding", r.uittredingsvoorwaarden or "–"),
+        ("Zienswijzerecht raden", "ja" if r.zienswijzerecht else "nee"),
+        ("Gezamenlijke raadscommissie", "ja" if r.gezamenlijke_raadscommissie else "nee"),
+        ("Gezamenlijk bestuur", "ja" if r.gezamenlijk_bestuur else "nee"),
+        ("Bron", f"{r.bron} ({r.bron_datum or 'datum onbekend'})"),
+        (
+            "Historisch / te verifiëren",
+            f"{'ja' if r.historisch else 'nee'} / {'ja' if r.te_verifieren else 'nee'}",
+        ),
+        ("Versie", str(r.versie)),
+        ("Verwijderd", "ja" if r.verwijderd else "nee"),
+    ]
+    deelnemers = [[d.code or "overig", d.naam, _nl(d.bijdrage_keur)] for d in r.deelnemers]
+    history = [
+        [
+            a.tijdstip.strftime("%Y-%m-%d %H:%M:%S"),
+            a.gebruiker,
+            a.actie,
+            a.veld,
+            (a.oud or "")[:60],
+            (a.nieuw or "")[:60],
+        ]
+        for a in trail
+    ]
+    emit_tables(
+        [
+            Table(f"Regeling {r.id}", ["Kenmerk", "Waarde"], [list(f) for f in fields]),
+            Table(
+                "Deelnemers", ["Code", "Naam", "Bijdrage (k€/jaar)"], deelnemers, align_right={2}
+            ),
+            Table(
+                "Wijzigingen (UTC)", ["Tijdstip", "Wie", "Actie", "Veld", "Oud", "Nieuw"], history
+            ),
+        ],
+        fmt,
+    )
+
+
+@register.command("import")
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+@handle_errors
+def importeer(ctx: click.Context, bestand: Path) -> None:
+    """Importeer regelingen uit CSV of XLSX. Alles of niets: bij één fout wordt niets
+    opgeslagen en staat per rij wat er mis is."""
+    from regiokompas.register import ImportRejectedError
+    from regiokompas.store import cli_actor, format_of
+
+    try:
+        report = _open(ctx).importeer(bestand.read_bytes(), format_of(bestand.name), cli_actor())
+    except ImportRejectedError as exc:
+        language = settings_from(ctx).taal
+        for problem in exc.problems:
+            click.echo(problem.message(language), err=True)
+        raise click.ClickException(
+            f"{len(exc.problems)} fout(en); er is niets opgeslagen."
+            if language != "en"
+            else f"{len(exc.problems)} error(s); nothing was saved."
+        ) from exc
+    click.echo(f"{len(report.regelingen)} regelingen geïmporteerd uit {bestand.name}.")
+
+
+@register.command("export")
+@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--gemeente", help="Alleen regelingen waaraan deze gemeente deelneemt.")
+@click.option("--zoek", help="Deel van de naam.")
+@click.pass_context
+@handle_errors
+def exporteer(ctx: click.Context, bestand: Path, gemeente: str | None, zoek: str | None) -> None:
+    """Exporteer de regelingen naar BESTAND (.csv of .xlsx); weer te importeren."""
+    from regiokompas.store import format_of
+
+    code = dataset_from(ctx).gemeente(gemeente).code if gemeente else None
+    reg = _open(ctx)
+    data = reg.exporteer(format_of(bestand.name), zoek=zoek, gemeente=code)
+    tmp = bestand.with_name(bestand.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(bestand)
+    click.echo(f"{len(reg.lijst(zoek=zoek, gemeente=code))} regelingen geschreven naar {bestand}.")
+
+
+@register.command("verwijder")
+@click.argument("regeling_id", type=int)
+@click.pass_context
+@handle_errors
+def verwijder(ctx: click.Context, regeling_id: int) -> None:
+    """Verwijder een regeling (zacht: te herstellen met 'register herstel')."""
+    from regiokompas.store import cli_actor
+
+    r = _open(ctx).verwijderen(regeling_id, cli_actor())
+    click.echo(
+        f"Regeling {r.id} '{r.naam}' verwijderd; herstel met: regiokompas register herstel {r.id}"
+    )
+
+
+@register.command("herstel")
+@click.argument("regeling_id", type=int)
+@click.pass_context
+@handle_errors
+def herstel(ctx: click.Context, regeling_id: int) -> None:
+    """Maak het verwijderen van een regeling ongedaan."""
+    from regiokompas.store import cli_actor
+
+    r = _open(ctx).herstellen(regeling_id, cli_actor())
+    click.echo(f"Regeling {r.id} '{r.naam}' hersteld.")
+
+
+@register.command("congruentie")
+@click.argument("gemeente")
+@click.option("--alleen-actueel", is_flag=True, help="Laat historische (2016) regelingen weg.")
+@format_option
+@click.pass_context
+@handle_errors
+def congruentie(ctx: click.Context, gemeente: str, alleen_actueel: bool, fmt: str) -> None:
+    """Bestaande partners en congruentie van een gemeente volgens het register."""
+    ds = dataset_from(ctx)
+    g = ds.gemeente(gemeente)
+    reg = _open(ctx)
+    historisch = False if alleen_actueel else None
+    c = reg.congruentie(g.code, historisch)
+    partners = reg.bestaande_partners(g.code, historisch)
+    names = dict(zip(ds.gemeenten["gm_code"], ds.gemeenten["naam"], strict=True))
+    if fmt == "json":
+        emit_json(
+            {
+                "congruentie": _plain(c),
+                "partners": _plain(partners),
+            }
+        )
+        return
+    pct = "–" if c.aandeel_meest_voorkomend is None else f"{100 * c.aandeel_meest_voorkomend:.0f}%"
+    figures = [
+        ["Regelingen", str(c.regelingen)],
+        ["Met andere gemeenten", str(c.met_partners)],
+        ["Verschillende partnersets", str(c.partnersets)],
+        [
+            "Index (sets / regelingen)",
+            "–" if c.index is None else f"{c.index:.2f}".replace(".", ","),
+        ],
+        ["Aandeel met de meest voorkomende set", pct],
+    ]
+    emit_tables(
+        [
+            Table(
+                "Congruentie",
+                ["Maat", "Waarde"],
+                figures,
+                align_right={1},
+                caption="Bron: register Regiokompas (regio's 2024; GR's en regioatlas 2016, "
+                "historisch)",
+            ),
+            Table(
+                "Bestaande partners",
+                ["Gemeente", "Code", "Regelingen", "Taakvelden"],
+                [
+                    [names.get(p.code, p.code), p.code, p.aantal, ", ".join(p.taakvelden)]
+                    for p in partners
+                ],
+                align_right={2},
+            ),
+        ],
+        fmt,
+        header=f"{g.naam} ({g.code})",
+    )
+
+
+@register.command("gebruiker-toevoegen")
+@click.argument("gebruikersnaam")
+@click.option("--rol", type=click.Choice(["beheerder", "redacteur", "lezer"]), required=True)
+@click.option("--gemeente", help="Voor een redacteur: de gemeente (naam of code).")
+@click.password_option(
+    "--wachtwoord",
+    envvar="REGIOKOMPAS_NIEUW_WACHTWOORD",
+    help="Minstens 12 tekens (wordt gevraagd als u het weglaat).",
+)
+@click.pass_context
+@handle_errors
+def gebruiker_toevoegen(
+    ctx: click.Context, gebruikersnaam: str, rol: str, gemeente: str | None, wachtwoord: str
+) -> None:
+    """Voeg een account toe (beheerder, redacteur voor één gemeente, of lezer)."""
+    from regiokompas.store import cli_actor
+
+    user = _open(ctx).gebruiker_toevoegen(gebruikersnaam, wachtwoord, rol, gemeente, cli_actor())
+    extra = f" voor {user.gm_code}" if user.gm_code else ""
+    click.echo(f"Gebruiker '{user.gebruikersnaam}' toegevoegd als {user.rol}{extra}.")
+
+
+@register.command("token-maken")
+@click.argument("gebruikersnaam")
+@click.option("--omschrijving", default="", help="Waarvoor het token dient.")
+@click.pass_context
+@handle_errors
+def token_maken(ctx: click.Context, gebruikersnaam: str, omschrijving: str) -> None:
+    """Maak een API-token voor een gebruiker (wordt één keer getoond; bewaar het veilig)."""
+    from regiokompas.store import cli_actor
+
+    click.echo(_open(ctx).token_maken(gebruikersnaam, omschrijving, cli_actor()))
