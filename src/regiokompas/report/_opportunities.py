@@ -122,7 +122,7 @@ def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
     blocks.append(
         Paragraph(
             (
-                T["afweging"] + op.verdict + ".",
+                T["afweging"] + _verdict(op.verdict),
                 T["afweging_2"],
                 num(
                     op.autonomy_loss,
@@ -163,6 +163,13 @@ def _tangible_parts(op: Opportunity, key: str) -> list[Inline]:
         )
     parts.append(". ")
     return parts
+
+
+def _verdict(verdict: str) -> str:
+    key = {"besparing": "verdict_besparing", "meerkosten": "verdict_meerkosten"}.get(
+        verdict, "verdict_geen_bewijs"
+    )
+    return T[key]
 
 
 def _years(value: float) -> str:

@@ -83,12 +83,13 @@ def _heading(pdf: FPDF, text: str, level: int) -> None:
 
 
 def _widths(block: Table) -> tuple[float, ...]:
-    longest = [
-        max([len(c), *(len(str(row[i])) for row in block.rows)], default=4)
-        for i, c in enumerate(block.columns)
-    ]
-    capped = [min(max(n, 11), 40) for n in longest]
-    return tuple(float(n) for n in capped)
+    # Relative widths: each column as wide as its longest word or cell (capped), so short
+    # columns such as "samenwerking" or "+12%" do not break mid-word.
+    need = []
+    for i, column in enumerate(block.columns):
+        words = [len(w) for w in column.split()] + [len(str(row[i])) for row in block.rows]
+        need.append(min(max(words, default=4) + 2, 42))
+    return tuple(float(n) for n in need)
 
 
 def _block(pdf: FPDF, block: Block) -> None:

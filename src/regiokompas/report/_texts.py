@@ -106,6 +106,12 @@ T: dict[str, str] = {
     "verstandig zijn (kwaliteit, kwetsbaarheid, personeel), maar niet om het geld.",
     "keuze": "Het college kiest: {taakveld} samen met {partners} uitvoeren, als {vorm}?",
     "afweging": "De afweging: ",
+    "verdict_besparing": "voor de groep als geheel ligt de hele bandbreedte (P10–P90) boven nul; "
+    "naar verwachting levert dit geld op.",
+    "verdict_geen_bewijs": "geen bewijs van besparing voor de groep als geheel: de bandbreedte "
+    "loopt van verlies tot winst.",
+    "verdict_meerkosten": "naar verwachting meerkosten: samenwerken kost de groep hier meer dan "
+    "het oplevert.",
     "afweging_2": " Daartegenover staat een verlies aan autonomie van ",
     "afweging_3": " (schaal 0–1): het beleid en de uitvoering worden gedeeld met ",
     "afweging_4": " andere gemeenten.",
