@@ -47,3 +47,29 @@ def test_unknown_gemeente(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["hoofdstuk", "Goudaa", "--uit", str(tmp_path / "h.md")])
     assert result.exit_code != 0 and "Gouda" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_register_database_replaces_the_seed(tmp_path: Path) -> None:
+    import pytest
+
+    store = pytest.importorskip("regiokompas.store")
+    from regiokompas.register import Deelnemer, Regeling
+
+    url = f"sqlite:///{tmp_path / 'register.db'}"
+    register = store.Register.open(url)
+    register.aanmaken(
+        Regeling(
+            "Belastingsamenwerking Gouda-Waddinxveen",
+            "bedrijfsvoeringsorganisatie",
+            (Deelnemer("GM0513"), Deelnemer("GM0627")),
+            taakvelden=("0.61",),
+        ),
+        store.cli_actor(),
+    )
+    result = CliRunner(env={"REGIOKOMPAS_DATABASE_URL": url}).invoke(
+        cli, ["hoofdstuk", "Gouda", "--register"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Belastingsamenwerking Gouda-Waddinxveen" in result.output
+    assert "deel aan 1 regeling met" in result.output
+    assert "Promen (2016)" not in result.output  # the seed is not used

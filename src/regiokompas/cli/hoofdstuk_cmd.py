@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from regiokompas.cli._common import dataset_from, handle_errors
+from regiokompas.cli._common import dataset_from, handle_errors, settings_from
 from regiokompas.report import (
     ChapterOptions,
     build_chapter,
@@ -63,6 +63,13 @@ __all__ = ["hoofdstuk"]
     help="Iv3-document voor de lasten: de laatste jaarrekening of begroting.",
 )
 @click.option("--zonder-figuren", is_flag=True, help="Laat kaart en grafieken weg (sneller).")
+@click.option(
+    "--register",
+    "use_register",
+    is_flag=True,
+    help="Bestaande regelingen uit de registerdatabase (REGIOKOMPAS_DATABASE_URL) in plaats "
+    "van de meegeleverde startgegevens.",
+)
 @click.pass_context
 @handle_errors
 def hoofdstuk(
@@ -75,6 +82,7 @@ def hoofdstuk(
     autonomieprijs: float,
     document: str,
     zonder_figuren: bool,
+    use_register: bool,
 ) -> None:
     """Concepthoofdstuk "Samenwerken met andere gemeenten" voor het collegeprogramma.
 
@@ -83,6 +91,13 @@ def hoofdstuk(
     """
     if uit is not None:
         format_for_path(uit)  # fail on an unknown extension before any work is done
+    ds = dataset_from(ctx)
+    regelingen = None
+    if use_register:
+        from regiokompas.store import Register  # only when asked: it loads the database layer
+
+        register = Register.open(settings_from(ctx).database_url, ds=ds)
+        regelingen = tuple(register.regelingen_voor(ds.gemeente(naam).code))
     options = ChapterOptions(
         top=kansen,
         vorm=vorm,
@@ -90,8 +105,9 @@ def hoofdstuk(
         autonomy_price=autonomieprijs,
         document=document,
         figures=not zonder_figuren and uit is not None,
+        regelingen=regelingen,
     )
-    chapter = build_chapter(dataset_from(ctx), naam, options)
+    chapter = build_chapter(ds, naam, options)
     if uit is None:
         click.echo(render(chapter, "md").decode("utf-8"), nl=False)
         return

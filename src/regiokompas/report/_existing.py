@@ -130,7 +130,9 @@ def existing_blocks(naam: str, ex: Existing) -> list[Block]:
             (
                 f"Volgens het register neemt {naam} deel aan ",
                 num(ex.regelingen, "regelingen", bron, jaar, "register.regelingen"),
-                " regelingen met andere gemeenten, met ",
+                " regeling met andere gemeenten, met "
+                if ex.regelingen == 1
+                else " regelingen met andere gemeenten, met ",
                 num(ex.partnersets, "partnersets", bron, jaar, "register.partnersets"),
                 " verschillende samenstellingen van partners. Naar de classificatieregel van "
                 "Regiokompas zijn er ",
