@@ -21,6 +21,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.patches import Polygon as MplPolygon  # noqa: E402
+from matplotlib.patheffects import withStroke  # noqa: E402
 from shapely.geometry import shape  # noqa: E402
 
 __all__ = ["TradeoffPoint", "partner_map", "spending_chart", "tradeoff_chart"]
@@ -85,14 +86,17 @@ def partner_map(
             )
         if other in focus:
             point = geom.representative_point()
+            # A halo keeps each label readable on any fill, hatch or the white sea.
+            dark = other == code
             ax.annotate(
                 naam,
                 (point.x, point.y),
                 ha="center",
                 va="center",
                 fontsize=7,
-                color="white" if other == code else "#111111",
-                weight="bold" if other == code else "normal",
+                color="white" if dark else "#111111",
+                weight="bold" if dark else "normal",
+                path_effects=[withStroke(linewidth=2.2, foreground=_DARK if dark else "white")],
             )
     ax.set_xlim(minx - padx, maxx + padx)
     ax.set_ylim(miny - pady, maxy + pady)
