@@ -132,3 +132,53 @@ def test_verdeel_regio_keys_use_inhabitants_and_lasten() -> None:
     assert f"1 januari {year}" in result.bron
     with pytest.raises(SharingError, match="dubbel"):
         verdeel_regio(ds, engine, ["Gouda", "GM0513"], ["0.4"])
+
+
+@pytest.mark.parametrize("graph", [None, PATH])
+def test_batch_cost_matches_the_definition(graph: NeighbourGraph | None) -> None:
+    from regiokompas.sharing import engine_batch_cost
+
+    cost = engine_batch_cost(ToyEngine(), list(ALONE), ["0.4"], graph=graph)
+    masks = np.arange(1, 16)
+    rows = ((masks[:, None] >> np.arange(4)) & 1).astype(bool)
+    got = cost(rows)
+    for mask, value in zip(masks, got, strict=True):
+        members = [c for i, c in enumerate(ALONE) if mask >> i & 1]
+        parts = [members] if graph is None else graph.components(members)
+        assert value == pytest.approx(sum(toy_cost(p) for p in parts)), members
+
+
+def test_large_real_group_is_sampled() -> None:
+    from regiokompas.savings import SavingsEngine
+
+    ds = load_dataset()
+    engine = SavingsEngine.from_dataset(ds, mode="literature")
+    codes = ds.gemeenten.loc[ds.gemeenten["provincie"] == "Zeeland", "gm_code"].tolist()
+    assert len(codes) > 12
+    groningen = ds.gemeenten.loc[ds.gemeenten["provincie"] == "Groningen", "gm_code"].tolist()
+    group = codes + groningen[: 20 - len(codes)]  # 20 members: beyond the explicit limit
+    result = verdeel_regio(ds, engine, group, ["0.4"], aaneengesloten=True, steekproef=200)
+    assert [v.methode for v in result.verdelingen] == [
+        "inwoners",
+        "vast-variabel",
+        "gebruik",
+        "shapley",
+    ]
+    shap = result.verdelingen[-1]
+    assert shap.in_kern is None and shap.standaardfout is not None
+    assert all(se >= 0 for se in shap.standaardfout)
+    # Zeeland and Groningen do not touch: the grand coalition costs the sum of its parts.
+    zeeland = engine.coalition_cost(codes, ["0.4"], "bedrijfsvoeringsorganisatie")
+    rest = [c for c in group if c not in codes]
+    parts = ds.graph.components(rest)
+    other = sum(
+        engine.coalition_cost(p, ["0.4"], "bedrijfsvoeringsorganisatie")
+        if len(p) > 1
+        else engine.standalone_cost(p[0], ["0.4"])
+        for p in parts
+    )
+    assert result.groepskosten == pytest.approx(zeeland + other, abs=0.01)
+    cents = sum(round(a.bedrag * 100) for a in shap.aandelen)
+    assert cents == round(result.groepskosten * 100)
+    with pytest.raises(SharingError, match="vraagt alle coalities"):
+        verdeel_regio(ds, engine, group, ["0.4"], methodes=["nucleolus"])

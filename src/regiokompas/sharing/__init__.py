@@ -16,7 +16,12 @@ from regiokompas.sharing.analysis import (
     Verdeling,
     verdeel,
 )
-from regiokompas.sharing.engine_game import MAX_ENGINE_PLAYERS, CoalitionCostModel, engine_game
+from regiokompas.sharing.engine_game import (
+    MAX_ENGINE_PLAYERS,
+    CoalitionCostModel,
+    engine_batch_cost,
+    engine_game,
+)
 from regiokompas.sharing.game import MAX_EXPLICIT_PLAYERS, CostGame, coalition_mask, mask_members
 from regiokompas.sharing.gamefile import RULES, ParsedGame, parse_game, read_game_file
 from regiokompas.sharing.keys import fixed_plus_variable, per_share, round_to_cents
@@ -42,6 +47,7 @@ __all__ = [
     "VerdeelAnalyse",
     "Verdeling",
     "coalition_mask",
+    "engine_batch_cost",
     "engine_game",
     "fixed_plus_variable",
     "least_core",

@@ -202,8 +202,9 @@ def verdeel(
         methodes = [m for m in METHODS if m not in {"inwoners", "vast-variabel", "kleinste-kern"}]
         if inwoners is not None:
             methodes = ["inwoners", "vast-variabel", *methodes]
-        if nucleolus_x is None and isinstance(game, CostGame):
-            methodes.remove("nucleolus")  # no imputations: the least core still answers
+        if nucleolus_x is None:
+            # No imputations (the least core still answers), or too large to write out.
+            methodes.remove("nucleolus")
         if core_empty:
             methodes.append("kleinste-kern")
     unknown = [m for m in methodes if m not in METHODS]

@@ -31,7 +31,7 @@ import numpy.typing as npt
 from regiokompas.sharing._errors import SharingError
 from regiokompas.sharing.game import CostGame
 
-__all__ = ["MAX_ENGINE_PLAYERS", "CoalitionCostModel", "engine_game"]
+__all__ = ["MAX_ENGINE_PLAYERS", "CoalitionCostModel", "engine_batch_cost", "engine_game"]
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -139,3 +139,65 @@ def engine_game(
     costs[0] = 0.0
     labels = tuple(names(c) if names else c for c in codes)
     return CostGame(labels, costs, eenheid="k€", naam=naam, bron=bron)
+
+
+def engine_batch_cost(
+    engine: CoalitionCostModel,
+    members: Sequence[str],
+    taakvelden: Sequence[str],
+    vorm: str = "bedrijfsvoeringsorganisatie",
+    *,
+    graph: _Graph | None = None,
+) -> Callable[[npt.NDArray[np.bool_]], FloatArray]:
+    """Coalition costs on demand, for groups too large to score every coalition.
+
+    Returns a function from a boolean matrix (rows = coalitions, columns = ``members``) to the
+    cost of each row, with the same definition as :func:`engine_game`; each distinct connected
+    part is sent to the engine once per call. Used for the sampled Shapley value.
+    """
+    codes = list(dict.fromkeys(members))
+    n = len(codes)
+    if n > 62:
+        raise SharingError(
+            f"Ten hoogste 62 gemeenten per groep (hier {n}).",
+            f"At most 62 gemeenten per group (here {n}).",
+        )
+    alone = np.array([float(engine.standalone_cost(c, list(taakvelden))) for c in codes])
+    adjacency = (
+        None
+        if graph is None
+        else [
+            sum(1 << j for j in range(n) if j != i and graph.adjacent(codes[i], codes[j]))
+            for i in range(n)
+        ]
+    )
+    weights = np.left_shift(np.int64(1), np.arange(n, dtype=np.int64))
+
+    def cost(rows: npt.NDArray[np.bool_]) -> FloatArray:
+        spending = rows.astype(np.float64) @ alone
+        masks = rows.astype(np.int64) @ weights
+        parts: list[npt.NDArray[np.int64]] = []
+        rest = masks.copy()
+        while rest.any():
+            part = rest if adjacency is None else _lowest_part(rest, adjacency)
+            parts.append(part)
+            rest = rest ^ part
+        unique = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+        unique = unique[np.bitwise_count(unique.astype(np.uint64)) >= 2]
+        net_of = dict.fromkeys(unique.tolist(), 0.0)
+        if unique.size:
+            values = engine.group_values(
+                [[codes[i] for i in range(n) if m >> i & 1] for m in unique.tolist()],
+                list(taakvelden),
+                vorm,
+                autonomy_price=0.0,
+            )
+            net_of = dict(
+                zip(unique.tolist(), np.asarray(values, dtype=np.float64).tolist(), strict=True)
+            )
+        net = np.zeros(len(rows))
+        for part in parts:
+            net += np.array([net_of.get(int(m), 0.0) for m in part.tolist()])
+        return np.asarray(spending - net, dtype=np.float64)
+
+    return cost

@@ -15,8 +15,14 @@ from collections.abc import Sequence
 
 from regiokompas.data import Dataset
 from regiokompas.sharing._errors import SharingError
-from regiokompas.sharing.analysis import VerdeelAnalyse, verdeel
-from regiokompas.sharing.engine_game import CoalitionCostModel, engine_game
+from regiokompas.sharing.analysis import BatchGame, VerdeelAnalyse, verdeel
+from regiokompas.sharing.engine_game import (
+    MAX_ENGINE_PLAYERS,
+    CoalitionCostModel,
+    engine_batch_cost,
+    engine_game,
+)
+from regiokompas.sharing.game import CostGame
 
 __all__ = ["verdeel_regio"]
 
@@ -39,7 +45,9 @@ def verdeel_regio(
     ``gemeenten`` are names or codes (forgiving lookup). Coalition costs come from the savings
     engine; with ``aaneengesloten`` a coalition that is not connected costs the sum of its
     connected parts. The keys per inwoner use the most recent CBS inhabitants in the bundle;
-    the key naar gebruik uses each member's current lasten on the taakvelden.
+    the key naar gebruik uses each member's current lasten on the taakvelden. Above
+    :data:`MAX_ENGINE_PLAYERS` members only the keys and a sampled Shapley value (with standard
+    errors) are available; the core cannot then be checked.
     """
     found = [ds.gemeente(q) for q in gemeenten]
     codes = [g.code for g in found]
@@ -61,16 +69,24 @@ def verdeel_regio(
         + (", alleen aaneengesloten samenwerking" if aaneengesloten else "")
         + f"; inwoners: CBS, 1 januari {year}."
     )
-    game = engine_game(
-        engine,
-        codes,
-        taakvelden,
-        vorm,
-        graph=ds.graph if aaneengesloten else None,
-        names=names.__getitem__,
-        naam=f"{', '.join(names[c] for c in codes)}: taakveld {', '.join(taakvelden)}",
-        bron=bron,
-    )
+    graph = ds.graph if aaneengesloten else None
+    naam = f"{', '.join(names[c] for c in codes)}: taakveld {', '.join(taakvelden)}"
+    game: CostGame | BatchGame
+    if len(codes) <= MAX_ENGINE_PLAYERS:
+        game = engine_game(
+            engine,
+            codes,
+            taakvelden,
+            vorm,
+            graph=graph,
+            names=names.__getitem__,
+            naam=naam,
+            bron=bron,
+        )
+    else:
+        # Too many coalitions to score them all: keys and a sampled Shapley value only.
+        batch = engine_batch_cost(engine, codes, taakvelden, vorm, graph=graph)
+        game = BatchGame(tuple(names[c] for c in codes), batch, eenheid="k€", naam=naam, bron=bron)
     return verdeel(
         game,
         methodes,
