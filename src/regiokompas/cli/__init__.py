@@ -9,9 +9,11 @@ import click
 
 from regiokompas import __version__
 from regiokompas.cli import (
+    besparing_cmd,
     data_cmd,
     gemeente_cmd,
     hoofdstuk_cmd,
+    kostenmodel_cmd,
     register_cmd,
     verdeel_cmd,
     web_cmd,
@@ -51,6 +53,8 @@ def cli(ctx: click.Context, data_dir: str | None, taal: str) -> None:
 COMMANDS: list[click.Command] = [
     data_cmd.data,
     gemeente_cmd.gemeente,
+    kostenmodel_cmd.kostenmodel,
+    besparing_cmd.besparing,
     hoofdstuk_cmd.hoofdstuk,
     verdeel_cmd.verdeel,
     register_cmd.register,

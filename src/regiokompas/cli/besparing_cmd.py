@@ -1,0 +1,311 @@
+"""``regiokompas besparing``: what cooperation on taakvelden saves a group of gemeenten."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import cast
+
+import click
+
+from regiokompas.cli._common import dataset_from, format_option, handle_errors
+from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.savings import (
+    MODES,
+    AssumptionError,
+    Mode,
+    Range,
+    SavingsEngine,
+    SavingsEstimate,
+)
+
+__all__ = ["besparing"]
+
+_VERDICT_TEXT = {
+    "besparing": "besparing (P10 boven nul)",
+    "geen bewijs van besparing": "geen bewijs van besparing (P10–P90 omvat nul)",
+    "meerkosten": "meerkosten (P90 onder nul)",
+}
+
+
+def _nl(value: float, decimals: int = 0) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _neg(value: float) -> str:
+    return _nl(0.0 - value + 0.0)
+
+
+def _r(r: Range, decimals: int = 0) -> list[str]:
+    return [_nl(r.p10, decimals), _nl(r.p50, decimals), _nl(r.p90, decimals)]
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [p.strip() for v in values for p in v.split(",") if p.strip()]
+
+
+def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
+    priors = engine.assumptions.priors
+    a = est.assumptions
+    methods = cast(dict[str, str], a["methode_per_taakveld"])
+    summary = [
+        ["Bruto besparing per jaar (na aanloop)", *_r(est.bruto)],
+        ["Bruto besparing in % van de huidige lasten", *_r(est.bruto_pct, 1)],
+        ["Bestuurskosten per jaar", *[_neg(est.transaction_cost_keur)] * 3],
+        ["Netto besparing per jaar (na aanloop)", *_r(est.total)],
+        [f"Netto contante waarde over {a['horizon_jaren']} jaar", *_r(est.npv)],
+    ]
+    per_taakveld = [
+        [
+            t,
+            priors[t].omschrijving,
+            _nl(sum(engine.totals(est.members, (t,))[:, 0])),
+            f"{priors[t].deelbaar_aandeel:.0%}",
+            *_r(est.per_taakveld[t]),
+            methods.get(t, ""),
+        ]
+        for t in est.taakvelden
+    ]
+    per_member = [
+        [
+            naam,
+            code,
+            _nl(est.standalone_keur[code]),
+            *_r(est.per_member[code]),
+            _nl(est.exit_cost_keur[code]),
+        ]
+        for code, naam in zip(est.members, est.namen, strict=True)
+    ]
+    yearly = [
+        [y.jaar, _nl(y.bruto.p50), _neg(y.eenmalige_kosten), _neg(y.bestuurskosten), *_r(y.netto)]
+        for y in est.yearly
+    ]
+    tangible = [
+        [
+            t.naam,
+            *_r(t.aantal, 1),
+            "contante waarde" if t.soort == "eenmalig" else "per jaar",
+            _nl(t.kosten_keur),
+        ]
+        for t in est.tangible
+    ]
+    jaar = a["lasten_jaar"]
+    return [
+        Table(
+            f"Samenvatting (k€) — oordeel: {_VERDICT_TEXT[est.verdict]}",
+            ["", "P10", "P50", "P90"],
+            summary,
+            caption=f"Bron: CBS Iv3 jaarrekening {jaar}; modus {est.mode}; {est.draws} trekkingen. "
+            f"Bruto: {_VERDICT_TEXT[est.verdict_bruto]}.",
+            align_right={1, 2, 3},
+        ),
+        Table(
+            "Bruto besparing per taakveld (k€ per jaar)",
+            [
+                "Taakveld",
+                "Omschrijving",
+                f"Lasten {jaar}",
+                "Deelbaar",
+                "P10",
+                "P50",
+                "P90",
+                "Methode",
+            ],
+            per_taakveld,
+            caption="Deelbaar = aandeel uitvoering en bedrijfsvoering (priors_taakvelden.csv).",
+            align_right={2, 3, 4, 5, 6},
+        ),
+        Table(
+            "Netto besparing per gemeente (k€ per jaar, na aanloop)",
+            ["Gemeente", "Code", f"Lasten {jaar}", "P10", "P50", "P90", "Uittreedkosten"],
+            per_member,
+            caption="Verdeeld naar deelbare lasten; uittreedkosten = "
+            f"{engine.form(est.vorm).uittreedkosten_jaren:g} × jaarbijdrage "
+            "(ECLI:NL:RVS:2015:1198).",
+            align_right={2, 3, 4, 5, 6},
+        ),
+        Table(
+            "Per jaar (k€)",
+            ["Jaar", "Bruto (P50)", "Eenmalig", "Bestuur", "Netto P10", "Netto P50", "Netto P90"],
+            yearly,
+            caption="Aanloop volgens de literatuur; "
+            f"discontovoet {_nl(100 * engine.discount_rate, 2)}%.",
+            align_right={0, 1, 2, 3, 4, 5, 6},
+        ),
+        Table(
+            "Wat de besparing oplevert",
+            ["Eenheid", "P10", "P50", "P90", "Op basis van", "Kosten (k€)"],
+            tangible,
+            caption="Eenheidsprijzen: "
+            + "; ".join(f"{t.naam}: {t.bron}" for t in est.tangible)
+            + ". Aanpasbaar met eenheden.csv of --eenheden.",
+            align_right={1, 2, 3, 5},
+        ),
+        Table(
+            "Bronnen en aannames",
+            ["Bron"],
+            [[s] for s in est.sources],
+            caption=f"Autonomieverlies: {_nl(est.autonomy_loss, 2)} punten "
+            f"(vorm {est.vorm}); {engine.ds.attribution}",
+        ),
+    ]
+
+
+@click.command("besparing")
+@click.option(
+    "--gemeenten",
+    required=True,
+    help='Gemeenten in de groep, komma-gescheiden: "Gouda,Waddinxveen,Bodegraven-Reeuwijk".',
+)
+@click.option(
+    "--taakveld",
+    "taakvelden",
+    multiple=True,
+    required=True,
+    help="Iv3-taakveld(en), bv. 0.61; herhaal de optie of scheid met komma's; "
+    "'alle' = alle deelbare.",
+)
+@click.option(
+    "--vorm",
+    default="bedrijfsvoeringsorganisatie",
+    show_default=True,
+    help="Samenwerkingsvorm (zie vormen.csv): openbaar_lichaam, bedrijfsvoeringsorganisatie, "
+    "gemeenschappelijk_orgaan, centrumgemeente, regeling_zonder_meer, privaatrechtelijk, "
+    "convenant, uitbesteding.",
+)
+@click.option(
+    "--modus",
+    type=click.Choice(MODES),
+    default="fitted",
+    show_default=True,
+    help="fitted = kostenmodel op Iv3-data; literature = literatuur; custom = eigen getallen.",
+)
+@click.option(
+    "--besparing",
+    "eigen_besparing",
+    default=None,
+    help="Eigen besparing als P10,P50,P90 (fracties, bv. 0.05,0.1,0.15) "
+    "voor de gekozen taakvelden.",
+)
+@click.option(
+    "--deelbaar",
+    type=float,
+    default=None,
+    help="Eigen deelbaar aandeel (0–1) voor de gekozen taakvelden.",
+)
+@click.option(
+    "--priors",
+    "priors_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Eigen priors_taakvelden.csv.",
+)
+@click.option(
+    "--vormen",
+    "vormen_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Eigen vormen.csv.",
+)
+@click.option(
+    "--eenheden",
+    "eenheden_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Eigen eenheden.csv (wat de besparing oplevert).",
+)
+@click.option("--horizon", type=int, default=10, show_default=True, help="Horizon in jaren.")
+@click.option(
+    "--discontovoet",
+    type=float,
+    default=0.0225,
+    show_default=True,
+    help="Discontovoet (Werkgroep discontovoet 2020: 2,25%).",
+)
+@click.option(
+    "--trekkingen",
+    type=int,
+    default=1000,
+    show_default=True,
+    help="Aantal trekkingen voor P10/P50/P90.",
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Startgetal van de trekkingen."
+)
+@click.option(
+    "--niet-aangrenzend-toegestaan",
+    "allow_gaps",
+    is_flag=True,
+    help="Sta groepen toe die geen aaneengesloten gebied vormen.",
+)
+@format_option
+@click.pass_context
+@handle_errors
+def besparing(
+    ctx: click.Context,
+    gemeenten: str,
+    taakvelden: tuple[str, ...],
+    vorm: str,
+    modus: str,
+    eigen_besparing: str | None,
+    deelbaar: float | None,
+    priors_file: Path | None,
+    vormen_file: Path | None,
+    eenheden_file: Path | None,
+    horizon: int,
+    discontovoet: float,
+    trekkingen: int,
+    seed: int,
+    allow_gaps: bool,
+    fmt: str,
+) -> None:
+    """Besparing van samenwerking voor een groep gemeenten: per jaar, contante waarde en per lid,
+    met P10/P50/P90 en een eerlijk oordeel ("geen bewijs van besparing" als het interval nul omvat).
+    """
+    ds = dataset_from(ctx)
+    codes = _split(taakvelden)
+    tv = None if codes == ["alle"] else codes
+    overrides: dict[str, dict[str, float]] = {}
+    if eigen_besparing is not None or deelbaar is not None:
+        values: dict[str, float] = {}
+        if eigen_besparing is not None:
+            try:
+                p10, p50, p90 = (float(v) for v in eigen_besparing.split(","))
+            except ValueError:
+                raise AssumptionError(
+                    "--besparing verwacht drie getallen: P10,P50,P90 (bv. 0.05,0.1,0.15).",
+                    "--besparing expects three numbers: P10,P50,P90 (e.g. 0.05,0.1,0.15).",
+                ) from None
+            values.update(besparing_p10=p10, besparing_p50=p50, besparing_p90=p90)
+        if deelbaar is not None:
+            values["deelbaar_aandeel"] = deelbaar
+        probe = SavingsEngine.from_dataset(ds, mode="literature", priors_file=priors_file)
+        for reeks in probe.taakvelden(tv):
+            overrides[reeks] = dict(values)
+    engine = SavingsEngine.from_dataset(
+        ds,
+        mode=cast(Mode, modus),
+        overrides=overrides or None,
+        priors_file=priors_file,
+        vormen_file=vormen_file,
+        eenheden_file=eenheden_file,
+        horizon=horizon,
+        discount_rate=discontovoet,
+    )
+    est = engine.estimate(
+        _split((gemeenten,)),
+        tv,
+        vorm=vorm,
+        draws=trekkingen,
+        seed=seed,
+        require_contiguous=not allow_gaps,
+    )
+    if fmt == "json":
+        payload = dataclasses.asdict(est)
+        payload["bruto_pct"] = dataclasses.asdict(est.bruto_pct)
+        payload["attributie"] = ds.attribution
+        emit_json(payload)
+        return
+    header = (
+        f"Samenwerking {', '.join(est.namen)} op taakveld(en) {', '.join(est.taakvelden)} "
+        f"als {engine.form(vorm).naam}"
+    )
+    emit_tables(_tables(est, engine), fmt, header=header)

@@ -1,0 +1,271 @@
+"""``regiokompas kostenmodel``: the fitted cost curve of a taakveld, its verdict and a chart."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import click
+
+from regiokompas.cli._common import dataset_from, format_option, handle_errors
+from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.costs import CostModel, TaakveldFit, plot_fit, resolve_taakveld
+from regiokompas.costs.validation import (
+    backtest_per_merger,
+    cross_validate,
+    merger_backtest,
+    summarise_backtest,
+)
+from regiokompas.data import Dataset
+
+__all__ = ["kostenmodel"]
+
+
+def _nl(value: float, decimals: int = 0) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _f(value: float, spec: str) -> str:
+    """A number with a decimal comma: _f(-0.065, "+.3f") gives -0,065."""
+    return format(value, spec).replace(".", ",")
+
+
+def _afvlak(fit: TaakveldFit) -> str:
+    if fit.afvlakpunt is not None:
+        return f"≈ {_nl(fit.afvlakpunt)} inwoners"
+    if fit.elasticities[min(fit.elasticities)].high < 0:
+        return f"voordelen tot de grootste gemeente ({_nl(fit.size_range[1])})"
+    return "geen significante schaalvoordelen bij kleine gemeenten"
+
+
+def _fit_json(fit: TaakveldFit, chart: str | None) -> dict[str, object]:
+    return {
+        "taakveld": fit.reeks,
+        "omschrijving": fit.omschrijving,
+        "oordeel": fit.verdict,
+        "elasticiteit": dataclasses.asdict(fit.elasticity),
+        "elasticiteit_se_cluster": fit.elasticity_se,
+        "bij_inwoners": fit.typical_size,
+        "elasticiteit_per_omvang": {
+            str(k): dataclasses.asdict(v) for k, v in fit.elasticities.items()
+        },
+        "afvlakpunt_inwoners": fit.afvlakpunt,
+        "r2": fit.r2,
+        "r2_adj": fit.r2_adj,
+        "rmse_log": fit.rmse,
+        "n": fit.n,
+        "gemeenten": fit.n_gemeenten,
+        "weggelaten_lasten_niet_positief": fit.dropped_nonpositive,
+        "coefficienten": {
+            n: {"schatting": float(b), "se_cluster": float(s)}
+            for n, b, s in zip(fit.names, fit.beta, fit.se, strict=True)
+        },
+        "grafiek": chart,
+        "bron": f"CBS Iv3 jaarrekening {min(fit.years)}–{max(fit.years)}",
+    }
+
+
+def _one(ds: Dataset, model: CostModel, fit: TaakveldFit, chart: str | None) -> list[Table]:
+    el = fit.elasticity
+    summary = [
+        ["Oordeel", fit.verdict],
+        [
+            f"Schaalelasticiteit bij {_nl(fit.typical_size)} inwoners (mediaan)",
+            f"{_f(el.mid, '+.3f')} (90%-interval {_f(el.low, '+.3f')} tot {_f(el.high, '+.3f')})",
+        ],
+        ["Standaardfout (geclusterd per gemeente)", f"{_f(fit.elasticity_se, '.3f')}"],
+        ["Afvlakpunt", _afvlak(fit)],
+        ["R² / aangepast R²", f"{_f(fit.r2, '.2f')} / {_f(fit.r2_adj, '.2f')}"],
+        ["RMSE (ln € per inwoner)", f"{_f(fit.rmse, '.3f')}"],
+        ["Waarnemingen / gemeenten", f"{fit.n} / {fit.n_gemeenten}"],
+        ["Weggelaten: lasten ≤ 0", str(fit.dropped_nonpositive)],
+        [
+            "Weggelaten: gebied ≠ een gemeente van 2023 (alle taakvelden)",
+            str(model.dropped_territory),
+        ],
+        ["Grafiek", chart or "–"],
+    ]
+    sizes = [
+        [_nl(n), f"{_f(i.mid, '+.3f')}", f"{_f(i.low, '+.3f')}", f"{_f(i.high, '+.3f')}"]
+        for n, i in fit.elasticities.items()
+    ]
+    coefs = [
+        [n, f"{_f(b, '+.4f')}", f"{_f(s, '.4f')}"]
+        for n, b, s in zip(fit.names, fit.beta, fit.se, strict=True)
+    ]
+    source = (
+        f"Bron: CBS Iv3 jaarrekening {min(fit.years)}–{max(fit.years)}, indeling van elk jaar; "
+        f"{model.draws} clusterbootstraptrekkingen. {ds.attribution}"
+    )
+    return [
+        Table(
+            f"Kostenmodel taakveld {fit.reeks} {fit.omschrijving}",
+            ["", "Waarde"],
+            summary,
+            caption=source,
+        ),
+        Table(
+            "Elasticiteit naar omvang (d ln lasten per inwoner / d ln inwoners)",
+            ["Inwoners", "Schatting", "P5", "P95"],
+            sizes,
+            align_right={0, 1, 2, 3},
+        ),
+        Table(
+            "Coëfficiënten (ln lasten per inwoner)",
+            ["Variabele", "Schatting", "SE (cluster)"],
+            coefs,
+            align_right={1, 2},
+        ),
+    ]
+
+
+def _all(model: CostModel) -> Table:
+    rows = [
+        [
+            f.reeks,
+            f.omschrijving,
+            f.verdict,
+            f"{_f(f.elasticity.mid, '+.3f')}",
+            f"{_f(f.elasticity.low, '+.3f')}",
+            f"{_f(f.elasticity.high, '+.3f')}",
+            f"{_f(f.r2, '.2f')}",
+            f.n,
+        ]
+        for f in model.fits.values()
+    ]
+    return Table(
+        "Schaalelasticiteit per taakveld (bij de mediane gemeente)",
+        ["Taakveld", "Omschrijving", "Oordeel", "Elasticiteit", "P5", "P95", "R²", "n"],
+        rows,
+        caption=f"Bron: {model.source}. Niet geschat: "
+        + (", ".join(f"{k} ({v})" for k, v in model.skipped.items()) or "–"),
+        align_right={3, 4, 5, 6, 7},
+    )
+
+
+def _validation(ds: Dataset, model: CostModel, folds: int) -> tuple[list[Table], dict[str, object]]:
+    cv = cross_validate(ds, model, folds=folds)
+    frame = merger_backtest(ds, model)
+    summary = summarise_backtest(frame)
+    merged = backtest_per_merger(frame)
+    cv_rows = [
+        [
+            r.reeks,
+            r.n,
+            f"{_f(r.rmse_model, '.3f')}",
+            f"{_f(r.rmse_baseline, '.3f')}",
+            f"{_f(r.verbetering_pct, '+.1f')}%",
+            f"{_f(r.mediane_fout_pct, '.1f')}%",
+        ]
+        for r in cv
+    ]
+    merger_rows = [
+        [
+            r.naam,
+            r.code,
+            r.jaar,
+            f"{_f(r.voorspeld_pct, '+.1f')}%",
+            f"{_f(r.werkelijk_pct, '+.1f')}%",
+        ]
+        for r in merged.itertuples(index=False)
+    ]
+    summary_rows = [
+        [k, f"{_f(v, '.3f')}" if abs(v) < 100 else f"{_f(v, '.0f')}"] for k, v in summary.items()
+    ]
+    tables = [
+        Table(
+            f"{folds}-voudige kruisvalidatie per gemeente (fout in ln € per inwoner)",
+            ["Taakveld", "n", "RMSE model", "RMSE alleen jaar", "Verbetering", "Mediane fout"],
+            cv_rows,
+            caption=f"Bron: {model.source}; folds per gemeente (seed 7).",
+            align_right={1, 2, 3, 4, 5},
+        ),
+        Table(
+            "Terugtoets fusies 2018–2023: verandering lasten per inwoner tot 2024, "
+            "gecorrigeerd voor de landelijke verandering",
+            ["Gemeente", "Code", "Fusiejaar", "Voorspeld", "Werkelijk"],
+            merger_rows,
+            caption="Voorspeld = kostenmodel bij de samengevoegde omvang; alle geschatte "
+            "taakvelden, gewogen naar lasten vóór de fusie.",
+            align_right={2, 3, 4},
+        ),
+        Table("Samenvatting terugtoets", ["Maat", "Waarde"], summary_rows, align_right={1}),
+    ]
+    payload = {
+        "kruisvalidatie": [
+            dataclasses.asdict(r) | {"verbetering_pct": r.verbetering_pct} for r in cv
+        ],
+        "fusies": merged.to_dict(orient="records"),
+        "samenvatting": summary,
+    }
+    return tables, payload
+
+
+@click.command("kostenmodel")
+@click.option(
+    "--taakveld", default=None, help="Iv3-taakveld, bv. 7.3 (zonder: overzicht van alle)."
+)
+@click.option(
+    "--grafiek",
+    "chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Pad van de grafiek (.png of .svg); standaard kostenmodel_<taakveld>.png hier.",
+)
+@click.option("--geen-grafiek", "no_chart", is_flag=True, help="Schrijf geen grafiek.")
+@click.option(
+    "--validatie",
+    is_flag=True,
+    help="Kruisvalidatie per taakveld en terugtoets op de fusies 2018–2023.",
+)
+@click.option(
+    "--folds",
+    type=click.IntRange(2, 20),
+    default=5,
+    show_default=True,
+    help="Aantal folds voor de kruisvalidatie.",
+)
+@format_option
+@click.pass_context
+@handle_errors
+def kostenmodel(
+    ctx: click.Context,
+    taakveld: str | None,
+    chart: Path | None,
+    no_chart: bool,
+    validatie: bool,
+    folds: int,
+    fmt: str,
+) -> None:
+    """Kostenmodel per taakveld: hoe de lasten per inwoner met de omvang variëren, met interval,
+    afvlakpunt, fit en oordeel (schaalvoordelen, geen bewijs of schaalnadelen)."""
+    ds = dataset_from(ctx)
+    model = CostModel.from_dataset(ds)
+    if validatie:
+        tables, payload = _validation(ds, model, folds)
+        if fmt == "json":
+            emit_json(payload)
+        else:
+            emit_tables(tables, fmt)
+        return
+    if taakveld is None:
+        table = _all(model)
+        if fmt == "json":
+            emit_json(
+                {
+                    "taakvelden": [_fit_json(f, None) for f in model.fits.values()],
+                    "niet_geschat": model.skipped,
+                }
+            )
+        else:
+            emit_tables([table], fmt)
+        return
+    fit = model.fit(resolve_taakveld(ds, taakveld))
+    path: str | None = None
+    if not no_chart:
+        path = str(plot_fit(fit, ds, chart or Path(f"kostenmodel_{fit.reeks}.png")))
+    if fmt == "json":
+        emit_json(_fit_json(fit, path))
+        return
+    emit_tables(_one(ds, model, fit, path), fmt)
