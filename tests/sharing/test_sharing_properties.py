@@ -219,3 +219,12 @@ def test_nucleolus_and_shapley_agree_with_coopgame(n: int, seed: int) -> None:
     ref = coopgame.Game(game.costs[1:])
     assert nucleolus(game).allocation == pytest.approx(coopgame.cost_nucleolus(ref), abs=1e-7)
     assert shapley_value(game) == pytest.approx(coopgame.shapley(ref), abs=1e-9)
+
+
+@pytest.mark.parametrize("factor", [1e-4, 1e3, 1e6])
+def test_nucleolus_is_scale_covariant(factor: float) -> None:
+    # Engine games are in k€ and run to 10^5 and more; HiGHS tolerances are absolute.
+    game = random_game(7, seed=21)
+    base = nucleolus(game).allocation
+    scaled = CostGame(game.spelers, game.costs * factor)
+    assert nucleolus(scaled).allocation == pytest.approx(base * factor, rel=1e-8)

@@ -115,17 +115,19 @@ class _Solver:
         self.game = game
         self.n = n = game.n
         self.inf = highspy.kHighsInf
-        c = game.costs
-        self.scale = max(1.0, float(np.abs(c).max()))
-        self.tol = 1e-9 * self.scale
+        # The LPs see costs divided by the largest |c(S)|: HiGHS's tolerances are absolute, and
+        # engine games run to 10^5 k€. Results are scaled back in run().
+        self.scale = float(np.abs(game.costs).max()) or 1.0
+        self.tol = 1e-9
+        grand = game.grand_cost / self.scale
         self.h = _new_highs()
-        upper = game.standalone() if domain == "imputatie" else np.full(n, self.inf)
+        upper = game.standalone() / self.scale if domain == "imputatie" else np.full(n, self.inf)
         # ε needs a floor: a working set without complementary pairs would be unbounded. The
-        # true level is at least (c(N) − c(S) − c(N∖S)) / 2 >= −(|c(N)| + max|c|).
-        floor = -(abs(game.grand_cost) + self.scale + 1.0)
+        # true level is at least (c(N) − c(S) − c(N∖S)) / 2 >= −|c(N)|/2 − 1 (scaled, |c| <= 1).
+        floor = -(abs(grand) + 2.0)
         self.h.addVars(n + 1, np.r_[np.full(n, -self.inf), floor], np.r_[upper, self.inf])
         self.h.changeColCost(n, 1.0)
-        self.h.addRow(game.grand_cost, game.grand_cost, n, np.arange(n, dtype=np.int32), np.ones(n))
+        self.h.addRow(grand, grand, n, np.arange(n, dtype=np.int32), np.ones(n))
         self.rows: dict[int, int] = {}  # coalition mask -> row index
         self.active: set[int] = set()  # masks whose row still carries -ε
         self.span = np.ones((1, n))  # indicator vectors with a fixed excess (N first)
@@ -146,7 +148,7 @@ class _Solver:
             index.extend([*members, n])
             value.extend([1.0] * len(members) + [-1.0])
         lower = np.full(len(masks), -self.inf)
-        upper = self.game.costs[np.array(masks, dtype=np.int64)]
+        upper = self.game.costs[np.array(masks, dtype=np.int64)] / self.scale
         first = self.h.getNumRow()
         self.h.addRows(
             len(masks),
@@ -190,7 +192,7 @@ class _Solver:
         threshold = eps + self.tol
         for start, stop, high in _blocks(n):
             hi = mask_members(high, n)
-            excess = x_low + float(x[hi].sum()) - self.game.costs[start:stop]
+            excess = x_low + float(x[hi].sum()) - self.game.costs[start:stop] / self.scale
             hit = np.flatnonzero(excess > threshold)
             if hit.size == 0:
                 continue
@@ -235,7 +237,7 @@ class _Solver:
             self._fix(eps)
         if not levels:  # one player: x = c(N)
             x, eps = self._solve()
-        return x, levels
+        return x * self.scale, [level * self.scale for level in levels]
 
     def _fix(self, eps: float) -> None:
         """Fix rows and bounds with a positive dual; retire rows that became determined."""
@@ -248,7 +250,7 @@ class _Solver:
         for mask in sorted(self.active):
             row = self.rows[mask]
             if row_dual[row] > dual_tol:
-                value = float(self.game.costs[mask]) + eps
+                value = float(self.game.costs[mask]) / self.scale + eps
                 self.h.changeCoeff(row, n, 0.0)
                 self.h.changeRowBounds(row, value, value)
                 self.active.discard(mask)
@@ -258,7 +260,7 @@ class _Solver:
                 fixed_any = True
         for i in range(n):
             if i not in self.fixed_cols and col_dual[i] > dual_tol:
-                bound = float(self.game.costs[1 << i])
+                bound = float(self.game.costs[1 << i]) / self.scale
                 self.h.changeColBounds(i, bound, bound)
                 self.fixed_cols.add(i)
                 vec = np.zeros(n)
