@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from regiokompas.web import schemas
+from regiokompas.web import potential, schemas
 from regiokompas.web.views import SiteData
 
 __all__ = ["api_router"]
@@ -23,6 +23,22 @@ _Document = Annotated[
     Query(
         description="Iv3-document: jaarrekening (realisatie, laatste jaar) of begroting.",
         pattern="^(jaarrekening|begroting)$",
+    ),
+]
+_Modus = Annotated[
+    str,
+    Query(
+        description="Besparingsmodel: fitted (kostenmodel op Iv3-data) of literature "
+        "(literatuuraannames).",
+        pattern="^(fitted|literature)$",
+    ),
+]
+_Vorm = Annotated[
+    str,
+    Query(
+        description="Samenwerkingsvorm, bv. bedrijfsvoeringsorganisatie, openbaar_lichaam, "
+        "centrumgemeente, gemeenschappelijk_orgaan, regeling_zonder_meer, uitbesteding.",
+        max_length=40,
     ),
 ]
 
@@ -158,3 +174,19 @@ def taakveld_lasten(
     document: _Document = "jaarrekening",
 ) -> schemas.TaakveldKaart:
     return site_of(request).taakveld_kaart(taakveld, document)
+
+
+@api_router.get(
+    "/taakvelden/{taakveld}/kansen",
+    response_model=schemas.TaakveldKansen,
+    tags=["taakvelden"],
+    summary="Waar samenwerking op een taakveld kansrijk is, per gemeente (de landkaart)",
+)
+def taakveld_kansen(
+    request: Request,
+    taakveld: Annotated[str, Path(description="Taakveldcode, bv. 7.3.", examples=["7.3"])],
+    modus: _Modus = "fitted",
+    vorm: _Vorm = "bedrijfsvoeringsorganisatie",
+) -> schemas.TaakveldKansen:
+    site = site_of(request)
+    return potential.taakveld_kansen(site, site.engines, taakveld, modus, vorm)

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import importlib
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -51,6 +53,7 @@ __all__ = [
 MODULES: list[str] = [
     "regiokompas.web.pages",
     "regiokompas.web.api_routes",
+    "regiokompas.web.register_routes",
 ]
 
 #: The main menu: (path, Dutch label, English label).
@@ -171,7 +174,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     site = SiteData(load_dataset(settings.data_dir))
     modules = _load_modules()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        site.engines.warm()  # the fitted cost model takes seconds: start it now, not on a click
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Regiokompas",
         version=__version__,
         openapi_url=None,  # the page app has no API of its own; see /api/v1/openapi.json

@@ -75,6 +75,70 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "spending booked.",
     ),
     "eur_per_inwoner": ("€ per inwoner", "€ per inhabitant"),
+    "eur_per_inwoner_jaar": ("€ per inwoner per jaar", "€ per inhabitant per year"),
+    "kaart_kansen_label": (
+        "netto waarde per jaar van de beste samenwerking met één buurgemeente",
+        "net value per year of the best cooperation with one neighbour",
+    ),
+    "kansen_geen_bewijs_kort": (
+        "geen bewijs van schaalvoordelen op dit taakveld",
+        "no evidence of scale economies on this taakveld",
+    ),
+    "kansen_geen_besparing": (
+        "geen netto besparing (kosten hoger dan besparing)",
+        "no net saving (costs exceed savings)",
+    ),
+    "weergave_label": ("Wat de kaart toont", "What the map shows"),
+    "weergave_kansen": ("Kansen voor samenwerking", "Opportunities for cooperation"),
+    "weergave_lasten": ("Lasten per inwoner", "Spending per inhabitant"),
+    "modus_label": ("Besparingsmodel", "Savings model"),
+    "modus_fitted": (
+        "Kostenmodel op Iv3-data (geschat)",
+        "Cost model on Iv3 data (fitted)",
+    ),
+    "modus_literature": ("Literatuur (aannames met bron)", "Literature (assumptions with sources)"),
+    "vorm_label": ("Samenwerkingsvorm", "Form of cooperation"),
+    "kaart_kansen_uitleg": (
+        "Per gemeente de beste samenwerking met één buurgemeente op {taakveld}: netto waarde "
+        "per inwoner van het paar per jaar (besparing min transactiekosten, verwachte waarde).",
+        "Per municipality the best cooperation with one neighbour on {taakveld}: net value per "
+        "inhabitant of the pair per year (saving minus transaction costs, expected value).",
+    ),
+    "schaal_schaalvoordelen": (
+        "Het kostenmodel vindt schaalvoordelen op dit taakveld: de lasten per inwoner dalen met "
+        "de omvang (elasticiteit {mid}, 90%-interval {laag} tot {hoog}; {n} waarnemingen, "
+        "jaarrekeningen {jaren}).",
+        "The cost model finds scale economies on this taakveld: spending per inhabitant falls "
+        "with size (elasticity {mid}, 90% interval {laag} to {hoog}; {n} observations, annual "
+        "accounts {jaren}).",
+    ),
+    "schaal_geen bewijs": (
+        "Geen bewijs van schaalvoordelen: het 90%-interval van de elasticiteit ({laag} tot "
+        "{hoog}) bevat nul ({n} waarnemingen, jaarrekeningen {jaren}). Samenwerking bespaart "
+        "hier volgens de cijfers niet aantoonbaar; de kaart kleurt daarom geen kansen.",
+        "No evidence of scale economies: the 90% interval of the elasticity ({laag} to {hoog}) "
+        "contains zero ({n} observations, annual accounts {jaren}). By the figures, cooperation "
+        "does not demonstrably save here; the map therefore colours no opportunities.",
+    ),
+    "schaal_schaalnadelen": (
+        "Schaalnadelen: grotere gemeenten geven hier méér uit per inwoner (elasticiteit {mid}, "
+        "90%-interval {laag} tot {hoog}). Samenwerking om schaal bespaart hier niet.",
+        "Diseconomies of scale: larger municipalities spend more per inhabitant here "
+        "(elasticity {mid}, 90% interval {laag} to {hoog}). Cooperating for scale does not save.",
+    ),
+    "schaal_niet_geschat": (
+        "Het kostenmodel is voor dit taakveld niet geschat (te weinig gemeenten met lasten).",
+        "The cost model was not fitted for this taakveld (too few municipalities with spending).",
+    ),
+    "schaal_literatuur": (
+        "Literatuurmodus: besparing {p10} tot {p90} (P10–P90, mediaan {p50}) van het "
+        "samenwerkbare deel. Bron: {bron}.",
+        "Literature mode: saving {p10} to {p90} (P10–P90, median {p50}) of the cooperable "
+        "share. Source: {bron}.",
+    ),
+    "partner": ("Beste partner", "Best partner"),
+    "netto_keur": ("Netto (× € 1.000 per jaar)", "Net (× € 1,000 per year)"),
+    "methode": ("Methode", "Method"),
     "lasten_keur": ("Lasten (× € 1.000)", "Spending (× € 1,000)"),
     "kaart_bron_grenzen": (
         "grenzen: CBS/Kadaster Wijken en buurten 2023 (vereenvoudigd)",

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from regiokompas.data import REGION_TYPES
 from regiokompas.web import schemas
 from regiokompas.web.i18n import format_number, translate
-from regiokompas.web.svgmap import BLUES, NO_DATA, MapArea, classify, render_map
+from regiokompas.web.svgmap import (
+    BLUES,
+    NO_DATA,
+    MapArea,
+    classify,
+    legend_decimals,
+    render_map,
+)
 from regiokompas.web.views import SiteData
 
 __all__ = ["LegendItem", "RenderedMap", "national_spending_map", "neighbour_map", "group_map"]
@@ -56,10 +63,11 @@ def national_spending_map(site: SiteData, kaart: schemas.TaakveldKaart, lang: st
             )
             areas[g.code] = MapArea(BLUES[k] if k >= 0 else NO_DATA, f"{g.naam}: {value} {unit}")
         bounds = [0.0, *breaks]
+        digits = legend_decimals(breaks)
         legend = [LegendItem(NO_DATA, translate("geen_gegevens", lang))]
         for k, colour in enumerate(BLUES[: len(bounds)]):
-            lower = format_number(bounds[k], lang)
-            upper = format_number(bounds[k + 1], lang) if k + 1 < len(bounds) else None
+            lower = format_number(bounds[k], lang, digits)
+            upper = format_number(bounds[k + 1], lang, digits) if k + 1 < len(bounds) else None
             text = f"{lower} – {upper}" if upper else f"≥ {lower}"
             legend.append(LegendItem(colour, f"{text} {unit}"))
         label = f"{kaart.taakveld} {kaart.omschrijving}: {unit}, {kaart.bron}"

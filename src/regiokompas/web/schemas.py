@@ -26,6 +26,9 @@ __all__ = [
     "TaakveldGemeente",
     "TaakveldKaart",
     "TaakveldLijst",
+    "Schaaloordeel",
+    "KansGemeente",
+    "TaakveldKansen",
 ]
 
 
@@ -189,3 +192,48 @@ class TaakveldKaart(BaseModel):
     jaar: int
     bron: str
     gemeenten: list[TaakveldGemeente]
+
+
+class Schaaloordeel(BaseModel):
+    """What the cost model (pooled Iv3 jaarrekeningen, OLS with controls, cluster bootstrap)
+    says about scale economies on a taakveld series."""
+
+    reeks: str
+    oordeel: str | None = Field(
+        description="schaalvoordelen, geen bewijs, schaalnadelen, of null (niet geschat)."
+    )
+    elasticiteitLaag: float | None  # noqa: N815
+    elasticiteit: float | None
+    elasticiteitHoog: float | None  # noqa: N815
+    waarnemingen: int
+    jaren: list[int]
+
+
+class KansGemeente(BaseModel):
+    """A gemeente's best cooperation with one neighbour on the taakveld (point values, k€/jr)."""
+
+    code: str
+    naam: str
+    partnerCode: str | None  # noqa: N815
+    partnerNaam: str | None  # noqa: N815
+    nettoKeur: float | None = Field(  # noqa: N815
+        description="Verwachte besparing min transactiekosten van het paar (k€ per jaar)."
+    )
+    eurPerInwoner: float | None = Field(  # noqa: N815
+        description="Netto waarde per inwoner van het paar (€ per jaar)."
+    )
+
+
+class TaakveldKansen(BaseModel):
+    """Where cooperation on one taakveld has potential, per gemeente (the national map)."""
+
+    taakveld: str
+    reeks: str
+    omschrijving: str
+    modus: str
+    vorm: str
+    jaar: int
+    schaal: Schaaloordeel
+    methode: str
+    bron: str
+    gemeenten: list[KansGemeente]

@@ -22,7 +22,7 @@ from typing import Any
 
 from regiokompas.data import Dataset, geojson_path
 
-__all__ = ["BLUES", "MapArea", "MapShapes", "classify", "render_map"]
+__all__ = ["BLUES", "MapArea", "MapShapes", "classify", "legend_decimals", "render_map"]
 
 _LAT0 = 52.2
 _KX = math.cos(math.radians(_LAT0))
@@ -168,3 +168,13 @@ def classify(values: Mapping[str, float | None], n: int = 5) -> tuple[dict[str, 
         else:
             out[code] = sum(1 for b in breaks if value >= b)
     return out, breaks
+
+
+def legend_decimals(breaks: Iterable[float]) -> int:
+    """Decimals that keep class bounds apart: 2 below 1, 1 below 10, else 0.
+
+    >>> legend_decimals([0.4, 1.1, 1.9]), legend_decimals([120.0, 300.0])
+    (1, 0)
+    """
+    top = max((abs(b) for b in breaks), default=0.0)
+    return 2 if top < 1 else 1 if top < 10 else 0

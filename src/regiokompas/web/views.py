@@ -22,6 +22,7 @@ import pandas as pd
 from regiokompas.data import REGION_TYPES, AmbiguousNameError, Dataset, UnknownNameError
 from regiokompas.profile import Figure, gemeente_profile
 from regiokompas.web import schemas
+from regiokompas.web.engines import Engines
 from regiokompas.web.problems import AmbiguousError, BadParameterError, NotFoundError
 from regiokompas.web.svgmap import MapShapes
 
@@ -65,6 +66,11 @@ class SiteData:
         return cast(T, self._memo[key])
 
     # ------------------------------------------------------------------ lookup
+
+    @cached_property
+    def engines(self) -> Engines:
+        """The savings engines (built lazily; see :meth:`Engines.warm`)."""
+        return Engines(self.dataset)
 
     @cached_property
     def shapes(self) -> MapShapes:
