@@ -68,7 +68,7 @@ def cross_validate(ds: Dataset, model: CostModel, folds: int = 5, seed: int = 7)
             test = f == k
             for cols, err in ((slice(None), err_m), (base_cols, err_b)):
                 xt = xs[~test][:, cols]
-                beta = np.linalg.lstsq(xt, y[~test], rcond=None)[0]
+                beta = np.linalg.solve(xt.T @ xt, xt.T @ y[~test])
                 err[test] = y[test] - xs[test][:, cols] @ beta
         out.append(
             CvResult(
@@ -99,7 +99,14 @@ def merger_cases(ds: Dataset, years: range = range(2018, 2024)) -> list[MergerCa
     hist = ds.historische_codes
     names = ds.gemeenten.set_index("gm_code")["naam"]
 
+    cache: dict[int, dict[str, set[str]]] = {}
+
     def composition(year: int) -> dict[str, set[str]]:
+        if year not in cache:
+            cache[year] = _composition(year)
+        return cache[year]
+
+    def _composition(year: int) -> dict[str, set[str]]:
         if year >= 2023:
             return {c: {c} for c in ds.gemeenten["gm_code"]}
         rows = hist[hist["jaar"] == year]

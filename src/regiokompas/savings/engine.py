@@ -105,6 +105,7 @@ class SavingsEngine:
         self.discount_rate = float(discount_rate)
         self._a: Arrays = build_arrays(ds, assumptions, model if mode == "fitted" else None)
         self._fast: FastTable = build_fast_table(self._a, mode == "fitted")
+        self._resolved: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._annuity = annuity_factor(self.horizon, self.discount_rate)
         self._discount = discount_factors(self.horizon, self.discount_rate)
 
@@ -165,6 +166,9 @@ class SavingsEngine:
         if taakvelden is None or taakvelden == "alle":
             return tuple(r for r, p in self.assumptions.priors.items() if p.deelbaar_aandeel > 0)
         items = [taakvelden] if isinstance(taakvelden, str) else list(taakvelden)
+        key = tuple(str(i) for i in items)
+        if key in self._resolved:
+            return self._resolved[key]
         out: list[str] = []
         for item in items:
             reeks = resolve_taakveld(self.ds, item)
@@ -174,7 +178,8 @@ class SavingsEngine:
                 )
             if reeks not in out:
                 out.append(reeks)
-        return tuple(out)
+        self._resolved[key] = tuple(out)
+        return self._resolved[key]
 
     def members(self, members: Sequence[str], require_contiguous: bool = False) -> tuple[str, ...]:
         """Resolve names or codes to gm codes; reject duplicates and, if asked, gaps."""
@@ -223,7 +228,7 @@ class SavingsEngine:
         autonomy_price: float = 0.0,
     ) -> GroupValue:
         """Point value of one group (no bootstrap); a singleton has value 0."""
-        codes = [self.ds.gemeente(m).code for m in members]
+        codes = [m if m in self._a.index else self.ds.gemeente(m).code for m in members]
         matrix = group_matrix(self._a, [codes])
         s, tr, au = self._values(matrix, self.taakvelden(taakvelden), self.form(vorm))
         return GroupValue(
