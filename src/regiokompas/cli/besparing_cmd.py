@@ -28,6 +28,14 @@ _VERDICT_TEXT = {
 }
 
 
+_MODE_NOTE = {
+    "fitted": "Modus fitted: kostenverschillen tussen kleine en grote gemeenten (dwarsdoorsnede), "
+    "geen gemeten effect van samenwerking; vergelijk met --modus literature.",
+    "literature": "Modus literature: besparingen uit empirisch onderzoek naar samenwerking.",
+    "custom": "Modus custom: eigen getallen van de gebruiker.",
+}
+
+
 def _nl(value: float, decimals: int = 0) -> str:
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
@@ -97,7 +105,7 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
             ["", "P10", "P50", "P90"],
             summary,
             caption=f"Bron: CBS Iv3 jaarrekening {jaar}; modus {est.mode}; {est.draws} trekkingen. "
-            f"Bruto: {_VERDICT_TEXT[est.verdict_bruto]}.",
+            f"Bruto: {_VERDICT_TEXT[est.verdict_bruto]}. {_MODE_NOTE[est.mode]}",
             align_right={1, 2, 3},
         ),
         Table(
