@@ -42,14 +42,35 @@ __all__ = [
 ]
 
 COLUMNS: tuple[str, ...] = (
-    "id", "naam", "vorm", "classificatie", "deelnemers", "taakvelden", "begroting_keur",
-    "startdatum", "evaluatiedatum", "uittredingsvoorwaarden", "zienswijzerecht",
-    "gezamenlijke_raadscommissie", "gezamenlijk_bestuur", "bron", "bron_datum", "historisch",
-    "te_verifieren", "classificatie_override", "override_reden", "opmerking",
-)  # fmt: skip
+    "id",
+    "naam",
+    "vorm",
+    "classificatie",
+    "deelnemers",
+    "taakvelden",
+    "begroting_keur",
+    "startdatum",
+    "evaluatiedatum",
+    "uittredingsvoorwaarden",
+    "zienswijzerecht",
+    "gezamenlijke_raadscommissie",
+    "gezamenlijk_bestuur",
+    "bron",
+    "bron_datum",
+    "historisch",
+    "te_verifieren",
+    "classificatie_override",
+    "override_reden",
+    "opmerking",
+)
 REQUIRED_COLUMNS: tuple[str, ...] = ("naam", "vorm", "deelnemers")
-_BOOLEANS = ("zienswijzerecht", "gezamenlijke_raadscommissie", "gezamenlijk_bestuur",
-             "historisch", "te_verifieren")  # fmt: skip
+_BOOLEANS = (
+    "zienswijzerecht",
+    "gezamenlijke_raadscommissie",
+    "gezamenlijk_bestuur",
+    "historisch",
+    "te_verifieren",
+)
 _TRUE = {"ja", "j", "true", "waar", "1", "yes", "y"}
 _FALSE = {"nee", "n", "false", "onwaar", "0", "no", ""}
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
@@ -75,9 +96,10 @@ def _format_number(value: float | None) -> str:
 
 
 def parse_row(
-    row: Mapping[str, str], ref: Reference, rij: int
+    row: Mapping[str, str], ref: Reference, rij: int | None
 ) -> tuple[Regeling | None, list[Problem]]:
-    """Parse one file row into a :class:`Regeling` and validate it; problems name ``rij``."""
+    """Parse one file row into a :class:`Regeling` and validate it; problems name ``rij``
+    (None for a web form)."""
     problems: list[Problem] = []
 
     def bad(veld: str, nl: str, en: str) -> None:

@@ -73,12 +73,18 @@ def record(
 ) -> None:
     """Add one audit line in the caller's transaction (so it commits or rolls back with the
     change it describes). ``raw`` stores ``oud``/``nieuw`` as given (already JSON)."""
-    session.add(AuditRow(
-        tijdstip=when or utcnow(), gebruiker=gebruiker, entiteit=entiteit, entiteit_id=entiteit_id,
-        actie=actie, veld=veld,
-        oud=oud if raw or oud is None else to_json(oud),
-        nieuw=nieuw if raw or nieuw is None else to_json(nieuw),
-    ))  # fmt: skip
+    session.add(
+        AuditRow(
+            tijdstip=when or utcnow(),
+            gebruiker=gebruiker,
+            entiteit=entiteit,
+            entiteit_id=entiteit_id,
+            actie=actie,
+            veld=veld,
+            oud=oud if raw or oud is None else to_json(oud),
+            nieuw=nieuw if raw or nieuw is None else to_json(nieuw),
+        )
+    )
 
 
 def history(

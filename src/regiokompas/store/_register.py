@@ -212,6 +212,11 @@ class Register:
         with self.session() as session:
             return accounts.list_users(session)
 
+    def gebruiker(self, gebruikersnaam: str) -> accounts.Gebruiker | None:
+        """One account by name, or None."""
+        with self.session() as session:
+            return accounts.get_user(session, gebruikersnaam)
+
     def inloggen(self, gebruikersnaam: str, wachtwoord: str) -> accounts.Gebruiker | None:
         """The account for a name and password, or None."""
         with self.session() as session:

@@ -19,8 +19,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-__all__ = ["AuditRow", "Base", "DeelnemerRow", "GebruikerRow", "RegelingRow", "TaakveldRow",
-           "TokenRow"]  # fmt: skip
+__all__ = [
+    "AuditRow",
+    "Base",
+    "DeelnemerRow",
+    "GebruikerRow",
+    "RegelingRow",
+    "TaakveldRow",
+    "TokenRow",
+]
 
 _NAMING = {
     "ix": "ix_%(column_0_label)s",

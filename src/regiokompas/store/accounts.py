@@ -31,6 +31,7 @@ __all__ = [
     "authenticate",
     "create_token",
     "create_user",
+    "get_user",
     "list_users",
     "revoke_tokens",
     "set_password",
@@ -157,6 +158,12 @@ def list_users(session: Session) -> list[Gebruiker]:
         _gebruiker(r)
         for r in session.scalars(select(GebruikerRow).order_by(GebruikerRow.gebruikersnaam))
     ]
+
+
+def get_user(session: Session, gebruikersnaam: str) -> Gebruiker | None:
+    """One account by name, or None."""
+    row = session.scalar(select(GebruikerRow).where(GebruikerRow.gebruikersnaam == gebruikersnaam))
+    return _gebruiker(row) if row is not None else None
 
 
 def authenticate(session: Session, gebruikersnaam: str, wachtwoord: str) -> Gebruiker | None:

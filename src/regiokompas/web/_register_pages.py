@@ -1,0 +1,518 @@
+"""The register's HTML pages under ``/register`` (Dutch): list and search with the
+gemeente's congruence, detail with audit trail, new/edit forms, delete/undo, import with a
+per-row report, export, log in/out. Reading is public; changes need an account, every POST
+form carries a CSRF token, and a redacteur changes only their own gemeente's arrangements.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from regiokompas.data import RegiokompasError
+from regiokompas.register import (
+    CLASSIFICATION_RULE,
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    VORMEN,
+    ConflictError,
+    ImportRejectedError,
+    NotFoundError,
+    PermissionDeniedError,
+    Problem,
+    Regeling,
+    RegisterValidationError,
+    classify,
+    format_row,
+    parse_row,
+)
+from regiokompas.store import Gebruiker, format_of
+from regiokompas.web._register_auth import (
+    WebSession,
+    check_csrf,
+    register_of,
+    session_of,
+    session_user,
+    store_session,
+)
+from regiokompas.web.templating import render
+
+__all__ = ["router"]
+
+router = APIRouter()
+_MAX_UPLOAD = 5 * 1024 * 1024
+_FORM_FIELDS = [c for c in COLUMNS if c not in ("id", "classificatie")]
+
+
+def _page(
+    request: Request, session: WebSession, name: str, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    user = context.get("gebruiker", session_user(request, session))
+    values = {
+        "gebruiker": user,
+        "csrf": session.csrf,
+        "vormen": VORMEN,
+        "regel": CLASSIFICATION_RULE,
+        **context,
+    }
+    response = render(request, f"register/{name}", values, status_code=status)
+    store_session(request, response, session)
+    return response
+
+
+def _fout(
+    request: Request, session: WebSession, status: int, titel: str, melding: str
+) -> HTMLResponse:
+    return _page(request, session, "fout.html", {"titel": titel, "melding": melding}, status)
+
+
+def _error_page(request: Request, session: WebSession, exc: RegiokompasError) -> HTMLResponse:
+    if isinstance(exc, PermissionDeniedError):
+        return _fout(request, session, 403, "Geen toestemming", exc.nl)
+    if isinstance(exc, NotFoundError):
+        return _fout(request, session, 404, "Niet gevonden", exc.nl)
+    if isinstance(exc, ConflictError):
+        return _fout(request, session, 409, "Intussen gewijzigd", exc.nl)
+    return _fout(request, session, 400, "Ongeldige invoer", exc.nl)
+
+
+async def _form(
+    request: Request, session: WebSession
+) -> tuple[dict[str, Any], HTMLResponse | None]:
+    """The posted form, or an error page when the CSRF token or the login is missing."""
+    form = await request.form()
+    data: dict[str, Any] = {}
+    for key, value in form.multi_items():
+        if isinstance(value, UploadFile):
+            # Read uploads at once (bounded) and close their temporary files.
+            data[key] = (value.filename or "", await value.read(_MAX_UPLOAD + 1))
+            await value.close()
+        else:
+            data[key] = value
+    if not check_csrf(session, data.get("csrf") if isinstance(data.get("csrf"), str) else None):
+        return data, _fout(
+            request,
+            session,
+            403,
+            "Formulier verlopen",
+            "Het formulier is verlopen of niet van deze site (CSRF-controle). "
+            "Laad de pagina opnieuw en probeer het nog eens.",
+        )
+    return data, None
+
+
+def _login_needed(request: Request, session: WebSession) -> HTMLResponse:
+    return _fout(request, session, 401, "Inloggen nodig", "Log in om het register te wijzigen.")
+
+
+def _form_values(regeling: Regeling) -> dict[str, str]:
+    row = format_row(regeling)
+    row["deelnemers"] = "\n".join(p.replace("=", " = ") for p in row["deelnemers"].split(";") if p)
+    row["taakvelden"] = "; ".join(regeling.taakvelden)
+    return row
+
+
+def _row_from_form(data: dict[str, Any]) -> dict[str, str]:
+    row = {k: str(data.get(k, "")) for k in _FORM_FIELDS}
+    row["deelnemers"] = ";".join(
+        line.strip() for line in row["deelnemers"].replace(";", "\n").splitlines()
+    )
+    for flag in (
+        "zienswijzerecht",
+        "gezamenlijke_raadscommissie",
+        "gezamenlijk_bestuur",
+        "historisch",
+        "te_verifieren",
+    ):
+        row[flag] = "ja" if data.get(flag) == "ja" else "nee"
+    return row
+
+
+# ---------------------------------------------------------------------- list, detail, export
+
+
+@router.get("/register", response_class=HTMLResponse)
+def lijst(
+    request: Request,
+    zoek: Annotated[str, Query(max_length=100)] = "",
+    gemeente: Annotated[str, Query(max_length=100)] = "",
+    historisch: Annotated[str, Query(pattern="^(|ja|nee)$")] = "",
+) -> Response:
+    session = session_of(request)
+    reg = register_of(request)
+    ds = request.app.state.site.dataset
+    code = None
+    context: dict[str, Any] = {}
+    if gemeente.strip():
+        try:
+            g = ds.gemeente(gemeente)
+        except RegiokompasError as exc:
+            return _fout(request, session, 404, "Gemeente niet gevonden", exc.nl)
+        code = g.code
+        hist = None if historisch == "" else historisch == "ja"
+        context.update(
+            congruentie=reg.congruentie(code, hist),
+            partners=reg.bestaande_partners(code, hist),
+            gemeente_naam=g.naam,
+            namen=reg.ref.gemeenten,
+        )
+    found = reg.lijst(
+        zoek=zoek or None,
+        gemeente=code,
+        historisch=None if historisch == "" else historisch == "ja",
+    )
+    user = session_user(request, session)
+    return _page(
+        request,
+        session,
+        "lijst.html",
+        {
+            **context,
+            "gebruiker": user,
+            "titel": "Register van samenwerkingsverbanden",
+            "regelingen": [(r, classify(r).klasse) for r in found],
+            "zoek": zoek,
+            "gemeente_invoer": gemeente,
+            "gemeente_code": code,
+            "historisch": None if historisch == "" else historisch == "ja",
+            "kan_schrijven": user is not None and user.rol != "lezer",
+            "leeg": not found and not zoek and code is None and reg.count() == 0,
+        },
+    )
+
+
+@router.get("/register/verwijderd", response_class=HTMLResponse)
+def verwijderd(request: Request) -> Response:
+    session = session_of(request)
+    user = session_user(request, session)
+    if user is None:
+        return _login_needed(request, session)
+    found = register_of(request).lijst(alleen_verwijderd=True)
+    return _page(
+        request,
+        session,
+        "lijst.html",
+        {
+            "gebruiker": user,
+            "titel": "Verwijderde regelingen (te herstellen)",
+            "regelingen": [(r, classify(r).klasse) for r in found],
+            "historisch": None,
+            "kan_schrijven": user.rol != "lezer",
+            "leeg": False,
+        },
+    )
+
+
+@router.get("/register/regelingen/{regeling_id}", response_class=HTMLResponse)
+def detail(request: Request, regeling_id: int) -> Response:
+    session = session_of(request)
+    user = session_user(request, session)
+    reg = register_of(request)
+    try:
+        r = reg.toon(regeling_id, include_deleted=user is not None)
+    except RegiokompasError as exc:
+        return _error_page(request, session, exc)
+    vorm = VORMEN.get(r.vorm)
+    return _page(
+        request,
+        session,
+        "detail.html",
+        {
+            "gebruiker": user,
+            "r": r,
+            "c": classify(r),
+            "vorm_naam": vorm.naam if vorm else r.vorm,
+            "kan_wijzigen": user is not None and user.actor().can_edit(r),
+            "geschiedenis": reg.geschiedenis(regeling_id) if user is not None else None,
+        },
+    )
+
+
+@router.get("/register/exporteren")
+def exporteren(
+    request: Request,
+    formaat: Annotated[str, Query(pattern="^(csv|xlsx)$")] = "csv",
+    gemeente: Annotated[str, Query(max_length=6)] = "",
+) -> Response:
+    data = register_of(request).exporteer(
+        format_of(f"x.{formaat}"), gemeente=gemeente.upper() or None
+    )
+    media = (
+        "text/csv; charset=utf-8"
+        if formaat == "csv"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    return Response(
+        data,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="regelingen.{formaat}"'},
+    )
+
+
+# ---------------------------------------------------------------------- log in / out
+
+
+@router.get("/register/inloggen", response_class=HTMLResponse)
+def inloggen_formulier(request: Request) -> Response:
+    session = session_of(request)
+    return _page(request, session, "inloggen.html", {})
+
+
+@router.post("/register/inloggen", response_class=HTMLResponse)
+async def inloggen(request: Request) -> Response:
+    session = session_of(request)
+    data, error = await _form(request, session)
+    if error is not None:
+        return error
+    user = await run_in_threadpool(
+        register_of(request).inloggen,
+        str(data.get("gebruikersnaam", "")),
+        str(data.get("wachtwoord", "")),
+    )
+    if user is None:
+        return _page(
+            request,
+            session,
+            "inloggen.html",
+            {"gebruiker": None, "melding": "Onbekende gebruikersnaam of onjuist wachtwoord."},
+            401,
+        )
+    # A fresh session (and CSRF token) after login: no session fixation.
+    response = RedirectResponse("/register", status_code=303)
+    store_session(request, response, WebSession(user.gebruikersnaam, session_of_new()))
+    return response
+
+
+def session_of_new() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(24)
+
+
+@router.post("/register/uitloggen")
+async def uitloggen(request: Request) -> Response:
+    session = session_of(request)
+    _, error = await _form(request, session)
+    if error is not None:
+        return error
+    response = RedirectResponse("/register", status_code=303)
+    store_session(request, response, None)
+    return response
+
+
+# ---------------------------------------------------------------------- changes
+
+
+def _editor(request: Request, session: WebSession) -> Gebruiker | None:
+    user = session_user(request, session)
+    return user if user is not None and user.rol != "lezer" else None
+
+
+@router.get("/register/nieuw", response_class=HTMLResponse)
+def nieuw_formulier(request: Request) -> Response:
+    session = session_of(request)
+    user = _editor(request, session)
+    if user is None:
+        return _login_needed(request, session)
+    start = Regeling("", "openbaar_lichaam", ())
+    values = _form_values(start)
+    if user.gm_code:
+        values["deelnemers"] = user.gm_code
+    return _page(
+        request,
+        session,
+        "formulier.html",
+        {
+            "gebruiker": user,
+            "titel": "Nieuwe regeling",
+            "actie": "/register/nieuw",
+            "terug": "/register",
+            "w": values,
+            "versie": None,
+            "fouten": [],
+            "velden": _FORM_FIELDS,
+        },
+    )
+
+
+@router.get("/register/regelingen/{regeling_id}/bewerken", response_class=HTMLResponse)
+def bewerken_formulier(request: Request, regeling_id: int) -> Response:
+    session = session_of(request)
+    user = _editor(request, session)
+    if user is None:
+        return _login_needed(request, session)
+    try:
+        r = register_of(request).toon(regeling_id)
+    except RegiokompasError as exc:
+        return _error_page(request, session, exc)
+    if not user.actor().can_edit(r):
+        return _error_page(
+            request,
+            session,
+            PermissionDeniedError(
+                f"U bent redacteur voor {user.gm_code}; die gemeente neemt niet deel aan "
+                f"'{r.naam}'.",
+                "",
+            ),
+        )
+    return _page(
+        request,
+        session,
+        "formulier.html",
+        {
+            "gebruiker": user,
+            "titel": f"Bewerken: {r.naam}",
+            "terug": f"/register/regelingen/{r.id}",
+            "actie": f"/register/regelingen/{r.id}/bewerken",
+            "w": _form_values(r),
+            "versie": r.versie,
+            "fouten": [],
+            "velden": _FORM_FIELDS,
+        },
+    )
+
+
+async def _save(request: Request, regeling_id: int | None) -> Response:
+    session = session_of(request)
+    data, error = await _form(request, session)
+    if error is not None:
+        return error
+    user = _editor(request, session)
+    if user is None:
+        return _login_needed(request, session)
+    reg = register_of(request)
+    row = _row_from_form(data)
+    regeling, problems = parse_row(row, reg.ref, None)
+    try:
+        if regeling is None:
+            raise RegisterValidationError(problems)
+        if regeling_id is None:
+            saved = await run_in_threadpool(reg.aanmaken, regeling, user.actor())
+        else:
+            versie = str(data.get("versie", ""))
+            expected = int(versie) if versie.isdigit() else None
+            saved = await run_in_threadpool(
+                reg.wijzigen, regeling_id, regeling, user.actor(), expected
+            )
+    except RegisterValidationError as exc:
+        return _page(
+            request,
+            session,
+            "formulier.html",
+            {
+                "gebruiker": user,
+                "titel": "Regeling" if regeling_id is None else "Bewerken",
+                "actie": request.url.path,
+                "terug": "/register",
+                "w": row,
+                "versie": data.get("versie"),
+                "fouten": exc.problems,
+                "velden": _FORM_FIELDS,
+            },
+            400,
+        )
+    except RegiokompasError as exc:
+        return _error_page(request, session, exc)
+    return RedirectResponse(f"/register/regelingen/{saved.id}", status_code=303)
+
+
+@router.post("/register/nieuw", response_class=HTMLResponse)
+async def nieuw(request: Request) -> Response:
+    return await _save(request, None)
+
+
+@router.post("/register/regelingen/{regeling_id}/bewerken", response_class=HTMLResponse)
+async def bewerken(request: Request, regeling_id: int) -> Response:
+    return await _save(request, regeling_id)
+
+
+async def _toggle(request: Request, regeling_id: int, delete: bool) -> Response:
+    session = session_of(request)
+    _, error = await _form(request, session)
+    if error is not None:
+        return error
+    user = _editor(request, session)
+    if user is None:
+        return _login_needed(request, session)
+    reg = register_of(request)
+    try:
+        action = reg.verwijderen if delete else reg.herstellen
+        await run_in_threadpool(action, regeling_id, user.actor())
+    except RegiokompasError as exc:
+        return _error_page(request, session, exc)
+    return RedirectResponse(f"/register/regelingen/{regeling_id}", status_code=303)
+
+
+@router.post("/register/regelingen/{regeling_id}/verwijderen")
+async def verwijderen(request: Request, regeling_id: int) -> Response:
+    return await _toggle(request, regeling_id, True)
+
+
+@router.post("/register/regelingen/{regeling_id}/herstellen")
+async def herstellen(request: Request, regeling_id: int) -> Response:
+    return await _toggle(request, regeling_id, False)
+
+
+# ---------------------------------------------------------------------- import, seed
+
+
+def _import_context(user: Gebruiker | None, problems: list[Problem]) -> dict[str, Any]:
+    return {
+        "gebruiker": user,
+        "problemen": problems,
+        "kolommen": COLUMNS,
+        "verplicht": REQUIRED_COLUMNS,
+    }
+
+
+@router.get("/register/importeren", response_class=HTMLResponse)
+def importeren_formulier(request: Request) -> Response:
+    session = session_of(request)
+    user = _editor(request, session)
+    if user is None:
+        return _login_needed(request, session)
+    return _page(request, session, "importeren.html", _import_context(user, []))
+
+
+@router.post("/register/importeren", response_class=HTMLResponse)
+async def importeren(request: Request) -> Response:
+    session = session_of(request)
+    data, error = await _form(request, session)
+    if error is not None:
+        return error
+    user = _editor(request, session)
+    if user is None:
+        return _login_needed(request, session)
+    upload = data.get("bestand")
+    if not isinstance(upload, tuple) or not upload[0]:
+        return _fout(request, session, 400, "Geen bestand", "Kies een .csv- of .xlsx-bestand.")
+    filename, content = upload
+    if len(content) > _MAX_UPLOAD:
+        return _fout(request, session, 413, "Bestand te groot", "Het bestand is groter dan 5 MB.")
+    reg = register_of(request)
+    try:
+        report = await run_in_threadpool(reg.importeer, content, format_of(filename), user.actor())
+    except ImportRejectedError as exc:
+        return _page(request, session, "importeren.html", _import_context(user, exc.problems), 400)
+    context = _import_context(user, [])
+    context["bevestiging"] = f"{len(report.regelingen)} regelingen geïmporteerd uit {filename}."
+    return _page(request, session, "importeren.html", context)
+
+
+@router.post("/register/startgegevens")
+async def startgegevens(request: Request) -> Response:
+    session = session_of(request)
+    _, error = await _form(request, session)
+    if error is not None:
+        return error
+    user = session_user(request, session)
+    if user is None or user.rol != "beheerder":
+        return _fout(
+            request, session, 403, "Geen toestemming", "Alleen een beheerder laadt startgegevens."
+        )
+    await run_in_threadpool(register_of(request).seed)
+    return RedirectResponse("/register", status_code=303)

@@ -1,0 +1,12 @@
+"""The register of cooperation arrangements in the web app: pages under ``/register`` and
+the JSON API under ``/api/v1/regelingen`` (see the two private modules for details).
+"""
+
+from __future__ import annotations
+
+from regiokompas.web._register_api import api_router
+from regiokompas.web._register_pages import router
+
+__all__ = ["NAV", "api_router", "router"]
+
+NAV = [("/register", "Register", "Register")]
