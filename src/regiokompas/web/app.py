@@ -52,7 +52,9 @@ __all__ = [
 #: Router modules, in order. Pages first so ``/`` routes resolve before catch-alls.
 MODULES: list[str] = [
     "regiokompas.web.pages",
+    "regiokompas.web.pages_regio",
     "regiokompas.web.api_routes",
+    "regiokompas.web.api_analyses",
     "regiokompas.web.register_routes",
 ]
 

@@ -251,6 +251,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "De gemeenten van {regio}; de kleur geeft de groep in de indeling.",
         "The municipalities of {regio}; the colour gives the group in the grouping.",
     ),
+    "regio_kaart_label": ("De gemeenten van {regio}", "The municipalities of {regio}"),
+    "verdeling_titel": ("Eerlijke kostenverdeling", "Fair cost sharing"),
+    "verdeling_intro": (
+        "Kies gemeenten uit deze regio (2 tot {max}) en een taakveld. Regiokompas berekent wat "
+        "de samenwerking per jaar kost en verdeelt die kosten op verschillende manieren: naar "
+        "inwoners, naar gebruik, met een vast en een variabel deel, en met de Shapley-waarde en "
+        "de nucleolus. Het toetst of een verdeling in de kern ligt: of geen deelgroep het "
+        "alleen goedkoper kan.",
+        "Choose municipalities from this region (2 to {max}) and a taakveld. Regiokompas "
+        "computes what the cooperation costs per year and shares the cost in several ways: by "
+        "inhabitants, by use, with a fixed and a variable part, and with the Shapley value and "
+        "the nucleolus. It checks whether an allocation lies in the core: whether no subgroup "
+        "could do it cheaper on its own.",
+    ),
+    "verdeling_leden": ("Gemeenten in de groep", "Municipalities in the group"),
+    "verdeling_knop": ("Verdeling berekenen", "Compute the sharing"),
+    "verdeling_samenvatting": (
+        "Samen kost {taakveld} {groep} (× € 1.000 per jaar), alleen samen {alleen}.",
+        "Together {taakveld} costs {groep} (× € 1,000 per year), separately {alleen} in total.",
+    ),
+    "verdeling_loont": ("Samenwerken loont voor de groep.", "Cooperation pays for the group."),
+    "verdeling_loont_niet": (
+        "Samenwerken loont niet: samen is niet goedkoper dan ieder alleen.",
+        "Cooperation does not pay: together is not cheaper than each alone.",
+    ),
+    "verdeling_kern_leeg": (
+        "De kern is leeg: elke verdeling laat een deelgroep beter af alleen.",
+        "The core is empty: every allocation leaves some subgroup better off alone.",
+    ),
+    "verdeling_tabel": (
+        "Bijdrage per gemeente (× € 1.000 per jaar)",
+        "Contribution per municipality (× € 1,000 per year)",
+    ),
+    "alleen": ("Alleen", "Alone"),
+    "methode_inwoners": ("Per inwoner", "Per inhabitant"),
+    "methode_vast-variabel": ("Vast + per inwoner", "Fixed + per inhabitant"),
+    "methode_gebruik": ("Naar gebruik", "By use"),
+    "methode_shapley": ("Shapley-waarde", "Shapley value"),
+    "methode_nucleolus": ("Nucleolus", "Nucleolus"),
+    "methode_kleinste-kern": ("Kleinste kern", "Least core"),
+    "in_kern": ("In de kern?", "In the core?"),
+    "ja": ("ja", "yes"),
+    "nee": ("nee", "no"),
+    "blokkade": (
+        "{coalitie} betaalt {overschot} te veel en is alleen beter af",
+        "{coalitie} pays {overschot} too much and is better off alone",
+    ),
+    "beter_alleen": ("Beter af alleen", "Better off alone"),
+    "niemand": ("niemand", "nobody"),
     "regio_leden_titel": ("Gemeenten in deze regio", "Municipalities in this region"),
     "groep": ("Groep", "Group"),
     "indeling_niet_beschikbaar": (

@@ -14,7 +14,7 @@ from regiokompas.web import charts, potential
 from regiokompas.web.api_routes import site_of
 from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
 from regiokompas.web.i18n import translate
-from regiokompas.web.maps import group_map, national_spending_map, neighbour_map
+from regiokompas.web.maps import national_spending_map, neighbour_map
 from regiokompas.web.problems import AmbiguousError, BadParameterError
 from regiokompas.web.templating import language, render
 from regiokompas.web.views import check_document
@@ -132,49 +132,6 @@ def gemeente(
     check_document(document)
     site.regiotype(regiotype)
     return render(request, "gemeente.html", _gemeente_context(request, query, document, regiotype))
-
-
-@router.get("/regios", response_class=HTMLResponse)
-def regios(request: Request) -> Response:
-    site = site_of(request)
-    lijst = site.regios()
-    per_type: dict[str, list[Any]] = {t: [] for t in REGION_TYPES}
-    for r in lijst.regios:
-        per_type[r.regiotype].append(r)
-    return render(
-        request,
-        "regios.html",
-        {"per_type": per_type, "regiotypes": REGION_TYPES, "bron": lijst.bron},
-    )
-
-
-@router.get("/regios/{code}", response_class=HTMLResponse)
-def regio(request: Request, code: str) -> Response:
-    site = site_of(request)
-    detail = site.regio(code)
-    lang = language(request)
-    rendered = group_map(
-        site,
-        [[g.code for g in detail.gemeenten]],
-        translate_region_label(detail.naam, lang),
-        ("regio", code, lang),
-        names=[detail.naam],
-    )
-    return render(
-        request,
-        "regio.html",
-        {
-            "r": detail,
-            "map": rendered,
-            "regiotype_en": REGION_TYPES[detail.regiotype].name_en,
-            "indeling": None,
-            "verdeling": None,
-        },
-    )
-
-
-def translate_region_label(naam: str, lang: str) -> str:
-    return f"De gemeenten van {naam}" if lang == "nl" else f"The municipalities of {naam}"
 
 
 @router.get("/toegankelijkheid", response_class=HTMLResponse)

@@ -29,6 +29,15 @@ __all__ = [
     "Schaaloordeel",
     "KansGemeente",
     "TaakveldKansen",
+    "Bandbreedte",
+    "Besparing",
+    "BesparingJaar",
+    "BesparingLid",
+    "Tastbaar",
+    "Verdeling",
+    "VerdelingAandeel",
+    "VerdelingBlokkade",
+    "Verdelingsanalyse",
 ]
 
 
@@ -237,3 +246,109 @@ class TaakveldKansen(BaseModel):
     methode: str
     bron: str
     gemeenten: list[KansGemeente]
+
+
+class Bandbreedte(BaseModel):
+    """P10/P50/P90 of an uncertain amount (k€ per year unless stated otherwise)."""
+
+    p10: float
+    p50: float
+    p90: float
+
+
+class BesparingLid(BaseModel):
+    code: str
+    naam: str
+    nettoKeur: Bandbreedte  # noqa: N815
+    huidigeLastenKeur: float  # noqa: N815
+    samenwerkbaarKeur: float  # noqa: N815
+    uittreedkostenKeur: float  # noqa: N815
+
+
+class BesparingJaar(BaseModel):
+    jaar: int
+    brutoKeur: Bandbreedte  # noqa: N815
+    eenmaligeKostenKeur: float  # noqa: N815
+    bestuurskostenKeur: float  # noqa: N815
+    nettoKeur: Bandbreedte  # noqa: N815
+
+
+class Tastbaar(BaseModel):
+    """What the saving buys, in units a council recognises (unit costs are assumptions)."""
+
+    eenheid: str
+    naam: str
+    soort: str = Field(description="eenmalig (uit de contante waarde) of jaarlijks.")
+    kostenKeur: float  # noqa: N815
+    aantal: Bandbreedte
+    bron: str
+
+
+class Besparing(BaseModel):
+    """The savings estimate of one group on one or more taakvelden under one form."""
+
+    gemeenten: list[str]
+    namen: list[str]
+    taakvelden: list[str]
+    vorm: str
+    modus: str
+    trekkingen: int
+    oordeel: str = Field(description="besparing, meerkosten of geen bewijs van besparing (netto).")
+    oordeelBruto: str  # noqa: N815
+    brutoKeur: Bandbreedte  # noqa: N815
+    nettoKeur: Bandbreedte  # noqa: N815
+    contanteWaardeKeur: Bandbreedte  # noqa: N815
+    brutoPct: Bandbreedte  # noqa: N815
+    transactiekostenKeur: float  # noqa: N815
+    eenmaligeKostenKeur: float  # noqa: N815
+    autonomieverlies: float
+    autonomiePerTaakveld: dict[str, float]  # noqa: N815
+    perLid: list[BesparingLid]  # noqa: N815
+    perJaar: list[BesparingJaar]  # noqa: N815
+    tastbaar: list[Tastbaar]
+    aannames: dict[str, object]
+    bronnen: list[str]
+
+
+class VerdelingAandeel(BaseModel):
+    gemeente: str
+    bedragKeur: float  # noqa: N815
+    alleenKeur: float  # noqa: N815
+    voordeelKeur: float = Field(  # noqa: N815
+        description="Wat de gemeente wint tegenover alleen doen; negatief: beter af alleen."
+    )
+
+
+class VerdelingBlokkade(BaseModel):
+    coalitie: list[str]
+    overschotKeur: float  # noqa: N815
+
+
+class Verdeling(BaseModel):
+    methode: str
+    omschrijving: str
+    totaalKeur: float  # noqa: N815
+    inKern: bool | None  # noqa: N815
+    blokkade: VerdelingBlokkade | None
+    toelichting: str
+    aandelen: list[VerdelingAandeel]
+
+
+class Verdelingsanalyse(BaseModel):
+    """Fair cost sharing for one group: keys, Shapley value, nucleolus, core check."""
+
+    naam: str
+    gemeenten: list[str]
+    namen: list[str]
+    taakvelden: list[str]
+    vorm: str
+    modus: str
+    aaneengesloten: bool
+    eenheid: str
+    bron: str
+    groepskostenKeur: float  # noqa: N815
+    somAlleenKeur: float  # noqa: N815
+    samenwerkenLoont: bool  # noqa: N815
+    kernLeeg: bool | None  # noqa: N815
+    kleinsteKernWaarde: float | None  # noqa: N815
+    verdelingen: list[Verdeling]

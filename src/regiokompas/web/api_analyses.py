@@ -1,0 +1,113 @@
+"""API resources computed for a chosen group: ``/besparingen`` (the savings estimate) and
+``/verdelingen`` (fair cost sharing). Lists are comma-separated: ``gemeenten=GM0513,GM0627``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from regiokompas.web import analyses, schemas
+from regiokompas.web.api_routes import site_of
+
+__all__ = ["api_router"]
+
+api_router = APIRouter()
+
+_Gemeenten = Annotated[
+    str,
+    Query(
+        description="De gemeenten van de groep, komma-gescheiden codes of namen "
+        f"(2 tot {analyses.MAX_GROUP}), bv. GM0513,GM0627.",
+        examples=["GM0513,GM0627,GM1901"],
+        max_length=2000,
+    ),
+]
+_Taakvelden = Annotated[
+    str,
+    Query(description="Taakvelden, komma-gescheiden, bv. 7.3 of 0.4,7.3.", max_length=200),
+]
+_Vorm = Annotated[
+    str,
+    Query(
+        description="Samenwerkingsvorm, bv. bedrijfsvoeringsorganisatie of centrumgemeente.",
+        max_length=40,
+    ),
+]
+_Modus = Annotated[
+    str,
+    Query(
+        description="Besparingsmodel: fitted (kostenmodel) of literature (literatuur).",
+        pattern="^(fitted|literature)$",
+    ),
+]
+
+
+@api_router.get(
+    "/besparingen",
+    response_model=schemas.Besparing,
+    tags=["analyses"],
+    summary="Besparing van een samenwerking met onzekerheid (P10/P50/P90), per lid en per jaar",
+)
+def besparingen(
+    request: Request,
+    gemeenten: _Gemeenten,
+    taakvelden: _Taakvelden = "7.3",
+    vorm: _Vorm = "bedrijfsvoeringsorganisatie",
+    modus: _Modus = "fitted",
+    trekkingen: Annotated[
+        int, Query(description="Aantal trekkingen voor de onzekerheid.", ge=100, le=10_000)
+    ] = 1000,
+) -> schemas.Besparing:
+    site = site_of(request)
+    codes = analyses.parse_members(site, gemeenten, "gemeenten")
+    items = analyses.parse_list(taakvelden)
+    return analyses.besparing(site, codes, items, vorm, modus, trekkingen)
+
+
+@api_router.get(
+    "/verdelingen",
+    response_model=schemas.Verdelingsanalyse,
+    tags=["analyses"],
+    summary="Eerlijke kostenverdeling: verdeelsleutels, Shapley-waarde, nucleolus, kerntoets",
+)
+def verdelingen(
+    request: Request,
+    gemeenten: _Gemeenten,
+    taakvelden: _Taakvelden = "7.3",
+    vorm: _Vorm = "bedrijfsvoeringsorganisatie",
+    modus: _Modus = "fitted",
+    methoden: Annotated[
+        str | None,
+        Query(
+            description="Komma-gescheiden: inwoners, gebruik, vast-variabel, shapley, "
+            "nucleolus, kleinste-kern (standaard: alle die van toepassing zijn).",
+            max_length=200,
+        ),
+    ] = None,
+    vastAandeel: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
+        float, Query(description="Vast deel bij de sleutel vast-variabel (0 tot 1).")
+    ] = 0.5,
+    aaneengesloten: Annotated[
+        bool,
+        Query(
+            description="Alleen aaneengesloten coalities werken samen (een niet-aaneengesloten "
+            "coalitie kost de som van haar delen)."
+        ),
+    ] = True,
+) -> schemas.Verdelingsanalyse:
+    site = site_of(request)
+    codes = analyses.parse_members(site, gemeenten, "gemeenten")
+    items = analyses.parse_list(taakvelden)
+    chosen = analyses.parse_list(methoden) or None
+    return analyses.verdeling(
+        site,
+        codes,
+        items,
+        vorm,
+        modus,
+        chosen,
+        vast_aandeel=vastAandeel,
+        aaneengesloten=aaneengesloten,
+    )
