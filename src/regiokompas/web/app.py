@@ -18,6 +18,7 @@ to the main menu.
 from __future__ import annotations
 
 import importlib
+import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -47,6 +48,7 @@ __all__ = [
     "create_app",
     "openapi_document",
     "plotly_js_path",
+    "warm",
 ]
 
 #: Router modules, in order. Pages first so ``/`` routes resolve before catch-alls.
@@ -171,6 +173,18 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return _page_error(request, exc.status_code, str(exc.detail), [])
 
 
+def warm(site: SiteData) -> None:
+    """Fill the caches a visitor hits first: the fitted engine, every gemeente's profile and
+    neighbour map (about 5 s of CPU on one core)."""
+    from regiokompas.web.maps import neighbour_map
+    from regiokompas.web.pages import DEFAULT_REGIOTYPE
+
+    site.engines.savings("fitted")
+    for code in site.names:
+        site.profiel(code)
+        neighbour_map(site, code, DEFAULT_REGIOTYPE, "nl")
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The complete web app (pages, static assets, and the API at ``/api/v1``)."""
     settings = settings or Settings()
@@ -179,7 +193,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        site.engines.warm()  # the fitted cost model takes seconds: start it now, not on a click
+        # The fitted cost model and the 342 profiles take seconds: compute them now, in the
+        # background, not on a user's click.
+        threading.Thread(target=warm, args=(site,), name="rk-warm", daemon=True).start()
         yield
 
     app = FastAPI(

@@ -1,9 +1,9 @@
 """The analysis engines behind the pages, built once per app and shared by all requests.
 
-The fitted savings engine needs the cost model (a cluster bootstrap, about 6 s on a laptop), so
-:meth:`Engines.warm` builds it in a background thread at start-up; the first request that needs
-it waits only for what is left. Everything here is a thin adapter over the core: it resolves
-and checks parameters, calls one engine function, and caches the result.
+The fitted savings engine needs the cost model (a cluster bootstrap, a few seconds), so
+:func:`regiokompas.web.app.warm` builds it in a background thread at start-up; the first
+request that needs it waits only for what is left. Everything here is a thin adapter over the
+core: it resolves and checks parameters, calls one engine function, and caches the result.
 """
 
 from __future__ import annotations
@@ -63,14 +63,6 @@ class Engines:
         self._engines: dict[str, SavingsEngine] = {}
         self.pair_potential = lru_cache(maxsize=256)(self._pair_potential)
         self.verdict = lru_cache(maxsize=256)(self._verdict)
-
-    def warm(self) -> threading.Thread:
-        """Build the default engine in a daemon thread (returns the thread)."""
-        thread = threading.Thread(
-            target=self.savings, args=(DEFAULT_MODE,), name="rk-warm", daemon=True
-        )
-        thread.start()
-        return thread
 
     def savings(self, mode: str = DEFAULT_MODE) -> SavingsEngine:
         """The savings engine in ``mode`` (fitted or literature); built once."""

@@ -69,7 +69,7 @@ class SiteData:
 
     @cached_property
     def engines(self) -> Engines:
-        """The savings engines (built lazily; see :meth:`Engines.warm`)."""
+        """The savings engines (built lazily; see :func:`regiokompas.web.app.warm`)."""
         return Engines(self.dataset)
 
     @cached_property
