@@ -7,6 +7,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 
 import pytest
 from fastapi.testclient import TestClient
@@ -237,3 +238,111 @@ def test_import_page_report_and_export(setup) -> None:
     assert [x["naam"] for x in rows] == ["Nieuw B"]
     xlsx = client.get("/register/exporteren", params={"formaat": "xlsx"})
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+class _Page(HTMLParser):
+    """Tags with attributes and which ids labels point to (a tiny inspector)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.label_for: set[str] = set()
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, values))
+        if tag == "label" and values.get("for"):
+            self.label_for.add(values["for"])
+
+    def find(self, tag: str) -> list[dict[str, str]]:
+        return [a for t, a in self.tags if t == tag]
+
+
+def test_pages_flows_and_structure(setup) -> None:
+    client, reg, ids, _ = setup
+    bad = client.post(
+        "/register/inloggen",
+        data={
+            "csrf": _csrf(client.get("/register/inloggen").text),
+            "gebruikersnaam": "gouda",
+            "wachtwoord": "fout",
+        },
+    )
+    assert bad.status_code == 401 and "onjuist wachtwoord" in bad.text
+    assert client.get("/register/nieuw").status_code == 401
+    csrf = _login(client, "beheer")
+    urls = [
+        "/register",
+        "/register?gemeente=Gouda&historisch=nee",
+        f"/register/regelingen/{ids['gouwe']}",
+        f"/register/regelingen/{ids['gouwe']}/bewerken",
+        "/register/nieuw",
+        "/register/importeren",
+        "/register/verwijderd",
+        "/register/inloggen",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = _Page(response.text)
+        assert len(page.find("h1")) == 1, url
+        assert page.find("main") and page.find("html")[0].get("lang") == "nl"
+        for tag in ("input", "select", "textarea"):
+            for control in page.find(tag):
+                if control.get("type") not in ("hidden", "submit"):
+                    assert control.get("id") in page.label_for, (url, control)
+        for th in page.find("th"):
+            assert th.get("scope") in ("col", "row"), (url, th)
+    congruence = client.get("/register?gemeente=Gouda").text
+    assert "Congruentie van Gouda" in congruence and "Waddinxveen (GM0627)" in congruence
+    assert client.get("/register?gemeente=Nergenshuizen").status_code == 404
+    # New arrangement through the form, then delete and undo.
+    form = {
+        "csrf": csrf,
+        "naam": "Nieuw via formulier",
+        "vorm": "convenant",
+        "deelnemers": "Gouda = 10\nZuidplas",
+        "taakvelden": "7.3; 7.4",
+        "zienswijzerecht": "ja",
+    }
+    r = client.post("/register/nieuw", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    new_id = int(r.headers["location"].rsplit("/", 1)[1])
+    created = reg.toon(new_id)
+    assert (created.gemeenten, created.taakvelden, created.zienswijzerecht) == (
+        ("GM0513", "GM1892"),
+        ("7.3", "7.4"),
+        True,
+    )
+    assert created.deelnemers[0].bijdrage_keur == 10.0
+    assert (
+        client.post(
+            f"/register/regelingen/{new_id}/verwijderen",
+            data={"csrf": csrf},
+            follow_redirects=False,
+        ).status_code
+        == 303
+    )
+    assert reg.lijst(alleen_verwijderd=True)[0].id == new_id
+    assert "Nieuw via formulier" in client.get("/register/verwijderd").text
+    assert (
+        client.post(
+            f"/register/regelingen/{new_id}/herstellen", data={"csrf": csrf}, follow_redirects=False
+        ).status_code
+        == 303
+    )
+    assert not reg.toon(new_id).verwijderd
+    r = client.post("/register/uitloggen", data={"csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 303
+    assert client.get("/register/nieuw").status_code == 401
+
+
+def test_lezer_cannot_edit_through_pages(setup) -> None:
+    client, reg, ids, _ = setup
+    csrf = _login(client, "lezer")
+    assert client.get(f"/register/regelingen/{ids['gouwe']}/bewerken").status_code == 401
+    r = client.post(f"/register/regelingen/{ids['gouwe']}/verwijderen", data={"csrf": csrf})
+    assert r.status_code == 401
+    assert not reg.toon(ids["gouwe"]).verwijderd
+    assert "Wijzigingsgeschiedenis" in client.get(f"/register/regelingen/{ids['gouwe']}").text

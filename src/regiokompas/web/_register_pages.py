@@ -17,13 +17,10 @@ from regiokompas.data import RegiokompasError
 from regiokompas.register import (
     CLASSIFICATION_RULE,
     COLUMNS,
-    REQUIRED_COLUMNS,
     VORMEN,
     ConflictError,
-    ImportRejectedError,
     NotFoundError,
     PermissionDeniedError,
-    Problem,
     Regeling,
     RegisterValidationError,
     classify,
@@ -41,14 +38,22 @@ from regiokompas.web._register_auth import (
 )
 from regiokompas.web.templating import render
 
-__all__ = ["router"]
+__all__ = [
+    "MAX_UPLOAD",
+    "editor",
+    "error_message_page",
+    "login_needed",
+    "page",
+    "posted_form",
+    "router",
+]
 
 router = APIRouter()
-_MAX_UPLOAD = 5 * 1024 * 1024
+MAX_UPLOAD = 5 * 1024 * 1024
 _FORM_FIELDS = [c for c in COLUMNS if c not in ("id", "classificatie")]
 
 
-def _page(
+def page(
     request: Request, session: WebSession, name: str, context: dict[str, Any], status: int = 200
 ) -> HTMLResponse:
     user = context.get("gebruiker", session_user(request, session))
@@ -64,23 +69,23 @@ def _page(
     return response
 
 
-def _fout(
+def error_message_page(
     request: Request, session: WebSession, status: int, titel: str, melding: str
 ) -> HTMLResponse:
-    return _page(request, session, "fout.html", {"titel": titel, "melding": melding}, status)
+    return page(request, session, "fout.html", {"titel": titel, "melding": melding}, status)
 
 
 def _error_page(request: Request, session: WebSession, exc: RegiokompasError) -> HTMLResponse:
     if isinstance(exc, PermissionDeniedError):
-        return _fout(request, session, 403, "Geen toestemming", exc.nl)
+        return error_message_page(request, session, 403, "Geen toestemming", exc.nl)
     if isinstance(exc, NotFoundError):
-        return _fout(request, session, 404, "Niet gevonden", exc.nl)
+        return error_message_page(request, session, 404, "Niet gevonden", exc.nl)
     if isinstance(exc, ConflictError):
-        return _fout(request, session, 409, "Intussen gewijzigd", exc.nl)
-    return _fout(request, session, 400, "Ongeldige invoer", exc.nl)
+        return error_message_page(request, session, 409, "Intussen gewijzigd", exc.nl)
+    return error_message_page(request, session, 400, "Ongeldige invoer", exc.nl)
 
 
-async def _form(
+async def posted_form(
     request: Request, session: WebSession
 ) -> tuple[dict[str, Any], HTMLResponse | None]:
     """The posted form, or an error page when the CSRF token or the login is missing."""
@@ -89,12 +94,12 @@ async def _form(
     for key, value in form.multi_items():
         if isinstance(value, UploadFile):
             # Read uploads at once (bounded) and close their temporary files.
-            data[key] = (value.filename or "", await value.read(_MAX_UPLOAD + 1))
+            data[key] = (value.filename or "", await value.read(MAX_UPLOAD + 1))
             await value.close()
         else:
             data[key] = value
     if not check_csrf(session, data.get("csrf") if isinstance(data.get("csrf"), str) else None):
-        return data, _fout(
+        return data, error_message_page(
             request,
             session,
             403,
@@ -105,8 +110,10 @@ async def _form(
     return data, None
 
 
-def _login_needed(request: Request, session: WebSession) -> HTMLResponse:
-    return _fout(request, session, 401, "Inloggen nodig", "Log in om het register te wijzigen.")
+def login_needed(request: Request, session: WebSession) -> HTMLResponse:
+    return error_message_page(
+        request, session, 401, "Inloggen nodig", "Log in om het register te wijzigen."
+    )
 
 
 def _form_values(regeling: Regeling) -> dict[str, str]:
@@ -151,7 +158,7 @@ def lijst(
         try:
             g = ds.gemeente(gemeente)
         except RegiokompasError as exc:
-            return _fout(request, session, 404, "Gemeente niet gevonden", exc.nl)
+            return error_message_page(request, session, 404, "Gemeente niet gevonden", exc.nl)
         code = g.code
         hist = None if historisch == "" else historisch == "ja"
         context.update(
@@ -166,7 +173,7 @@ def lijst(
         historisch=None if historisch == "" else historisch == "ja",
     )
     user = session_user(request, session)
-    return _page(
+    return page(
         request,
         session,
         "lijst.html",
@@ -190,9 +197,9 @@ def verwijderd(request: Request) -> Response:
     session = session_of(request)
     user = session_user(request, session)
     if user is None:
-        return _login_needed(request, session)
+        return login_needed(request, session)
     found = register_of(request).lijst(alleen_verwijderd=True)
-    return _page(
+    return page(
         request,
         session,
         "lijst.html",
@@ -217,7 +224,7 @@ def detail(request: Request, regeling_id: int) -> Response:
     except RegiokompasError as exc:
         return _error_page(request, session, exc)
     vorm = VORMEN.get(r.vorm)
-    return _page(
+    return page(
         request,
         session,
         "detail.html",
@@ -259,13 +266,13 @@ def exporteren(
 @router.get("/register/inloggen", response_class=HTMLResponse)
 def inloggen_formulier(request: Request) -> Response:
     session = session_of(request)
-    return _page(request, session, "inloggen.html", {})
+    return page(request, session, "inloggen.html", {})
 
 
 @router.post("/register/inloggen", response_class=HTMLResponse)
 async def inloggen(request: Request) -> Response:
     session = session_of(request)
-    data, error = await _form(request, session)
+    data, error = await posted_form(request, session)
     if error is not None:
         return error
     user = await run_in_threadpool(
@@ -274,7 +281,7 @@ async def inloggen(request: Request) -> Response:
         str(data.get("wachtwoord", "")),
     )
     if user is None:
-        return _page(
+        return page(
             request,
             session,
             "inloggen.html",
@@ -296,7 +303,7 @@ def session_of_new() -> str:
 @router.post("/register/uitloggen")
 async def uitloggen(request: Request) -> Response:
     session = session_of(request)
-    _, error = await _form(request, session)
+    _, error = await posted_form(request, session)
     if error is not None:
         return error
     response = RedirectResponse("/register", status_code=303)
@@ -307,7 +314,7 @@ async def uitloggen(request: Request) -> Response:
 # ---------------------------------------------------------------------- changes
 
 
-def _editor(request: Request, session: WebSession) -> Gebruiker | None:
+def editor(request: Request, session: WebSession) -> Gebruiker | None:
     user = session_user(request, session)
     return user if user is not None and user.rol != "lezer" else None
 
@@ -315,14 +322,14 @@ def _editor(request: Request, session: WebSession) -> Gebruiker | None:
 @router.get("/register/nieuw", response_class=HTMLResponse)
 def nieuw_formulier(request: Request) -> Response:
     session = session_of(request)
-    user = _editor(request, session)
+    user = editor(request, session)
     if user is None:
-        return _login_needed(request, session)
+        return login_needed(request, session)
     start = Regeling("", "openbaar_lichaam", ())
     values = _form_values(start)
     if user.gm_code:
         values["deelnemers"] = user.gm_code
-    return _page(
+    return page(
         request,
         session,
         "formulier.html",
@@ -342,9 +349,9 @@ def nieuw_formulier(request: Request) -> Response:
 @router.get("/register/regelingen/{regeling_id}/bewerken", response_class=HTMLResponse)
 def bewerken_formulier(request: Request, regeling_id: int) -> Response:
     session = session_of(request)
-    user = _editor(request, session)
+    user = editor(request, session)
     if user is None:
-        return _login_needed(request, session)
+        return login_needed(request, session)
     try:
         r = register_of(request).toon(regeling_id)
     except RegiokompasError as exc:
@@ -359,7 +366,7 @@ def bewerken_formulier(request: Request, regeling_id: int) -> Response:
                 "",
             ),
         )
-    return _page(
+    return page(
         request,
         session,
         "formulier.html",
@@ -378,12 +385,12 @@ def bewerken_formulier(request: Request, regeling_id: int) -> Response:
 
 async def _save(request: Request, regeling_id: int | None) -> Response:
     session = session_of(request)
-    data, error = await _form(request, session)
+    data, error = await posted_form(request, session)
     if error is not None:
         return error
-    user = _editor(request, session)
+    user = editor(request, session)
     if user is None:
-        return _login_needed(request, session)
+        return login_needed(request, session)
     reg = register_of(request)
     row = _row_from_form(data)
     regeling, problems = parse_row(row, reg.ref, None)
@@ -399,7 +406,7 @@ async def _save(request: Request, regeling_id: int | None) -> Response:
                 reg.wijzigen, regeling_id, regeling, user.actor(), expected
             )
     except RegisterValidationError as exc:
-        return _page(
+        return page(
             request,
             session,
             "formulier.html",
@@ -432,12 +439,12 @@ async def bewerken(request: Request, regeling_id: int) -> Response:
 
 async def _toggle(request: Request, regeling_id: int, delete: bool) -> Response:
     session = session_of(request)
-    _, error = await _form(request, session)
+    _, error = await posted_form(request, session)
     if error is not None:
         return error
-    user = _editor(request, session)
+    user = editor(request, session)
     if user is None:
-        return _login_needed(request, session)
+        return login_needed(request, session)
     reg = register_of(request)
     try:
         action = reg.verwijderen if delete else reg.herstellen
@@ -455,64 +462,3 @@ async def verwijderen(request: Request, regeling_id: int) -> Response:
 @router.post("/register/regelingen/{regeling_id}/herstellen")
 async def herstellen(request: Request, regeling_id: int) -> Response:
     return await _toggle(request, regeling_id, False)
-
-
-# ---------------------------------------------------------------------- import, seed
-
-
-def _import_context(user: Gebruiker | None, problems: list[Problem]) -> dict[str, Any]:
-    return {
-        "gebruiker": user,
-        "problemen": problems,
-        "kolommen": COLUMNS,
-        "verplicht": REQUIRED_COLUMNS,
-    }
-
-
-@router.get("/register/importeren", response_class=HTMLResponse)
-def importeren_formulier(request: Request) -> Response:
-    session = session_of(request)
-    user = _editor(request, session)
-    if user is None:
-        return _login_needed(request, session)
-    return _page(request, session, "importeren.html", _import_context(user, []))
-
-
-@router.post("/register/importeren", response_class=HTMLResponse)
-async def importeren(request: Request) -> Response:
-    session = session_of(request)
-    data, error = await _form(request, session)
-    if error is not None:
-        return error
-    user = _editor(request, session)
-    if user is None:
-        return _login_needed(request, session)
-    upload = data.get("bestand")
-    if not isinstance(upload, tuple) or not upload[0]:
-        return _fout(request, session, 400, "Geen bestand", "Kies een .csv- of .xlsx-bestand.")
-    filename, content = upload
-    if len(content) > _MAX_UPLOAD:
-        return _fout(request, session, 413, "Bestand te groot", "Het bestand is groter dan 5 MB.")
-    reg = register_of(request)
-    try:
-        report = await run_in_threadpool(reg.importeer, content, format_of(filename), user.actor())
-    except ImportRejectedError as exc:
-        return _page(request, session, "importeren.html", _import_context(user, exc.problems), 400)
-    context = _import_context(user, [])
-    context["bevestiging"] = f"{len(report.regelingen)} regelingen geïmporteerd uit {filename}."
-    return _page(request, session, "importeren.html", context)
-
-
-@router.post("/register/startgegevens")
-async def startgegevens(request: Request) -> Response:
-    session = session_of(request)
-    _, error = await _form(request, session)
-    if error is not None:
-        return error
-    user = session_user(request, session)
-    if user is None or user.rol != "beheerder":
-        return _fout(
-            request, session, 403, "Geen toestemming", "Alleen een beheerder laadt startgegevens."
-        )
-    await run_in_threadpool(register_of(request).seed)
-    return RedirectResponse("/register", status_code=303)

@@ -5,7 +5,10 @@ the JSON API under ``/api/v1/regelingen`` (see the two private modules for detai
 from __future__ import annotations
 
 from regiokompas.web._register_api import api_router
+from regiokompas.web._register_import import router as _import_router
 from regiokompas.web._register_pages import router
+
+router.include_router(_import_router)
 
 __all__ = ["NAV", "api_router", "router"]
 
