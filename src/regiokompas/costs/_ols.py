@@ -86,7 +86,9 @@ def cluster_bootstrap(
     n, k = x.shape
     _, index = np.unique(cluster, return_inverse=True)
     groups = int(index.max()) + 1
-    outer = (x[:, :, None] * x[:, None, :]).reshape(n, k * k)
+    # X'X is symmetric: carry only its upper triangle (k(k+1)/2 instead of k² columns).
+    upper_i, upper_j = np.triu_indices(k)
+    outer = x[:, upper_i] * x[:, upper_j]
     indicator = _indicator(index, groups)
     xtx_g = np.asarray(indicator @ outer)
     xty_g = np.asarray(indicator @ (x * y[:, None]))
@@ -94,7 +96,10 @@ def cluster_bootstrap(
     picks = rng.integers(0, groups, size=(draws, groups))
     flat = (np.arange(draws)[:, None] * groups + picks).ravel()
     weights = np.bincount(flat, minlength=draws * groups).reshape(draws, groups).astype(float)
-    xtx = (weights @ xtx_g).reshape(draws, k, k)
+    triangle = weights @ xtx_g
+    xtx = np.empty((draws, k, k))
+    xtx[:, upper_i, upper_j] = triangle
+    xtx[:, upper_j, upper_i] = triangle
     xty = weights @ xty_g
     try:
         return np.asarray(np.linalg.solve(xtx, xty[:, :, None])[:, :, 0])

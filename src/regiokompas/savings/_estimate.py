@@ -41,10 +41,11 @@ def run_estimate(
         form.oprichtingskosten_keur, int(a.aanloop[cols].max(initial=1)), horizon
     )
     methods: dict[str, str] = {}
+    pick = engine.draw_indices(draws, rng) if engine.mode == "fitted" else None
     for j, t in enumerate(cols):
         use_fit = engine.mode == "fitted" and bool(a.fitted[t])
         if use_fit:
-            coef = engine.sample_coefficients(int(t), draws, rng)
+            coef = engine.sample_coefficients(int(t), pick)
             frac = saving_fraction(a, int(t), own, total, True, coef=coef)
             methods[reeksen[j]] = "kostenmodel (bootstrap)"
         else:

@@ -299,12 +299,19 @@ class SavingsEngine:
             self, self._a, codes, self.taakvelden(taakvelden), self.form(vorm), draws, seed
         )
 
-    def sample_coefficients(self, t: int, draws: int, rng: np.random.Generator) -> np.ndarray:
-        """``draws`` bootstrap coefficient pairs of taakveld column ``t`` (fitted mode)."""
+    def draw_indices(self, draws: int, rng: np.random.Generator) -> np.ndarray | None:
+        """Which precomputed bootstrap draws an estimate uses: all of them (None) when ``draws``
+        equals the number precomputed, else a sample shared by every taakveld, so the joint
+        uncertainty over taakvelden stays that of one resample of gemeenten."""
+        pool = self._a.draws.shape[1]
+        if draws == pool or pool == 0:
+            return None
+        return np.asarray(rng.choice(pool, size=draws, replace=draws > pool))
+
+    def sample_coefficients(self, t: int, pick: np.ndarray | None) -> np.ndarray:
+        """Bootstrap coefficient pairs (b1, b2) of taakveld column ``t`` for ``pick``."""
         pool: np.ndarray = self._a.draws[t]
-        if draws == len(pool):
-            return pool
-        return np.asarray(pool[rng.choice(len(pool), size=draws, replace=draws > len(pool))])
+        return pool if pick is None else np.asarray(pool[pick])
 
     def literature_draws(self, t: int, draws: int, rng: np.random.Generator) -> np.ndarray:
         """``draws`` draws of the literature saving rate of taakveld column ``t``."""
