@@ -140,6 +140,10 @@ def test_besparing_bad_input_gives_clear_errors() -> None:
         "0.1,0.2",
     )
     assert bad.exit_code != 0 and "drie getallen" in bad.output
+    wrong_mode = _run(
+        "besparing", "--gemeenten", GROUP, "--taakveld", "0.61", "--besparing", "0.1,0.1,0.1"
+    )
+    assert wrong_mode.exit_code != 0 and "--modus custom" in wrong_mode.output
 
 
 def test_kostenmodel_writes_chart_and_reports_verdict(tmp_path) -> None:

@@ -272,6 +272,11 @@ def besparing(
     codes = _split(taakvelden)
     tv = None if codes == ["alle"] else codes
     overrides: dict[str, dict[str, float]] = {}
+    if eigen_besparing is not None and modus != "custom":
+        raise AssumptionError(
+            "--besparing geeft eigen getallen: gebruik het samen met --modus custom.",
+            "--besparing gives your own numbers: use it with --modus custom.",
+        )
     if eigen_besparing is not None or deelbaar is not None:
         values: dict[str, float] = {}
         if eigen_besparing is not None:
