@@ -35,11 +35,10 @@ class OlsResult:
 def fit_ols(x: np.ndarray, y: np.ndarray, cluster: np.ndarray) -> OlsResult:
     """OLS of ``y`` on ``x`` with standard errors clustered on the integer labels ``cluster``.
 
-        >>> import numpy as np
-    from scipy import sparse
-        >>> x = np.column_stack([np.ones(4), [0.0, 1, 2, 3]])
-        >>> fit_ols(x, np.array([1.0, 3, 5, 7]), np.arange(4)).beta.round(6).tolist()
-        [1.0, 2.0]
+    >>> import numpy as np
+    >>> x = np.column_stack([np.ones(4), [0.0, 1, 2, 3]])
+    >>> fit_ols(x, np.array([1.0, 3, 5, 7]), np.arange(4)).beta.round(6).tolist()
+    [1.0, 2.0]
     """
     n, k = x.shape
     xtx = x.T @ x
