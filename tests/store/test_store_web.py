@@ -127,6 +127,16 @@ def test_api_create_validate_delete_restore(setup) -> None:
     assert client.get(url).status_code == 404
     r = client.post(f"{url}/herstel", headers=_auth(tokens["gouda"]))
     assert r.status_code == 200 and not r.json()["verwijderd"]
+    pages = [
+        client.get("/api/v1/regelingen", params={"paginaGrootte": 2, "pagina": n}).json()
+        for n in (1, 2)
+    ]
+    assert [p["aantal"] for p in pages] == [3, 3] and [p["aantalPaginas"] for p in pages] == [2, 2]
+    assert [[r["naam"] for r in p["regelingen"]] for p in pages] == [
+        ["Afval Gouwe", "Afval Utrecht-West"],
+        ["ICT Gouwe"],
+    ]
+    assert pages[0]["volgende"].endswith("pagina=2") and pages[1]["volgende"] is None
     listed = client.get("/api/v1/regelingen", params={"gemeente": "GM1892"}).json()
     assert [x["naam"] for x in listed["regelingen"]] == ["ICT Gouwe"]
     cong = client.get("/api/v1/gemeenten/GM0513/congruentie").json()

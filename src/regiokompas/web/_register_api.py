@@ -141,8 +141,14 @@ class RegelingUitvoer(RegelingInvoer):
 
 
 class RegelingLijst(_Model):
+    """One page of arrangements; ``aantal`` counts all that match the filter."""
+
     regelingen: list[RegelingUitvoer]
     aantal: int
+    pagina: int
+    pagina_grootte: int
+    aantal_paginas: int
+    volgende: str | None = Field(None, description="Adres van de volgende pagina, of null.")
     bron: str
 
 
@@ -252,11 +258,32 @@ def regelingen(
     historisch: Annotated[
         bool | None, Query(description="Alleen historische (true) of actuele (false).")
     ] = None,
+    pagina: Annotated[int, Query(ge=1, description="Paginanummer (vanaf 1).")] = 1,
+    pagina_grootte: Annotated[
+        int, Query(alias="paginaGrootte", ge=1, le=1000, description="Regelingen per pagina.")
+    ] = 100,
 ) -> RegelingLijst:
     found = register_of(request).lijst(
         zoek=zoek, gemeente=gemeente.upper() if gemeente else None, historisch=historisch
     )
-    return RegelingLijst(regelingen=[_out(r) for r in found], aantal=len(found), bron=_BRON)
+    pages = max(1, -(-len(found) // pagina_grootte))
+    start = (pagina - 1) * pagina_grootte
+    volgende = None
+    if pagina < pages:
+        volgende = (
+            str(request.url.include_query_params(pagina=pagina + 1).path)
+            + "?"
+            + str(request.url.include_query_params(pagina=pagina + 1).query)
+        )
+    return RegelingLijst(
+        regelingen=[_out(r) for r in found[start : start + pagina_grootte]],
+        aantal=len(found),
+        pagina=pagina,
+        pagina_grootte=pagina_grootte,
+        aantal_paginas=pages,
+        volgende=volgende,
+        bron=_BRON,
+    )
 
 
 @api_router.post(
