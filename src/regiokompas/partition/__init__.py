@@ -1,0 +1,28 @@
+"""Region optimiser: contiguous cooperation groups of maximal net value, with a proven bound.
+
+>>> from regiokompas.partition import RegionPartitioner
+>>> def pairs_only(groups, nodes):
+...     return ((groups >= 0).sum(axis=1) == 2).astype(float)
+>>> RegionPartitioner(["A", "B", "C"], [("A", "B"), ("B", "C")], pairs_only).solve().objective
+1.0
+"""
+
+from regiokompas.partition._areas import area_members, region_labels
+from regiokompas.partition._enumerate import connected_groups, groups_containing
+from regiokompas.partition._errors import ConstraintConflictError, UnknownAreaError
+from regiokompas.partition._scoring import GroupScorer, GroupValuesEngine, engine_scorer
+from regiokompas.partition.model import PartitionResult, RegionPartitioner
+
+__all__ = [
+    "ConstraintConflictError",
+    "GroupScorer",
+    "GroupValuesEngine",
+    "PartitionResult",
+    "RegionPartitioner",
+    "UnknownAreaError",
+    "area_members",
+    "connected_groups",
+    "engine_scorer",
+    "groups_containing",
+    "region_labels",
+]

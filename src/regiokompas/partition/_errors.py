@@ -1,0 +1,15 @@
+"""User-facing errors of the region optimiser (Dutch first, English second)."""
+
+from __future__ import annotations
+
+from regiokompas.data import RegiokompasError
+
+__all__ = ["ConstraintConflictError", "UnknownAreaError"]
+
+
+class ConstraintConflictError(RegiokompasError):
+    """The constraints cannot all hold; the message names the conflict."""
+
+
+class UnknownAreaError(RegiokompasError):
+    """An area (``provincie:Utrecht``, ``veiligheidsregio:VR16``, ``land``) is not known."""

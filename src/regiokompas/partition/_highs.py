@@ -1,0 +1,194 @@
+"""Thin helpers around highspy for the set-packing / set-partitioning models.
+
+Model (Garfinkel & Nemhauser, *The set-partitioning problem*, Oper. Res. 17, 1969; here in its
+packing form because singletons are free): one binary column per connected group ``S`` with
+value ``v(S)`` and one row per gemeente, ``sum_{S ∋ i} x_S <= 1`` (``= 1`` for gemeenten that
+may not stay alone). Solved with HiGHS (Huangfu & Hall, Math. Prog. Comp. 10, 2018).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import highspy
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = ["LpSolution", "MipSolution", "solve_lp", "solve_mip"]
+
+
+def _new_highs(time_limit: float | None, threads: int) -> Any:
+    # The public ``highspy.Highs`` wrapper prints a licence banner on stdout at construction,
+    # which would corrupt JSON/CSV output of the CLI; the core class underneath does not.
+    core = getattr(highspy, "_core", None)
+    h = core._Highs() if core is not None and hasattr(core, "_Highs") else highspy.Highs()  # type: ignore[no-untyped-call]
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("threads", int(threads))
+    if time_limit is not None:
+        h.setOptionValue("time_limit", float(max(time_limit, 0.01)))
+    return h
+
+
+def _add_model(
+    h: Any,
+    groups: NDArray[np.int32],
+    values: NDArray[np.float64],
+    equal: NDArray[np.bool_],
+) -> None:
+    n_rows = len(equal)
+    lower = np.where(equal, 1.0, -highspy.kHighsInf).astype(np.float64)
+    upper = np.ones(n_rows, dtype=np.float64)
+    h.addRows(
+        n_rows,
+        lower,
+        upper,
+        0,
+        np.zeros(0, np.int32),
+        np.zeros(0, np.int32),
+        np.zeros(0, np.float64),
+    )
+    _add_columns(h, groups, values)
+    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
+
+
+def _add_columns(h: Any, groups: NDArray[np.int32], values: NDArray[np.float64]) -> None:
+    valid = groups >= 0
+    sizes = valid.sum(axis=1)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int32)
+    index = groups[valid].astype(np.int32)  # row-major: each column's members in turn
+    m = len(groups)
+    h.addCols(
+        m,
+        values.astype(np.float64),
+        np.zeros(m),
+        np.full(m, highspy.kHighsInf),
+        int(index.size),
+        starts,
+        index,
+        np.ones(index.size),
+    )
+
+
+@dataclass(frozen=True)
+class LpSolution:
+    """LP relaxation: primal values, row duals, and the solver status."""
+
+    x: NDArray[np.float64]
+    duals: NDArray[np.float64]
+    objective: float
+    optimal: bool
+
+
+def solve_lp(
+    groups: NDArray[np.int32],
+    values: NDArray[np.float64],
+    equal: NDArray[np.bool_],
+    *,
+    time_limit: float | None,
+    threads: int = 1,
+    initial: int | None = None,
+) -> LpSolution:
+    """Solve the LP relaxation by column generation over the given pool of columns.
+
+    The LP starts from the ``initial`` columns of highest value per member (all columns when
+    None or when the pool is small) and adds the columns of highest positive reduced cost
+    until none is left (Gilmore & Gomory, Oper. Res. 9, 1961; here pricing is a vectorised
+    scan of the enumerated pool). Duals are returned with the sign of a maximisation.
+    """
+    deadline = None if time_limit is None else time.perf_counter() + time_limit
+    m = len(groups)
+    sizes = np.maximum((groups >= 0).sum(axis=1), 1)
+    if initial is None or initial >= m:
+        active = np.arange(m)
+    else:
+        active = np.sort(np.argsort(-values / sizes, kind="stable")[:initial])
+    h = _new_highs(time_limit, threads)
+    _add_model(h, groups[active], values[active], equal)
+    in_model = np.zeros(m, dtype=bool)
+    in_model[active] = True
+    order: list[int] = [int(i) for i in active]
+    padded = np.zeros(len(equal) + 1)
+    while True:
+        if deadline is not None:
+            h.setOptionValue("time_limit", max(deadline - time.perf_counter(), 0.01))
+        h.run()
+        optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        sol = h.getSolution()
+        duals = np.asarray(sol.row_dual, dtype=np.float64)
+        if len(duals) and duals[~equal].size and np.median(duals[~equal]) < 0:
+            duals = -duals  # HiGHS reports duals of a maximisation with the opposite sign
+        if not optimal:
+            break
+        padded[:-1] = np.where(equal, duals, np.maximum(duals, 0.0))
+        rc = values - padded[groups].sum(axis=1)
+        rc[in_model] = -np.inf
+        new = np.flatnonzero(rc > 1e-7)
+        if len(new) == 0:
+            break
+        batch = max(2 * len(equal), 500)
+        if len(new) > batch:
+            new = new[np.argsort(-rc[new], kind="stable")[:batch]]
+        new = np.sort(new)
+        _add_columns(h, groups[new], values[new])
+        in_model[new] = True
+        order.extend(new.tolist())
+    x = np.zeros(m)
+    x[np.asarray(order, dtype=np.int64)] = np.asarray(sol.col_value, dtype=np.float64)
+    return LpSolution(x, duals, float(h.getInfo().objective_function_value), optimal)
+
+
+@dataclass(frozen=True)
+class MipSolution:
+    """Integer solution (chosen columns), its value, the solver's proven bound, and status."""
+
+    chosen: NDArray[np.int64]
+    objective: float
+    bound: float
+    optimal: bool
+    has_solution: bool
+    infeasible: bool = False
+
+
+def solve_mip(
+    groups: NDArray[np.int32],
+    values: NDArray[np.float64],
+    equal: NDArray[np.bool_],
+    *,
+    time_limit: float | None,
+    threads: int = 1,
+    start: NDArray[np.int64] | None = None,
+    rel_gap: float = 1e-9,
+) -> MipSolution:
+    """Solve the integer model; ``start`` is an optional feasible set of column indices."""
+    m = len(groups)
+    h = _new_highs(time_limit, threads)
+    h.setOptionValue("mip_rel_gap", float(rel_gap))
+    h.setOptionValue("mip_abs_gap", 1e-7)
+    _add_model(h, groups, values, equal)
+    if m:
+        h.changeColsIntegrality(
+            m,
+            np.arange(m, dtype=np.int32),
+            np.full(m, highspy.HighsVarType.kInteger, dtype=np.uint8),
+        )
+    if start is not None and len(start):
+        h.setSolution(len(start), start.astype(np.int32), np.ones(len(start)))
+    h.run()
+    status = h.getModelStatus()
+    info = h.getInfo()
+    has_solution = int(info.primal_solution_status) == 2  # kSolutionStatusFeasible
+    if has_solution:
+        x = np.asarray(h.getSolution().col_value, dtype=np.float64)
+        chosen = np.flatnonzero(x > 0.5).astype(np.int64)
+        objective = float(values[chosen].sum())
+    else:
+        chosen = np.zeros(0, dtype=np.int64)
+        objective = -np.inf
+    bound = float(info.mip_dual_bound) if m else 0.0
+    optimal = status == highspy.HighsModelStatus.kOptimal
+    if has_solution and np.isfinite(bound):
+        bound = max(bound, objective)
+    infeasible = status == highspy.HighsModelStatus.kInfeasible
+    return MipSolution(chosen, objective, bound, bool(optimal), has_solution, bool(infeasible))

@@ -1,0 +1,322 @@
+"""Solution of one independent part of the set-packing model, with a proven bound.
+
+Small parts go straight to the MIP solver. Large parts (the national problem) combine standard
+pieces: (1) the LP relaxation by column generation gives row duals ``y`` and the Lagrangian
+bound ``UB(y) = sum_i y_i + sum_S max(0, rc_S)`` with reduced cost
+``rc_S = v(S) - sum_{i in S} y_i``, valid for any ``y >= 0`` on packing rows (Fisher, Mgmt. Sci.
+27, 1981). (2) A primal solution from LP rounding with an exact sub-MIP over the nodes the
+rounding leaves free (RENS, Berthold, *RENS*, Math. Prog. Comp. 6, 2014), improved by
+large-neighbourhood search: release every group that touches a window of nearby gemeenten and
+re-solve that window exactly (Shaw, CP 1998; Pisinger & Ropke, *Large neighborhood search*,
+2010). (3) Reduced-cost fixing (Nemhauser & Wolsey, *Integer and Combinatorial Optimization*,
+1988): a solution better than the incumbent ``z*`` only uses columns with
+``rc_S > z* - UB(y)``; the MIP over those columns, warm-started with ``z*``, either proves
+optimality for the whole part or leaves the valid bound ``min(UB(y), max(z*, its bound))``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from regiokompas.partition._highs import solve_lp, solve_mip
+
+__all__ = ["PartOutcome", "solve_part"]
+
+#: Parts with at most this many columns go straight to the MIP solver.
+SMALL_PART = 3_000
+#: Nodes per large-neighbourhood window.
+WINDOW = 24
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class PartOutcome:
+    """Chosen columns of one part with the objective, a proven bound and what it took."""
+
+    chosen: NDArray[np.int64]
+    objective: float
+    bound: float
+    optimal: bool
+    method: str
+    columns_final: int
+    lp_bound: float | None = None
+    windows: int = 0
+    infeasible: bool = False
+
+
+def solve_part(
+    groups: NDArray[np.int32],
+    values: NDArray[np.float64],
+    equal: NDArray[np.bool_],
+    adjacency: Sequence[Sequence[int]],
+    *,
+    deadline: float,
+    threads: int = 1,
+    rel_gap: float = 1e-6,
+    progress: Progress | None = None,
+) -> PartOutcome:
+    """Maximise ``sum v(S) x_S`` over disjoint columns (rows in ``equal`` must be covered).
+
+    ``groups`` uses local row numbers ``0..len(equal)-1``; ``adjacency`` is the local graph
+    (for the search windows); ``deadline`` is a ``time.perf_counter()`` value.
+    """
+    m = len(groups)
+    if m == 0:
+        return PartOutcome(np.zeros(0, np.int64), 0.0, 0.0, True, "leeg", 0)
+    if m <= SMALL_PART:
+        mip = solve_mip(
+            groups, values, equal, time_limit=_left(deadline), threads=threads, rel_gap=rel_gap
+        )
+        chosen = mip.chosen if mip.has_solution else None
+        return _outcome(chosen, values, mip.bound, mip.optimal, "mip", m, infeasible=mip.infeasible)
+
+    n_rows = len(equal)
+    lp = solve_lp(
+        groups,
+        values,
+        equal,
+        time_limit=_left(deadline) * 0.4,
+        threads=threads,
+        initial=max(SMALL_PART, 20 * n_rows),
+    )
+    if not lp.optimal:
+        mip = solve_mip(
+            groups, values, equal, time_limit=_left(deadline), threads=threads, rel_gap=rel_gap
+        )
+        chosen = mip.chosen if mip.has_solution else None
+        return _outcome(chosen, values, mip.bound, mip.optimal, "mip", m, infeasible=mip.infeasible)
+    padded = np.concatenate([np.where(equal, lp.duals, np.maximum(lp.duals, 0.0)), [0.0]])
+    rc = values - padded[groups].sum(axis=1)
+    upper = float(padded.sum() + np.maximum(rc, 0.0).sum())
+    if progress:
+        progress(f"LP-grens {upper:.1f}")
+    x = lp.x
+    if np.all((x < 1e-7) | (x > 1 - 1e-7)):
+        chosen = np.flatnonzero(x > 0.5).astype(np.int64)
+        if _feasible(groups, chosen, equal):
+            return _outcome(chosen, values, upper, True, "lp-integraal", m, upper)
+
+    incumbent = _rens(groups, values, equal, x, deadline, threads)
+    best = float(values[incumbent].sum()) if incumbent is not None else -np.inf
+    if progress and incumbent is not None:
+        progress(f"LP-afronding {best:.1f}")
+    windows = 0
+    if incumbent is not None:
+        incumbent, windows = _lns(
+            groups,
+            values,
+            equal,
+            adjacency,
+            incumbent,
+            deadline - 0.3 * _left(deadline),
+            threads,
+            upper,
+            rel_gap,
+            progress,
+        )
+        best = float(values[incumbent].sum())
+
+    tolerance = 1e-9 * max(1.0, abs(upper))
+    if incumbent is None:
+        alive = np.ones(m, dtype=bool)
+    else:
+        alive = rc > best - upper - tolerance
+        alive[incumbent] = True
+    cols = np.flatnonzero(alive)
+    start = None if incumbent is None else np.searchsorted(cols, incumbent)
+    if upper - best <= rel_gap * max(abs(upper), 1e-9):
+        return PartOutcome(
+            incumbent if incumbent is not None else np.zeros(0, np.int64),
+            best,
+            upper,
+            True,
+            "lp+zoeken",
+            len(cols),
+            upper,
+            windows,
+        )
+    final = solve_mip(
+        groups[cols],
+        values[cols],
+        equal,
+        time_limit=_left(deadline),
+        threads=threads,
+        start=start,
+        rel_gap=rel_gap,
+    )
+    if final.has_solution and final.objective > best:
+        incumbent, best = cols[final.chosen], final.objective
+    if incumbent is None:
+        return PartOutcome(
+            np.zeros(0, np.int64),
+            -np.inf,
+            upper,
+            False,
+            "lp+zoeken",
+            len(cols),
+            upper,
+            windows,
+            final.infeasible,
+        )
+    bound = min(upper, max(best, final.bound))
+    return PartOutcome(
+        incumbent, best, bound, final.optimal, "lp+zoeken+kolomfixatie", len(cols), upper, windows
+    )
+
+
+def _left(deadline: float) -> float:
+    return max(deadline - time.perf_counter(), 0.01)
+
+
+def _members(groups: NDArray[np.int32], cols: NDArray[np.int64]) -> NDArray[np.int32]:
+    rows = groups[cols]
+    return rows[rows >= 0]
+
+
+def _inside(groups: NDArray[np.int32], free: NDArray[np.bool_]) -> NDArray[np.int64]:
+    """Columns whose members are all free."""
+    padded = np.concatenate([free, [True]])
+    return np.flatnonzero(padded[groups].all(axis=1))
+
+
+def _rens(
+    groups: NDArray[np.int32],
+    values: NDArray[np.float64],
+    equal: NDArray[np.bool_],
+    x: NDArray[np.float64],
+    deadline: float,
+    threads: int,
+) -> NDArray[np.int64] | None:
+    """Fix the columns the LP takes for more than half and solve the rest exactly."""
+    for threshold in (0.5, 0.99):
+        fixed = np.flatnonzero(x > threshold).astype(np.int64)
+        free = np.ones(len(equal), dtype=bool)
+        free[_members(groups, fixed)] = False
+        cols = _inside(groups, free)
+        sub = solve_mip(
+            groups[cols],
+            values[cols],
+            equal & free,
+            time_limit=min(_left(deadline) * 0.25, 10.0),
+            threads=threads,
+            rel_gap=1e-4,
+        )
+        if sub.has_solution:
+            return np.sort(np.concatenate([fixed, cols[sub.chosen]]))
+    return None
+
+
+def _ball(adjacency: Sequence[Sequence[int]], seed: int, size: int) -> list[int]:
+    seen = {seed}
+    order = [seed]
+    queue = deque([seed])
+    while queue and len(order) < size:
+        for nb in adjacency[queue.popleft()]:
+            if nb not in seen:
+                seen.add(nb)
+                order.append(nb)
+                queue.append(nb)
+                if len(order) >= size:
+                    break
+    return order
+
+
+def _lns(
+    groups: NDArray[np.int32],
+    values: NDArray[np.float64],
+    equal: NDArray[np.bool_],
+    adjacency: Sequence[Sequence[int]],
+    incumbent: NDArray[np.int64],
+    deadline: float,
+    threads: int,
+    upper: float,
+    rel_gap: float,
+    progress: Progress | None,
+) -> tuple[NDArray[np.int64], int]:
+    """Improve ``incumbent`` window by window until the deadline or a full quiet round."""
+    n = len(equal)
+    owner = np.full(n, -1, dtype=np.int64)
+    for col in incumbent:
+        owner[groups[col][groups[col] >= 0]] = col
+    best = float(values[incumbent].sum())
+    rng = np.random.default_rng(0)
+    seeds = rng.permutation(n)
+    windows = 0
+    quiet = 0
+    position = 0
+    while time.perf_counter() < deadline and quiet < n // 4 + 1:
+        if upper - best <= rel_gap * max(abs(upper), 1e-9):
+            break
+        seed = int(seeds[position % n])
+        position += 1
+        window = np.asarray(_ball(adjacency, seed, WINDOW), dtype=np.int64)
+        released = np.unique(owner[window][owner[window] >= 0])
+        free = np.zeros(n, dtype=bool)
+        free[window] = True
+        free[_members(groups, released)] = True
+        free &= np.isin(owner, released) | (owner < 0)
+        cols = _inside(groups, free)
+        start = np.searchsorted(cols, released)
+        sub = solve_mip(
+            groups[cols],
+            values[cols],
+            equal & free,
+            time_limit=min(_left(deadline), 1.5),
+            threads=threads,
+            start=start,
+            rel_gap=1e-4,
+        )
+        windows += 1
+        gain = sub.objective - float(values[released].sum()) if sub.has_solution else 0.0
+        if gain > 1e-9 * max(1.0, abs(best)):
+            owner[free] = -1
+            for col in cols[sub.chosen]:
+                owner[groups[col][groups[col] >= 0]] = col
+            best += gain
+            quiet = 0
+            if progress:
+                progress(f"verbeterd tot {best:.1f}")
+        else:
+            quiet += 1
+    chosen = np.unique(owner[owner >= 0]).astype(np.int64)
+    return chosen, windows
+
+
+def _feasible(
+    groups: NDArray[np.int32], chosen: NDArray[np.int64], equal: NDArray[np.bool_]
+) -> bool:
+    covered = np.bincount(_members(groups, chosen), minlength=len(equal))
+    return bool(np.all(covered <= 1) and np.all(covered[equal] == 1))
+
+
+def _outcome(
+    chosen: NDArray[np.int64] | None,
+    values: NDArray[np.float64],
+    bound: float,
+    optimal: bool,
+    method: str,
+    columns: int,
+    lp_bound: float | None = None,
+    *,
+    infeasible: bool = False,
+) -> PartOutcome:
+    if chosen is None:
+        return PartOutcome(
+            np.zeros(0, np.int64),
+            -np.inf,
+            bound,
+            False,
+            method,
+            columns,
+            lp_bound,
+            infeasible=infeasible,
+        )
+    objective = float(values[chosen].sum())
+    return PartOutcome(chosen, objective, max(bound, objective), optimal, method, columns, lp_bound)

@@ -1,0 +1,521 @@
+"""The region optimiser: split gemeenten into contiguous cooperation groups of maximal value.
+
+Formulation: set partitioning over connected groups (Garfinkel & Nemhauser, Oper. Res. 17,
+1969), which for contiguity-constrained districting is exact when all connected groups are
+columns (Mehrotra, Johnson & Nemhauser, *An optimization based heuristic for political
+districting*, Mgmt. Sci. 44, 1998). Every connected group of at most ``max_size`` gemeenten is
+enumerated with ESU (Wernicke 2006), valued by the scorer, and pruned by superadditivity
+dominance (a group that some split into smaller groups beats is never needed); what remains
+falls apart into independent parts that are solved exactly with HiGHS, or, for large parts,
+with LP column generation, LP rounding, large-neighbourhood search and reduced-cost fixing
+(see ``_solve``). The result always carries a proven upper bound and the gap.
+
+>>> import numpy as np
+>>> def pairs_only(groups, nodes):  # a pair is worth 1, anything else 0
+...     return ((groups >= 0).sum(axis=1) == 2).astype(float)
+>>> path = RegionPartitioner(["A", "B", "C", "D"], [("A", "B"), ("B", "C"), ("C", "D")],
+...                          pairs_only, max_size=3)
+>>> result = path.solve()
+>>> result.groups, result.objective, result.status
+((('A', 'B'), ('C', 'D')), 2.0, 'optimaal')
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from regiokompas.partition._dominance import best_split_values
+from regiokompas.partition._enumerate import connected_groups, group_sizes
+from regiokompas.partition._errors import ConstraintConflictError
+from regiokompas.partition._scoring import GroupScorer
+from regiokompas.partition._solve import PartOutcome, solve_part
+
+__all__ = ["PartitionResult", "RegionPartitioner"]
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class PartitionResult:
+    """A partition with its value, a proven upper bound and the optimality gap.
+
+    ``groups`` holds every gemeente exactly once (larger groups first, singletons last);
+    ``values[i]`` is the scorer's net value of ``groups[i]`` (k€/yr; singletons normally 0);
+    ``objective`` is their sum; ``bound`` is a proven upper bound on the best possible sum and
+    ``gap = (bound - objective) / max(|bound|, 1)``. ``status`` is ``"optimaal"`` when the
+    solver proved optimality (relative gap <= ``rel_gap``), ``"tijdslimiet"`` when the time
+    limit stopped it with the gap shown.
+    """
+
+    groups: tuple[tuple[str, ...], ...]
+    values: tuple[float, ...]
+    objective: float
+    bound: float
+    gap: float
+    status: str
+    timings: Mapping[str, float] = field(default_factory=dict)
+    stats: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def optimal(self) -> bool:
+        """Whether optimality was proven."""
+        return self.status == "optimaal"
+
+    def group_of(self, code: str) -> tuple[str, ...]:
+        """The group that contains ``code``."""
+        for group in self.groups:
+            if code in group:
+                return group
+        raise KeyError(code)
+
+
+class RegionPartitioner:
+    """Partition a graph of gemeenten into connected groups of maximal total value.
+
+    Parameters are fixed at construction; :meth:`solve` returns a frozen
+    :class:`PartitionResult` and never changes the model.
+
+    * ``nodes``, ``edges``: the gemeenten and their neighbour pairs;
+    * ``scorer``: a :class:`GroupScorer` (see :func:`engine_scorer`);
+    * ``max_size`` / ``min_size``: group-size bounds; with ``min_size`` 1 a gemeente may stay
+      alone (value of its singleton, normally 0);
+    * ``together`` / ``apart``: pairs that must share a group / must not;
+    * ``region_of``: optional node -> region label; every group must lie within one label;
+    * ``time_limit`` (s), ``threads``, ``rel_gap`` (the relative gap counted as optimal);
+    * ``names``: optional code -> name, used in error messages.
+    """
+
+    def __init__(
+        self,
+        nodes: Sequence[str],
+        edges: Iterable[tuple[str, str]],
+        scorer: GroupScorer,
+        *,
+        max_size: int = 6,
+        min_size: int = 1,
+        together: Iterable[tuple[str, str]] = (),
+        apart: Iterable[tuple[str, str]] = (),
+        region_of: Mapping[str, str] | None = None,
+        time_limit: float = 60.0,
+        threads: int = 1,
+        rel_gap: float = 1e-6,
+        names: Mapping[str, str] | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.nodes: tuple[str, ...] = tuple(nodes)
+        if len(set(self.nodes)) != len(self.nodes):
+            raise ValueError("duplicate nodes")
+        self._index = {code: i for i, code in enumerate(self.nodes)}
+        self.edges: tuple[tuple[str, str], ...] = tuple(
+            (a, b) for a, b in edges if a in self._index and b in self._index and a != b
+        )
+        self.scorer = scorer
+        self.max_size = int(max_size)
+        self.min_size = int(min_size)
+        self.together: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in together)
+        self.apart: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in apart)
+        self.region_of: dict[str, str] | None = dict(region_of) if region_of is not None else None
+        self.time_limit = float(time_limit)
+        self.threads = int(threads)
+        self.rel_gap = float(rel_gap)
+        self.names: dict[str, str] = dict(names) if names else {}
+        self.progress = progress
+        self._check()
+
+    # ------------------------------------------------------------------ construction
+
+    @classmethod
+    def from_region(
+        cls, ds: Any, area: str, scorer: GroupScorer, *, within: str | None = None, **params: Any
+    ) -> RegionPartitioner:
+        """A partitioner over an area of the dataset: ``land``, ``provincie:Utrecht``,
+        ``veiligheidsregio:VR16`` (any region type of the bundle, by code or name).
+
+        ``within`` (a region type such as ``veiligheidsregio``) keeps every group inside one
+        region of that type. ``together`` / ``apart`` pairs may use names or codes.
+        """
+        from regiokompas.partition._areas import area_members, region_labels
+
+        members = area_members(ds, area)
+        names = dict(zip(ds.gemeenten["gm_code"], ds.gemeenten["naam"], strict=True))
+        keep = set(members)
+        edges = [(a, b) for a, b in ds.graph.edge_list() if a in keep and b in keep]
+        for key in ("together", "apart"):
+            pairs = params.get(key) or ()
+            params[key] = [(ds.gemeente(a).code, ds.gemeente(b).code) for a, b in pairs]
+        region_of = region_labels(ds, within, members) if within else None
+        return cls(members, edges, scorer, region_of=region_of, names=names, **params)
+
+    # ------------------------------------------------------------------ checks
+
+    def _label(self, code: str) -> str:
+        name = self.names.get(code)
+        return f"{code} {name}" if name else code
+
+    def _conflict(self, nl: str, en: str) -> ConstraintConflictError:
+        return ConstraintConflictError(nl, en)
+
+    def _check(self) -> None:
+        if self.max_size < 1 or self.min_size < 1:
+            raise self._conflict(
+                "De groepsgrootte moet minstens 1 zijn.", "The group size must be at least 1."
+            )
+        if self.min_size > self.max_size:
+            raise self._conflict(
+                f"De minimale groepsgrootte {self.min_size} is groter dan de maximale "
+                f"{self.max_size}.",
+                f"The minimum group size {self.min_size} exceeds the maximum {self.max_size}.",
+            )
+        if self.time_limit <= 0:
+            raise self._conflict(
+                "De tijdslimiet moet positief zijn.", "The time limit must be positive."
+            )
+        for a, b in (*self.together, *self.apart):
+            for code in (a, b):
+                if code not in self._index:
+                    raise self._conflict(
+                        f"{self._label(code)} hoort niet bij het gebied dat wordt ingedeeld.",
+                        f"{self._label(code)} is not part of the area being partitioned.",
+                    )
+            if a == b:
+                raise self._conflict(
+                    f"Paar met twee keer {self._label(a)}.", f"Pair with {self._label(a)} twice."
+                )
+        clusters = self._clusters()
+        for a, b in self.apart:
+            if clusters.get(a) is not None and clusters.get(a) == clusters.get(b):
+                raise self._conflict(
+                    f"{self._label(a)} en {self._label(b)} moeten apart blijven, maar de "
+                    "samen-paren dwingen ze in één groep.",
+                    f"{self._label(a)} and {self._label(b)} must stay apart, but the together "
+                    "pairs force them into one group.",
+                )
+        for members in _cluster_members(clusters).values():
+            if len(members) > self.max_size:
+                listed = ", ".join(self._label(c) for c in members)
+                raise self._conflict(
+                    f"{listed} moeten samen, maar dat zijn {len(members)} gemeenten en de "
+                    f"maximale groepsgrootte is {self.max_size}.",
+                    f"{listed} must be together, but that is {len(members)} gemeenten and the "
+                    f"maximum group size is {self.max_size}.",
+                )
+            if self.region_of is not None:
+                labels = {self.region_of.get(c) for c in members}
+                if len(labels) > 1:
+                    listed = ", ".join(
+                        f"{self._label(c)} ({self.region_of.get(c)})" for c in members
+                    )
+                    raise self._conflict(
+                        f"{listed} moeten samen, maar liggen in verschillende regio's terwijl "
+                        "groepen binnen één regio moeten blijven.",
+                        f"{listed} must be together, but lie in different regions while groups "
+                        "must stay within one region.",
+                    )
+
+    def _clusters(self) -> dict[str, int]:
+        """Union-find of the together pairs: code -> cluster id (only codes in a pair)."""
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for a, b in self.together:
+            parent[find(a)] = find(b)
+        roots = sorted({find(x) for x in parent})
+        return {x: roots.index(find(x)) for x in sorted(parent)}
+
+    # ------------------------------------------------------------------ solving
+
+    def _adjacency(self) -> list[list[int]]:
+        adjacency: list[list[int]] = [[] for _ in self.nodes]
+        for a, b in self.edges:
+            if self.region_of is not None and self.region_of.get(a) != self.region_of.get(b):
+                continue
+            i, j = self._index[a], self._index[b]
+            if j not in adjacency[i]:
+                adjacency[i].append(j)
+                adjacency[j].append(i)
+        return adjacency
+
+    def _say(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress(message)
+
+    def solve(self) -> PartitionResult:
+        """Find the partition of maximal total value (or the best within the time limit)."""
+        start = time.perf_counter()
+        deadline = start + self.time_limit
+        timings: dict[str, float] = {}
+        n = len(self.nodes)
+        adjacency = self._adjacency()
+
+        self._say("groepen opsommen")
+        groups = connected_groups(adjacency, self.max_size)
+        timings["opsommen_s"] = time.perf_counter() - start
+        enumerated = len(groups)
+        feasible, together_col = self._feasible_columns(groups)
+        groups = groups[feasible]
+        together_col = together_col[feasible]
+        self._check_together(groups)
+
+        self._say(f"{len(groups):,} groepen waarderen")
+        mark = time.perf_counter()
+        raw = np.asarray(self.scorer(groups, self.nodes), dtype=np.float64)
+        if raw.shape != (len(groups),) or not np.all(np.isfinite(raw)):
+            raise ValueError("the scorer must return one finite value per group")
+        sizes = group_sizes(groups)
+        singles = np.zeros(n)
+        one = np.flatnonzero(sizes == 1)
+        singles[groups[one, 0]] = raw[one]
+        padded = np.concatenate([singles, [0.0]])
+        shifted = raw - padded[groups].sum(axis=1)  # value over staying alone
+        timings["waarderen_s"] = time.perf_counter() - mark
+
+        mark = time.perf_counter()
+        split = best_split_values(groups, shifted, n, min_size=self.min_size)
+        big = sizes >= max(2, self.min_size)
+        if split is None:
+            useful = big & ((shifted > 0) | (self.min_size > 1))
+        else:
+            useful = big & (shifted > split + 1e-9 * np.maximum(1.0, np.abs(shifted)))
+        useful |= together_col & (sizes >= self.min_size)
+        if self.min_size == 1:
+            useful &= sizes >= 2
+        timings["dominantie_s"] = time.perf_counter() - mark
+        cols = np.flatnonzero(useful)
+        kept, values = groups[cols], shifted[cols]
+
+        equal = np.zeros(n, dtype=bool)
+        if self.min_size > 1:
+            equal[:] = True
+        for code in self._clusters():
+            equal[self._index[code]] = True
+        self._check_coverable(kept, equal)
+
+        parts = _components(kept, n)
+        self._say(f"{len(cols):,} groepen over in {len(parts)} deel(en)")
+        mark = time.perf_counter()
+        chosen: list[int] = []
+        bound = 0.0
+        optimal = True
+        finals = 0
+        windows = 0
+        lp_parts = 0
+        todo = sorted(parts, key=lambda p: len(p[1]))
+        remaining_cols = max(1, sum(len(c) for _, c in todo))
+        for rows, part_cols in todo:
+            share = len(part_cols) / remaining_cols
+            remaining_cols -= len(part_cols)
+            part_deadline = time.perf_counter() + max(deadline - time.perf_counter(), 0.05) * max(
+                share, 0.02 if remaining_cols else 1.0
+            )
+            outcome = self._solve_part(
+                rows,
+                kept[part_cols],
+                values[part_cols],
+                equal,
+                adjacency,
+                min(part_deadline, deadline + 1.0),
+            )
+            if not np.isfinite(outcome.objective):
+                self._no_solution(rows, outcome)
+            chosen.extend(int(part_cols[c]) for c in outcome.chosen)
+            bound += outcome.bound
+            optimal &= outcome.optimal
+            finals += outcome.columns_final
+            windows += outcome.windows
+            lp_parts += outcome.lp_bound is not None
+        timings["oplossen_s"] = time.perf_counter() - mark
+
+        result = self._assemble(kept, chosen, raw[cols], singles, bound, optimal)
+        timings["totaal_s"] = time.perf_counter() - start
+        stats = {
+            "gemeenten": n,
+            "groepen_opgesomd": enumerated,
+            "groepen_toegestaan": len(groups),
+            "groepen_na_dominantie": len(cols),
+            "delen": len(parts),
+            "grootste_deel": max((len(r) for r, _ in parts), default=0),
+            "kolommen_eindmodel": finals,
+            "delen_met_lp": lp_parts,
+            "zoekvensters": windows,
+        }
+        return PartitionResult(
+            result[0], result[1], result[2], result[3], result[4], result[5], timings, stats
+        )
+
+    def _feasible_columns(
+        self, groups: NDArray[np.int32]
+    ) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+        """Columns allowed by size, apart and together rules; and which hold a whole cluster."""
+        n = len(self.nodes)
+        sizes = group_sizes(groups)
+        ok = (sizes >= self.min_size) | (sizes == 1)
+        if self.min_size > 1:
+            ok &= sizes >= self.min_size
+        padded_groups = np.where(groups >= 0, groups, n)
+        for a, b in self.apart:
+            has_a = (padded_groups == self._index[a]).any(axis=1)
+            has_b = (padded_groups == self._index[b]).any(axis=1)
+            ok &= ~(has_a & has_b)
+        holds = np.zeros(len(groups), dtype=bool)
+        for members in _cluster_members(self._clusters()).values():
+            count = np.zeros(len(groups), dtype=np.int64)
+            for code in members:
+                count += (padded_groups == self._index[code]).any(axis=1)
+            ok &= (count == 0) | (count == len(members))
+            holds |= count == len(members)
+        return ok, holds
+
+    def _check_together(self, groups: NDArray[np.int32]) -> None:
+        n = len(self.nodes)
+        padded_groups = np.where(groups >= 0, groups, n)
+        for members in _cluster_members(self._clusters()).values():
+            count = np.zeros(len(groups), dtype=np.int64)
+            for code in members:
+                count += (padded_groups == self._index[code]).any(axis=1)
+            if not (count == len(members)).any():
+                listed = " en ".join(self._label(c) for c in members)
+                listed_en = " and ".join(self._label(c) for c in members)
+                why = " (binnen één regio)" if self.region_of is not None else ""
+                why_en = " (within one region)" if self.region_of is not None else ""
+                raise self._conflict(
+                    f"{listed} moeten samen, maar liggen niet aaneengesloten{why} binnen de "
+                    f"maximale groepsgrootte {self.max_size} (met de apart-paren).",
+                    f"{listed_en} must be together, but are not contiguous{why_en} within the "
+                    f"maximum group size {self.max_size} (given the apart pairs).",
+                )
+
+    def _check_coverable(self, kept: NDArray[np.int32], equal: NDArray[np.bool_]) -> None:
+        covered = np.zeros(len(self.nodes) + 1, dtype=bool)
+        covered[np.where(kept >= 0, kept, len(self.nodes))] = True
+        lonely = np.flatnonzero(equal & ~covered[:-1])
+        if len(lonely):
+            listed = ", ".join(self._label(self.nodes[i]) for i in lonely[:5])
+            raise self._conflict(
+                f"{listed} past in geen aaneengesloten groep van {self.min_size} tot "
+                f"{self.max_size} gemeenten die aan alle eisen voldoet.",
+                f"{listed} fits no contiguous group of {self.min_size} to {self.max_size} "
+                "gemeenten that meets every constraint.",
+            )
+
+    def _no_solution(self, rows: NDArray[np.int64], outcome: PartOutcome) -> None:
+        listed = ", ".join(self._label(self.nodes[i]) for i in rows[:6])
+        more = " …" if len(rows) > 6 else ""
+        if outcome.infeasible:
+            raise self._conflict(
+                f"Geen indeling mogelijk voor {listed}{more}: de groepsgrenzen "
+                f"{self.min_size}–{self.max_size} en de samen/apart-eisen sluiten elkaar uit.",
+                f"No partition possible for {listed}{more}: the group size bounds "
+                f"{self.min_size}–{self.max_size} and the together/apart pairs conflict.",
+            )
+        raise self._conflict(
+            f"Binnen de tijdslimiet van {self.time_limit:g} s is geen geldige indeling "
+            f"gevonden voor {listed}{more}; verhoog de tijdslimiet.",
+            f"No valid partition found for {listed}{more} within the time limit of "
+            f"{self.time_limit:g} s; raise the time limit.",
+        )
+
+    def _solve_part(
+        self,
+        rows: NDArray[np.int64],
+        groups: NDArray[np.int32],
+        values: NDArray[np.float64],
+        equal: NDArray[np.bool_],
+        adjacency: list[list[int]],
+        deadline: float,
+    ) -> PartOutcome:
+        local = np.full(len(self.nodes) + 1, -1, dtype=np.int32)
+        local[rows] = np.arange(len(rows), dtype=np.int32)
+        local_groups = np.where(groups >= 0, local[np.where(groups >= 0, groups, -1)], -1)
+        keep = set(rows.tolist())
+        local_adj = [[int(local[j]) for j in adjacency[i] if j in keep] for i in rows]
+        return solve_part(
+            local_groups.astype(np.int32),
+            values,
+            equal[rows],
+            local_adj,
+            deadline=deadline,
+            threads=self.threads,
+            rel_gap=self.rel_gap,
+            progress=self.progress,
+        )
+
+    def _assemble(
+        self,
+        kept: NDArray[np.int32],
+        chosen: list[int],
+        raw: NDArray[np.float64],
+        singles: NDArray[np.float64],
+        bound_shifted: float,
+        optimal: bool,
+    ) -> tuple[tuple[tuple[str, ...], ...], tuple[float, ...], float, float, float, str]:
+        used = np.zeros(len(self.nodes), dtype=bool)
+        pairs: list[tuple[tuple[str, ...], float]] = []
+        for col in chosen:
+            members = kept[col][kept[col] >= 0]
+            used[members] = True
+            pairs.append((tuple(self.nodes[i] for i in members), float(raw[col])))
+        pairs.sort(key=lambda p: (-len(p[0]), p[0]))
+        for i in np.flatnonzero(~used):
+            pairs.append(((self.nodes[i],), float(singles[i])))
+        objective = float(sum(v for _, v in pairs))
+        bound = float(bound_shifted + singles.sum())
+        bound = max(bound, objective)
+        gap = (bound - objective) / max(abs(bound), 1.0)
+        status = "optimaal" if optimal or gap <= self.rel_gap else "tijdslimiet"
+        return (
+            tuple(g for g, _ in pairs),
+            tuple(v for _, v in pairs),
+            objective,
+            bound,
+            gap,
+            status,
+        )
+
+
+def _cluster_members(clusters: Mapping[str, int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for code, cid in clusters.items():
+        out.setdefault(cid, []).append(code)
+    return {cid: sorted(m) for cid, m in out.items()}
+
+
+def _components(
+    groups: NDArray[np.int32], n: int
+) -> list[tuple[NDArray[np.int64], NDArray[np.int64]]]:
+    """Independent parts: (rows, columns) per connected component of the column overlap."""
+    parent = np.arange(n)
+
+    def find(x: int) -> int:
+        root = x
+        while parent[root] != root:
+            root = int(parent[root])
+        while parent[x] != root:
+            parent[x], x = root, int(parent[x])
+        return root
+
+    for row in groups:
+        members = row[row >= 0]
+        first = find(int(members[0]))
+        for other in members[1:]:
+            root = find(int(other))
+            if root != first:
+                parent[root] = first
+    roots = np.array([find(i) for i in range(n)])
+    col_root = roots[groups[:, 0]] if len(groups) else np.zeros(0, dtype=np.int64)
+    parts = []
+    for root in np.unique(col_root):
+        rows = np.flatnonzero(roots == root).astype(np.int64)
+        parts.append((rows, np.flatnonzero(col_root == root).astype(np.int64)))
+    return parts
