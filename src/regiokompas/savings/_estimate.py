@@ -62,11 +62,17 @@ def run_estimate(
     net_years = ramp_total - one_off_years[None, :] - governance
     npv = net_years @ engine._discount
     steady = gross - governance
-    weights = coop.sum(axis=1)
-    weights = weights / weights.sum() if weights.sum() > 0 else np.full(len(codes), 1 / len(codes))
+    # Split: each taakveld's gross saving by the members' cooperable lasten on that taakveld,
+    # the arrangement's governance by their cooperable lasten in total, the per-member cost each.
+    equal = np.full(len(codes), 1 / len(codes))
+    col_sums = coop.sum(axis=0)
+    shares_t = np.where(col_sums > 0, coop / np.where(col_sums > 0, col_sums, 1.0), equal[:, None])
+    weights = coop.sum(axis=1) / coop.sum() if coop.sum() > 0 else equal
+    member_gross = gross_t @ shares_t.T  # draws × members
     per_member = {
         code: Range.of(
-            weights[i] * (gross - form.bestuurskosten_keur_per_jaar)
+            member_gross[:, i]
+            - weights[i] * form.bestuurskosten_keur_per_jaar
             - form.kosten_per_lid_keur_per_jaar
         )
         for i, code in enumerate(codes)
@@ -137,8 +143,8 @@ def run_estimate(
             "autonomieverlies": form.autonomieverlies,
             "realisatie": form.realisatie,
         },
-        "verdeling": "bruto besparing en bestuurskosten per regeling naar deelbare lasten; "
-        "kosten per lid per lid",
+        "verdeling": "bruto besparing per taakveld naar deelbare lasten op dat taakveld; "
+        "bestuurskosten per regeling naar deelbare lasten in totaal; kosten per lid per lid",
         "lasten_jaar": a.jaar,
     }
     return SavingsEstimate(
