@@ -257,6 +257,7 @@ def toon(ctx: click.Context, regeling_id: int, fmt: str) -> None:
 def importeer(ctx: click.Context, bestand: Path) -> None:
     """Importeer regelingen uit CSV of XLSX. Alles of niets: bij één fout wordt niets
     opgeslagen en staat per rij wat er mis is."""
+    from regiokompas.data import RegiokompasError
     from regiokompas.register import ImportRejectedError
     from regiokompas.store import cli_actor, format_of
 
@@ -266,10 +267,9 @@ def importeer(ctx: click.Context, bestand: Path) -> None:
         language = settings_from(ctx).taal
         for problem in exc.problems:
             click.echo(problem.message(language), err=True)
-        raise click.ClickException(
-            f"{len(exc.problems)} fout(en); er is niets opgeslagen."
-            if language != "en"
-            else f"{len(exc.problems)} error(s); nothing was saved."
+        raise RegiokompasError(
+            f"{len(exc.problems)} fout(en); er is niets opgeslagen.",
+            f"{len(exc.problems)} error(s); nothing was saved.",
         ) from exc
     click.echo(f"{len(report.regelingen)} regelingen geïmporteerd uit {bestand.name}.")
 

@@ -27,7 +27,7 @@ def format_of(name: str) -> FileFormat:
     if lower.endswith(".csv"):
         return "csv"
     raise ImportRejectedError(
-        [Problem("bestand", f"'{name}' is geen .csv of .xlsx", f"'{name}' is not a .csv or .xlsx")],
+        [Problem("", f"'{name}' is geen .csv of .xlsx", f"'{name}' is not a .csv or .xlsx")],
         0,
     )
 
@@ -36,7 +36,7 @@ def _unreadable(detail: str) -> ImportRejectedError:
     return ImportRejectedError(
         [
             Problem(
-                "bestand",
+                "",
                 f"het bestand is onleesbaar ({detail})",
                 f"the file is unreadable ({detail})",
             )
