@@ -165,3 +165,52 @@ def test_chart_is_written_and_core_does_not_load_matplotlib(ds, model, tmp_path)
         "sys.exit(1 if 'matplotlib' in sys.modules else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_pooled_2019_2024_fit_equals_least_squares_on_independent_rows(ds, model):
+    """The default panel: a gemeente-year of 2019–2022 counts when exactly one code of that year
+    maps wholly onto its 2023 successor; rebuilt here with pandas and solved with lstsq."""
+    hist = ds.historische_codes
+    keep = []
+    for year in range(2019, 2023):
+        rows = hist[hist.jaar == year]
+        whole = rows[rows.aandeel == 1]
+        sizes = rows.groupby("gm_code_2023").gm_code.nunique()
+        parts = rows.groupby("gm_code").gm_code_2023.nunique()
+        ok = whole[(whole.gm_code_2023.map(sizes) == 1) & (whole.gm_code.map(parts) == 1)]
+        keep.append(ok.assign(jaar=year)[["jaar", "gm_code", "gm_code_2023"]])
+    for year in (2023, 2024):
+        codes = ds.gemeenten.gm_code
+        keep.append(pd.DataFrame({"jaar": year, "gm_code": codes, "gm_code_2023": codes}))
+    territory = pd.concat(keep)
+    raw = ds.lasten[(ds.lasten.document == "jaarrekening") & (ds.lasten.taakveld == "7.3")]
+    rows = (
+        raw.merge(territory, on=["jaar", "gm_code"])
+        .merge(ds.inwoners.rename(columns={"inwoners": "inw"}), on=["jaar", "gm_code"])
+        .merge(
+            ds.gemeenten.drop(columns="gm_code"),
+            left_on="gm_code_2023",
+            right_on=ds.gemeenten.gm_code.rename("gm_code_2023"),
+        )
+    )
+    rows = rows[rows.lasten_keur > 0]
+    s = np.log(rows.inw / 25_000)
+    cols = [np.ones(len(rows)), s, s**2, np.log(rows.inw / rows.land_km2 / 500)]
+    cols += [(rows.stedelijkheid == k).astype(float) for k in (1, 2, 3, 4)]
+    cols += [
+        rows[c] - ds.gemeenten[c].mean()
+        for c in [
+            "pct_0_15",
+            "pct_65_plus",
+            "gemiddelde_huishoudgrootte",
+            "pct_eenpersoonshuishoudens",
+            "pct_herkomst_buiten_europa",
+        ]
+    ]
+    cols += [(rows.jaar == y).astype(float) for y in range(2020, 2025)]
+    x = np.column_stack([np.asarray(c, dtype=float) for c in cols])
+    y = np.log(rows.lasten_keur.to_numpy() * 1000 / rows.inw.to_numpy())
+    beta, *_ = np.linalg.lstsq(x, y, rcond=None)
+    fit = model.fit("7.3")
+    assert fit.n == len(rows)
+    np.testing.assert_allclose(fit.beta, beta, rtol=1e-7, atol=1e-9)
