@@ -57,6 +57,7 @@ MODULES: list[str] = [
     "regiokompas.web.pages_regio",
     "regiokompas.web.api_routes",
     "regiokompas.web.api_analyses",
+    "regiokompas.web.api_indelingen",
     "regiokompas.web.register_routes",
 ]
 

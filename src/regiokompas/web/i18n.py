@@ -310,6 +310,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Beste indeling in samenwerkingsverbanden",
         "Best grouping into cooperations",
     ),
+    "alleen_geen_groep": ("blijft alleen (geen groep)", "stays alone (no group)"),
+    "regio_instellingen": ("Taak en samenwerkingsvorm", "Task and form of cooperation"),
+    "regio_instellingen_uitleg": (
+        "Deze keuzes gelden voor de indeling en voor de kostenverdeling hieronder.",
+        "These choices apply to the grouping and to the cost sharing below.",
+    ),
+    "indeling_uitleg": (
+        "De regio-optimalisatie deelt de gemeenten van deze regio in aaneengesloten groepen in "
+        "(elke gemeente in precies één groep, of alleen) zodat de totale netto waarde maximaal "
+        "is: besparing min transactiekosten min de prijs van autonomie. Het resultaat noemt een "
+        "bewezen bovengrens: geen indeling kan meer opleveren.",
+        "The region optimiser splits this region's municipalities into contiguous groups (each "
+        "in exactly one group, or alone) so that the total net value is maximal: saving minus "
+        "transaction costs minus the price of autonomy. The result states a proven upper bound: "
+        "no grouping can yield more.",
+    ),
+    "groepsgrootte_label": ("Grootste groep (gemeenten)", "Largest group (municipalities)"),
+    "autonomieprijs_label": (
+        "Prijs van autonomie (× € 1.000 per punt per jaar)",
+        "Price of autonomy (× € 1,000 per point per year)",
+    ),
+    "autonomieprijs_hint": (
+        "Hoeveel het college een punt autonomieverlies waard vindt; 0 telt alleen geld.",
+        "What the executive considers one point of autonomy loss worth; 0 counts only money.",
+    ),
+    "indeling_knop": ("Indeling berekenen", "Compute the grouping"),
+    "indeling_resultaat": (
+        "Totale netto waarde {doel} (× € 1.000 per jaar); bewezen bovengrens {grens}; "
+        "optimaliteitsgat {gat}.",
+        "Total net value {doel} (× € 1,000 per year); proven upper bound {grens}; optimality "
+        "gap {gat}.",
+    ),
+    "status_optimaal": ("Bewezen optimaal.", "Proven optimal."),
+    "status_tijdslimiet": (
+        "De tijdslimiet stopte de zoektocht; het gat zegt hoeveel beter het hoogstens kan.",
+        "The time limit stopped the search; the gap says how much better it can be at most.",
+    ),
+    "indeling_tabel": ("Groepen (× € 1.000 per jaar)", "Groups (× € 1,000 per year)"),
+    "verdeel_deze_groep": ("Verdeel de kosten van deze groep", "Share the costs of this group"),
+    "indeling_groot": (
+        "Deze regio heeft {n} gemeenten; de indeling wordt op verzoek berekend (dat kan tot "
+        "{s} seconden duren).",
+        "This region has {n} municipalities; the grouping is computed on request (this can take "
+        "up to {s} seconds).",
+    ),
     # --- API page
     "api_titel": ("De Regiokompas-API", "The Regiokompas API"),
     "api_intro": (

@@ -35,6 +35,10 @@ GROUP_COLOURS = (
 )
 
 
+#: Grey for a gemeente that stays alone in a grouping.
+ALONE = "#d9d9d9"
+
+
 @dataclass(frozen=True)
 class LegendItem:
     colour: str
@@ -122,15 +126,28 @@ def group_map(
     label: str,
     key: tuple[object, ...],
     names: list[str] | None = None,
+    alone_label: str | None = None,
 ) -> RenderedMap:
-    """Gemeenten coloured by group (an optimiser's grouping, or one region's members)."""
+    """Gemeenten coloured by group (an optimiser's grouping, or one region's members).
+
+    With ``alone_label``, gemeenten in a group of one are grey under that one legend entry.
+    """
 
     def build() -> RenderedMap:
         areas: dict[str, MapArea] = {}
         legend = []
-        for k, group in enumerate(groups):
+        k = 0
+        alone_seen = False
+        for index, group in enumerate(groups):
+            name = names[index] if names else str(index + 1)
+            if alone_label is not None and len(group) == 1:
+                if not alone_seen:
+                    legend.append(LegendItem(ALONE, alone_label))
+                    alone_seen = True
+                areas[group[0]] = MapArea(ALONE, f"{site.names.get(group[0], group[0])}")
+                continue
             colour = GROUP_COLOURS[k % len(GROUP_COLOURS)]
-            name = names[k] if names else str(k + 1)
+            k += 1
             legend.append(LegendItem(colour, name))
             for code in group:
                 areas[code] = MapArea(colour, f"{site.names.get(code, code)} ({name})")

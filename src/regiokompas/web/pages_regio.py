@@ -10,11 +10,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from regiokompas.data import REGION_TYPES
-from regiokompas.web import analyses
+from regiokompas.web import analyses, optimiser
 from regiokompas.web.api_routes import site_of
 from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
 from regiokompas.web.i18n import translate
 from regiokompas.web.maps import group_map
+from regiokompas.web.problems import BadParameterError
 from regiokompas.web.templating import language, render
 
 __all__ = ["DEFAULT_SHARING_TAAKVELD", "router"]
@@ -46,6 +47,10 @@ def _region_label(naam: str, lang: str) -> str:
     return translate("regio_kaart_label", lang, regio=naam)
 
 
+#: Regions up to this many gemeenten get the optimiser's grouping without asking.
+AUTO_OPTIMISE = 20
+
+
 @router.get("/regios/{code}", response_class=HTMLResponse)
 def regio(
     request: Request,
@@ -54,21 +59,18 @@ def regio(
     taakveld: Annotated[str, Query(max_length=10)] = DEFAULT_SHARING_TAAKVELD,
     vorm: Annotated[str, Query(max_length=40)] = DEFAULT_VORM,
     modus: Annotated[str, Query(max_length=12)] = DEFAULT_MODE,
+    groepsgrootte: Annotated[int, Query()] = 6,
+    autonomieprijs: Annotated[float, Query()] = 0.0,
+    optimaliseer: Annotated[int, Query(ge=0, le=1)] = 0,
 ) -> Response:
     site = site_of(request)
     detail = site.regio(code)
     lang = language(request)
-    rendered = group_map(
-        site,
-        [[g.code for g in detail.gemeenten]],
-        _region_label(detail.naam, lang),
-        ("regio", code, lang),
-        names=[detail.naam],
-    )
     engines = site.engines
+    engines.savings(modus)  # a 400 naming 'modus' before any work
+    members = [g.code for g in detail.gemeenten]
     context: dict[str, Any] = {
         "r": detail,
-        "map": rendered,
         "regiotype_en": REGION_TYPES[detail.regiotype].name_en,
         "indeling": None,
         "verdeling": None,
@@ -76,7 +78,11 @@ def regio(
         "taakveld": taakveld,
         "vorm": vorm,
         "modus": modus,
+        "groepsgrootte": groepsgrootte,
+        "autonomieprijs": autonomieprijs,
         "max_groep": analyses.MAX_GROUP,
+        "max_grootte": optimiser.MAX_SIZE,
+        "auto": len(members) <= AUTO_OPTIMISE,
         "taakveld_opties": [
             (t.code, f"{t.code} {t.omschrijving}")
             for t in site.taakvelden(site.latest_year["jaarrekening"]).taakvelden
@@ -85,15 +91,45 @@ def regio(
         "modus_opties": [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES],
         "methoden": [],
     }
+    groups = [members]
+    names = [detail.naam]
+    if optimaliseer or len(members) <= AUTO_OPTIMISE:
+        gebied = f"{detail.regiotype}:{detail.code}"
+        try:
+            result = optimiser.indeling(
+                site, gebied, [taakveld], vorm, modus, groepsgrootte, autonomieprijs
+            )
+        except BadParameterError as exc:  # name the page's own parameter, not the API's
+            own = {"maxGrootte": "groepsgrootte", "autonomiePrijs": "autonomieprijs"}
+            if exc.param not in own:
+                raise
+            raise BadParameterError(own[exc.param], exc.reason_nl, exc.reason_en) from exc
+        context["indeling"] = result
+        context["groep_van"] = {c: g.nummer for g in result.groepen for c in g.gemeenten}
+        groups = [g.gemeenten for g in result.groepen]
+        label = translate("groep", lang)
+        names = [
+            f"{label} {g.nummer}: {', '.join(g.namen)}" if len(g.gemeenten) > 1 else g.namen[0]
+            for g in result.groepen
+        ]
+    key = ("regio", code, lang, *(tuple(g) for g in groups))
+    context["map"] = group_map(
+        site,
+        groups,
+        _region_label(detail.naam, lang),
+        key,
+        names=names,
+        alone_label=translate("alleen_geen_groep", lang) if context["indeling"] else None,
+    )
     if lid:
-        codes = analyses.parse_members(site, lid, "lid")
-        result = analyses.verdeling(site, codes, [taakveld], vorm, modus)
-        present = {v.methode for v in result.verdelingen}
-        context["verdeling"] = result
-        context["gekozen"] = codes
+        chosen = analyses.parse_members(site, lid, "lid")
+        outcome = analyses.verdeling(site, chosen, [taakveld], vorm, modus)
+        present = {v.methode for v in outcome.verdelingen}
+        context["verdeling"] = outcome
+        context["gekozen"] = chosen
         context["methoden"] = [m for m in _METHOD_ORDER if m in present]
-        context["per_methode"] = {v.methode: v for v in result.verdelingen}
+        context["per_methode"] = {v.methode: v for v in outcome.verdelingen}
         context["bedrag"] = {
-            (v.methode, a.gemeente): a for v in result.verdelingen for a in v.aandelen
+            (v.methode, a.gemeente): a for v in outcome.verdelingen for a in v.aandelen
         }
     return render(request, "regio.html", context)

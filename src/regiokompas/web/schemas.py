@@ -38,6 +38,8 @@ __all__ = [
     "VerdelingAandeel",
     "VerdelingBlokkade",
     "Verdelingsanalyse",
+    "Indeling",
+    "IndelingGroep",
 ]
 
 
@@ -352,3 +354,35 @@ class Verdelingsanalyse(BaseModel):
     kernLeeg: bool | None  # noqa: N815
     kleinsteKernWaarde: float | None  # noqa: N815
     verdelingen: list[Verdeling]
+
+
+class IndelingGroep(BaseModel):
+    nummer: int
+    gemeenten: list[str]
+    namen: list[str]
+    nettoKeur: float = Field(  # noqa: N815
+        description="Netto waarde van de groep (k€ per jaar; alleen: 0)."
+    )
+
+
+class Indeling(BaseModel):
+    """The optimiser's partition of an area into contiguous cooperation groups."""
+
+    gebied: str
+    taakvelden: list[str]
+    vorm: str
+    modus: str
+    maxGrootte: int  # noqa: N815
+    autonomiePrijs: float  # noqa: N815
+    groepen: list[IndelingGroep]
+    doelwaardeKeur: float = Field(  # noqa: N815
+        description="Som van de netto waarden van de gekozen groepen (k€ per jaar)."
+    )
+    bovengrensKeur: float = Field(  # noqa: N815
+        description="Bewezen bovengrens: geen indeling kan meer opleveren."
+    )
+    gat: float = Field(description="(bovengrens − doelwaarde) / max(|bovengrens|, 1).")
+    status: str = Field(description="optimaal of tijdslimiet.")
+    statistieken: dict[str, int]
+    tijden: dict[str, float]
+    bron: str

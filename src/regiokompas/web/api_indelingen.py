@@ -1,0 +1,55 @@
+"""API resource ``/indelingen``: the region optimiser's best partition of an area."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from regiokompas.web import analyses, optimiser, schemas
+from regiokompas.web.api_routes import site_of
+
+__all__ = ["api_router"]
+
+api_router = APIRouter()
+
+
+@api_router.get(
+    "/indelingen",
+    response_model=schemas.Indeling,
+    tags=["analyses"],
+    summary="Beste indeling van een gebied in aaneengesloten samenwerkingsgroepen, met bewezen "
+    "bovengrens",
+)
+def indelingen(
+    request: Request,
+    gebied: Annotated[
+        str,
+        Query(
+            description="land, of <regiosoort>:<code of naam>, bv. veiligheidsregio:VR16 of "
+            "provincie:Utrecht.",
+            examples=["veiligheidsregio:VR16"],
+            max_length=100,
+        ),
+    ],
+    taakvelden: Annotated[
+        str, Query(description="Taakvelden, komma-gescheiden, bv. 7.3.", max_length=200)
+    ] = "7.3",
+    vorm: Annotated[
+        str, Query(description="Samenwerkingsvorm.", max_length=40)
+    ] = "bedrijfsvoeringsorganisatie",
+    modus: Annotated[
+        str,
+        Query(description="fitted (kostenmodel) of literature.", pattern="^(fitted|literature)$"),
+    ] = "fitted",
+    maxGrootte: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
+        int, Query(description=f"Grootste groep (2 tot {optimiser.MAX_SIZE} gemeenten).")
+    ] = 6,
+    autonomiePrijs: Annotated[  # noqa: N803
+        float,
+        Query(description="Prijs van autonomie: k€ per jaar per punt autonomieverlies (≥ 0)."),
+    ] = 0.0,
+) -> schemas.Indeling:
+    site = site_of(request)
+    items = analyses.parse_list(taakvelden)
+    return optimiser.indeling(site, gebied, items, vorm, modus, maxGrootte, autonomiePrijs)
