@@ -166,3 +166,13 @@ def test_kostenmodel_overview_and_unknown_taakveld() -> None:
     assert len(rows) > 40
     unknown = _run("kostenmodel", "--taakveld", "9.9")
     assert unknown.exit_code != 0 and "Onbekend taakveld" in unknown.output
+
+
+@pytest.mark.slow
+def test_kostenmodel_charts_for_every_taakveld(tmp_path) -> None:
+    result = _run("kostenmodel", "--grafieken", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert len(written) == len(payload["taakvelden"]) > 40
+    assert payload["taakvelden"][0]["grafiek"] == str(tmp_path / "kostenmodel_0.1.png")

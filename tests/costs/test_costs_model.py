@@ -214,3 +214,11 @@ def test_pooled_2019_2024_fit_equals_least_squares_on_independent_rows(ds, model
     fit = model.fit("7.3")
     assert fit.n == len(rows)
     np.testing.assert_allclose(fit.beta, beta, rtol=1e-7, atol=1e-9)
+
+
+def test_years_without_jaarrekening_are_left_out_or_refused(ds):
+    from regiokompas.data import DataFileError
+
+    assert build_panel(ds, years=(2023, 2024, 2030)).years == (2023, 2024)
+    with pytest.raises(DataFileError, match="geen jaarrekening"):
+        build_panel(ds, years=(2030,))

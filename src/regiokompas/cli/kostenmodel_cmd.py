@@ -215,6 +215,13 @@ def _validation(ds: Dataset, model: CostModel, folds: int) -> tuple[list[Table],
 )
 @click.option("--geen-grafiek", "no_chart", is_flag=True, help="Schrijf geen grafiek.")
 @click.option(
+    "--grafieken",
+    "chart_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Map waarin het overzicht (zonder --taakveld) een grafiek per taakveld schrijft.",
+)
+@click.option(
     "--validatie",
     is_flag=True,
     help="Kruisvalidatie per taakveld en terugtoets op de fusies 2018–2023.",
@@ -234,6 +241,7 @@ def kostenmodel(
     taakveld: str | None,
     chart: Path | None,
     no_chart: bool,
+    chart_dir: Path | None,
     validatie: bool,
     folds: int,
     fmt: str,
@@ -251,10 +259,15 @@ def kostenmodel(
         return
     if taakveld is None:
         table = _all(model)
+        charts: dict[str, str | None] = dict.fromkeys(model.fits)
+        if chart_dir is not None:
+            for reeks, fit in model.fits.items():
+                charts[reeks] = str(plot_fit(fit, ds, chart_dir / f"kostenmodel_{reeks}.png"))
+            table.caption += f" Grafieken: {chart_dir}."
         if fmt == "json":
             emit_json(
                 {
-                    "taakvelden": [_fit_json(f, None) for f in model.fits.values()],
+                    "taakvelden": [_fit_json(f, charts[r]) for r, f in model.fits.items()],
                     "niet_geschat": model.skipped,
                 }
             )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from regiokompas.data import Dataset
+from regiokompas.data import DataFileError, Dataset
 
 __all__ = ["CONTROL_COLUMNS", "DEFAULT_YEARS", "REFERENCE_SIZE", "Panel", "build_panel"]
 
@@ -87,8 +87,17 @@ def build_panel(ds: Dataset, years: tuple[int, ...] = DEFAULT_YEARS) -> Panel:
     >>> int(panel.rows["gm_code"].nunique())
     342
     """
-    territory, dropped = _territory_map(ds, years)
     lasten = ds.lasten_reeks
+    available = set(lasten.loc[lasten["document"] == "jaarrekening", "jaar"])
+    # A bundle of one's own may lack some years; fit on the years it has (none → clear error).
+    years = tuple(y for y in years if y in available)
+    if not years:
+        raise DataFileError(
+            str(ds.folder / "iv3_lasten.csv.gz"),
+            "bevat geen jaarrekening voor de gevraagde jaren",
+            "has no jaarrekening for the requested years",
+        )
+    territory, dropped = _territory_map(ds, years)
     lasten = lasten[(lasten["document"] == "jaarrekening") & lasten["jaar"].isin(years)]
     inwoners = ds.inwoners[ds.inwoners["jaar"].isin(years)]
     controls = ds.gemeenten[["gm_code", "land_km2", "stedelijkheid", *CONTROL_COLUMNS]].rename(

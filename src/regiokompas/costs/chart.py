@@ -78,7 +78,8 @@ def plot_fit(fit: TaakveldFit, ds: Dataset, path: Path | str) -> Path:
         fontsize=7,
         color="grey",
     )
-    figure.tight_layout(rect=(0, 0.03, 1, 1))
+    # Fixed margins: tight_layout would measure every tick label and costs half the time.
+    figure.subplots_adjust(left=0.1, right=0.97, top=0.88, bottom=0.15)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(out)

@@ -52,6 +52,9 @@ ELASTICITY_SIZES: tuple[int, ...] = (10_000, 25_000, 50_000, 100_000, 250_000)
 #: A taakveld is fitted only with at least this many positive rows and gemeenten.
 MIN_ROWS, MIN_GEMEENTEN = 200, 100
 
+#: Titles of merged series whose first taakveld's title would undersell them.
+_SERIES_TITLES = {"6.7": "Maatwerkdienstverlening 18+ en 18-, jeugdhulp"}
+
 _GRID = np.exp(np.linspace(np.log(3_000), np.log(1_000_000), 121))
 
 
@@ -284,7 +287,7 @@ class CostModel:
             .drop_duplicates("reeks", keep="first")
             .set_index("reeks")["omschrijving"]
             .to_dict()
-        )
+        ) | _SERIES_TITLES
         reeks = rows["reeks"].to_numpy()
         keur = rows["lasten_keur"].to_numpy(dtype=float)
         inwoners = rows["inwoners"].to_numpy(dtype=float)
