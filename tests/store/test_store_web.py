@@ -356,3 +356,28 @@ def test_lezer_cannot_edit_through_pages(setup) -> None:
     assert r.status_code == 401
     assert not reg.toon(ids["gouwe"]).verwijderd
     assert "Wijzigingsgeschiedenis" in client.get(f"/register/regelingen/{ids['gouwe']}").text
+
+
+def test_every_template_text_has_english() -> None:
+    from pathlib import Path
+
+    from regiokompas.web._register_text import EN
+
+    folder = Path(__file__).resolve().parents[2] / "src/regiokompas/web/templates/register"
+    keys = set()
+    for path in folder.glob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        keys |= set(re.findall(r"t\('([^']*)'\)", text)) | set(re.findall(r't\("([^"]*)"\)', text))
+        for labels in re.findall(r"\[\(('[^\]]*)\)\]", text):
+            keys |= set(re.findall(r"'[a-z_]+', '([^']*)'", labels))
+    assert keys and keys - set(EN) == set()
+
+
+def test_pages_in_english(setup) -> None:
+    client, reg, ids, _ = setup
+    page = client.get("/register?lang=en&gemeente=Gouda").text
+    assert '<html lang="en">' in page
+    assert "Register of cooperation arrangements" in page and "Congruence of" in page
+    assert "Regelingen waarin" not in page
+    detail = client.get(f"/register/regelingen/{ids['gouwe']}").text  # the cookie keeps English
+    assert "Public body (Wgr)" in detail and "2 gemeenten share governance" in detail

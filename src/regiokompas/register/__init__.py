@@ -22,6 +22,7 @@ from regiokompas.register._errors import (
 )
 from regiokompas.register.classify import (
     CLASSIFICATION_RULE,
+    CLASSIFICATION_RULE_EN,
     Classification,
     classify,
     rule_classification,
@@ -55,6 +56,7 @@ from regiokompas.register.validation import Reference, validate
 
 __all__ = [
     "CLASSIFICATION_RULE",
+    "CLASSIFICATION_RULE_EN",
     "COLUMNS",
     "CONTENT_FIELDS",
     "FAMILIES",

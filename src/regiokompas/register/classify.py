@@ -30,49 +30,84 @@ from dataclasses import dataclass
 from regiokompas.register.forms import VORMEN
 from regiokompas.register.model import Classificatie, Regeling
 
-__all__ = ["CLASSIFICATION_RULE", "Classification", "classify", "rule_classification"]
+__all__ = [
+    "CLASSIFICATION_RULE",
+    "CLASSIFICATION_RULE_EN",
+    "Classification",
+    "classify",
+    "rule_classification",
+]
 
 CLASSIFICATION_RULE = (
     "Uitbesteding als de vorm uitbesteding of inkoop is, als minder dan twee gemeenten "
     "deelnemen, of als het een privaatrechtelijke vorm is zonder gezamenlijk bestuur door de "
     "gemeenten; anders samenwerking (twee of meer gemeenten met gedeelde zeggenschap)."
 )
+CLASSIFICATION_RULE_EN = (
+    "Outsourcing (uitbesteding) when the form is outsourcing or purchase, when fewer than two "
+    "gemeenten take part, or for a private-law form without joint governance by the gemeenten; "
+    "otherwise cooperation (samenwerking: two or more gemeenten sharing governance)."
+)
 
 
 @dataclass(frozen=True)
 class Classification:
-    """The class, why, and whether a user override decided it."""
+    """The class, why (Dutch ``reden``, English ``reden_en``), and whether a user override
+    decided it."""
 
     klasse: Classificatie
     reden: str
     regel_klasse: Classificatie
     overschreven: bool
+    reden_en: str = ""
 
 
-def rule_classification(regeling: Regeling) -> tuple[Classificatie, str]:
-    """The class by the stated rule alone, with the reason in Dutch."""
+def _rule(regeling: Regeling) -> tuple[Classificatie, str, str]:
     vorm = VORMEN.get(regeling.vorm)
     familie = vorm.familie if vorm else "onbekend"
     n = len(set(regeling.gemeenten))
     if familie == "uitbesteding":
-        return "uitbesteding", "de vorm is uitbesteding of inkoop"
+        return (
+            "uitbesteding",
+            "de vorm is uitbesteding of inkoop",
+            "the form is outsourcing or purchase",
+        )
     if n < 2:
-        return "uitbesteding", (
+        return (
+            "uitbesteding",
             f"{'één gemeente neemt' if n == 1 else 'geen gemeente neemt'} deel; er wordt niets "
-            "met andere gemeenten gedeeld"
+            "met andere gemeenten gedeeld",
+            f"{'one gemeente takes' if n == 1 else 'no gemeente takes'} part; nothing is shared "
+            "with other gemeenten",
         )
     if familie == "privaatrecht" and not regeling.gezamenlijk_bestuur:
-        return "uitbesteding", (
-            "privaatrechtelijke vorm zonder gezamenlijk bestuur door de deelnemende gemeenten"
+        return (
+            "uitbesteding",
+            "privaatrechtelijke vorm zonder gezamenlijk bestuur door de deelnemende gemeenten",
+            "private-law form without joint governance by the participating gemeenten",
         )
     if familie == "onbekend":
-        return "samenwerking", f"{n} gemeenten nemen deel; vorm onbekend, te verifiëren"
-    return "samenwerking", f"{n} gemeenten delen de zeggenschap ({vorm.naam if vorm else ''})"
+        return (
+            "samenwerking",
+            f"{n} gemeenten nemen deel; vorm onbekend, te verifiëren",
+            f"{n} gemeenten take part; form unknown, to be verified",
+        )
+    return (
+        "samenwerking",
+        f"{n} gemeenten delen de zeggenschap ({vorm.naam if vorm else ''})",
+        f"{n} gemeenten share governance ({vorm.name_en if vorm else ''})",
+    )
+
+
+def rule_classification(regeling: Regeling) -> tuple[Classificatie, str]:
+    """The class by the stated rule alone, with the reason in Dutch."""
+    klasse, reden, _ = _rule(regeling)
+    return klasse, reden
 
 
 def classify(regeling: Regeling) -> Classification:
     """The class of ``regeling``: a user override (with its reason) wins over the rule."""
-    klasse, reden = rule_classification(regeling)
+    klasse, reden, reden_en = _rule(regeling)
     override = regeling.classificatie_override
     if override in ("samenwerking", "uitbesteding"):
         return Classification(
@@ -80,5 +115,8 @@ def classify(regeling: Regeling) -> Classification:
             reden=f"handmatig: {regeling.override_reden}",
             regel_klasse=klasse,
             overschreven=True,
+            reden_en=f"manual: {regeling.override_reden}",
         )
-    return Classification(klasse=klasse, reden=reden, regel_klasse=klasse, overschreven=False)
+    return Classification(
+        klasse=klasse, reden=reden, regel_klasse=klasse, overschreven=False, reden_en=reden_en
+    )

@@ -20,6 +20,8 @@ from regiokompas.web._register_pages import (
     page,
     posted_form,
 )
+from regiokompas.web._register_text import translator
+from regiokompas.web.templating import language
 
 __all__ = ["router"]
 
@@ -69,7 +71,9 @@ async def importeren(request: Request) -> Response:
     except ImportRejectedError as exc:
         return page(request, session, "importeren.html", _import_context(user, exc.problems), 400)
     context = _import_context(user, [])
-    context["bevestiging"] = f"{len(report.regelingen)} regelingen geïmporteerd uit {filename}."
+    context["bevestiging"] = translator(language(request))(
+        "{n} regelingen geïmporteerd uit {bestand}."
+    ).format(n=len(report.regelingen), bestand=filename)
     return page(request, session, "importeren.html", context)
 
 

@@ -16,6 +16,7 @@ from starlette.datastructures import UploadFile
 from regiokompas.data import RegiokompasError
 from regiokompas.register import (
     CLASSIFICATION_RULE,
+    CLASSIFICATION_RULE_EN,
     COLUMNS,
     VORMEN,
     ConflictError,
@@ -36,7 +37,8 @@ from regiokompas.web._register_auth import (
     session_user,
     store_session,
 )
-from regiokompas.web.templating import render
+from regiokompas.web._register_text import translator
+from regiokompas.web.templating import language, render
 
 __all__ = [
     "MAX_UPLOAD",
@@ -56,14 +58,28 @@ _FORM_FIELDS = [c for c in COLUMNS if c not in ("id", "classificatie")]
 def page(
     request: Request, session: WebSession, name: str, context: dict[str, Any], status: int = 200
 ) -> HTMLResponse:
+    """Render a register template with the session, the user and the page language's texts
+    (``t``); ``titel``, ``melding`` and ``bevestiging`` given in Dutch are translated too."""
+    lang = language(request)
+    t = translator(lang)
     user = context.get("gebruiker", session_user(request, session))
+
+    def vorm_label(code: str) -> str:
+        vorm = VORMEN.get(code)
+        return code if vorm is None else (vorm.name_en if lang == "en" else vorm.naam)
+
     values = {
         "gebruiker": user,
         "csrf": session.csrf,
         "vormen": VORMEN,
-        "regel": CLASSIFICATION_RULE,
+        "vorm_label": vorm_label,
+        "t": t,
+        "regel": CLASSIFICATION_RULE_EN if lang == "en" else CLASSIFICATION_RULE,
         **context,
     }
+    for key in ("titel", "melding", "bevestiging"):
+        if isinstance(values.get(key), str):
+            values[key] = t(values[key])
     response = render(request, f"register/{name}", values, status_code=status)
     store_session(request, response, session)
     return response
@@ -76,13 +92,14 @@ def error_message_page(
 
 
 def _error_page(request: Request, session: WebSession, exc: RegiokompasError) -> HTMLResponse:
+    text = exc.message(language(request))
     if isinstance(exc, PermissionDeniedError):
-        return error_message_page(request, session, 403, "Geen toestemming", exc.nl)
+        return error_message_page(request, session, 403, "Geen toestemming", text)
     if isinstance(exc, NotFoundError):
-        return error_message_page(request, session, 404, "Niet gevonden", exc.nl)
+        return error_message_page(request, session, 404, "Niet gevonden", text)
     if isinstance(exc, ConflictError):
-        return error_message_page(request, session, 409, "Intussen gewijzigd", exc.nl)
-    return error_message_page(request, session, 400, "Ongeldige invoer", exc.nl)
+        return error_message_page(request, session, 409, "Intussen gewijzigd", text)
+    return error_message_page(request, session, 400, "Ongeldige invoer", text)
 
 
 async def posted_form(
@@ -104,8 +121,8 @@ async def posted_form(
             session,
             403,
             "Formulier verlopen",
-            "Het formulier is verlopen of niet van deze site (CSRF-controle). "
-            "Laad de pagina opnieuw en probeer het nog eens.",
+            "Het formulier is verlopen of niet van deze site (CSRF-controle). Laad de pagina "
+            "opnieuw en probeer het nog eens.",
         )
     return data, None
 
@@ -158,7 +175,8 @@ def lijst(
         try:
             g = ds.gemeente(gemeente)
         except RegiokompasError as exc:
-            return error_message_page(request, session, 404, "Gemeente niet gevonden", exc.nl)
+            text = exc.message(language(request))
+            return error_message_page(request, session, 404, "Gemeente niet gevonden", text)
         code = g.code
         hist = None if historisch == "" else historisch == "ja"
         context.update(
@@ -363,7 +381,8 @@ def bewerken_formulier(request: Request, regeling_id: int) -> Response:
             PermissionDeniedError(
                 f"U bent redacteur voor {user.gm_code}; die gemeente neemt niet deel aan "
                 f"'{r.naam}'.",
-                "",
+                f"You are an editor for {user.gm_code}; that gemeente does not take part in "
+                f"'{r.naam}'.",
             ),
         )
     return page(
@@ -372,7 +391,7 @@ def bewerken_formulier(request: Request, regeling_id: int) -> Response:
         "formulier.html",
         {
             "gebruiker": user,
-            "titel": f"Bewerken: {r.naam}",
+            "titel": translator(language(request))("Bewerken: {naam}").format(naam=r.naam),
             "terug": f"/register/regelingen/{r.id}",
             "actie": f"/register/regelingen/{r.id}/bewerken",
             "w": _form_values(r),
