@@ -152,6 +152,19 @@ def test_group_values_match_a_brute_force_on_the_fitted_curve(ds, fitted):
     assert values[2] == 0.0
 
 
+def test_group_values_detail_adds_up(fitted):
+    groups = [["GM0513", "GM0627"], ["GM0589", "GM0335", "GM0331"], ["GM0513"]]
+    savings, transaction, autonomy = fitted.group_values_detail(groups, "0.61", "bvo")
+    np.testing.assert_allclose(
+        fitted.group_values(groups, "0.61", "bvo", autonomy_price=3.0),
+        savings - transaction - 3.0 * autonomy,
+    )
+    one = fitted.group_value(groups[1], "0.61", "bvo")
+    assert (one.savings_keur, one.autonomy_loss) == pytest.approx((savings[1], autonomy[1]))
+    assert autonomy[1] == pytest.approx(3 * 0.6 * 0.2)  # members × bvo score × beleidsruimte
+    assert savings[2] == transaction[2] == autonomy[2] == 0.0
+
+
 def test_group_values_accept_row_matrices(fitted):
     codes = [["GM0513", "GM0627"], ["GM0344", "GM0307", "GM0310"]]
     matrix = np.full((2, 3), -1)

@@ -248,6 +248,18 @@ class SavingsEngine:
         s, tr, au = self._values(matrix, self.taakvelden(taakvelden), self.form(vorm))
         return np.asarray(s - tr - autonomy_price * au)
 
+    def group_values_detail(
+        self,
+        groups: Sequence[Sequence[str]] | np.ndarray,
+        taakvelden: str | Sequence[str] | None,
+        vorm: str,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(savings_keur, transaction_keur, autonomy_loss) arrays of many groups, for a Pareto
+        view of savings against autonomy; ``group_values`` is savings − transaction −
+        price × autonomy."""
+        matrix = group_matrix(self._a, groups)
+        return self._values(matrix, self.taakvelden(taakvelden), self.form(vorm))
+
     def row_numbers(self, codes: Sequence[str]) -> np.ndarray:
         """Row numbers of gm codes, for building group matrices without strings."""
         rows = self._a.index.get_indexer(list(codes))
