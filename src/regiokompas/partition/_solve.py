@@ -71,10 +71,17 @@ def solve_part(
     if m == 0:
         return PartOutcome(np.zeros(0, np.int64), 0.0, 0.0, True, "leeg", 0)
     if m <= SMALL_PART:
+        start = None if equal.any() else greedy_packing(groups, values, len(equal))
         mip = solve_mip(
-            groups, values, equal, time_limit=_left(deadline), threads=threads, rel_gap=rel_gap
+            groups,
+            values,
+            equal,
+            time_limit=_left(deadline),
+            threads=threads,
+            rel_gap=rel_gap,
+            start=start,
         )
-        chosen = mip.chosen if mip.has_solution else None
+        chosen = mip.chosen if mip.has_solution else start
         return _outcome(chosen, values, mip.bound, mip.optimal, "mip", m, infeasible=mip.infeasible)
 
     n_rows = len(equal)
@@ -87,10 +94,17 @@ def solve_part(
         initial=max(SMALL_PART, 20 * n_rows),
     )
     if not lp.optimal:
+        start = None if equal.any() else greedy_packing(groups, values, n_rows)
         mip = solve_mip(
-            groups, values, equal, time_limit=_left(deadline), threads=threads, rel_gap=rel_gap
+            groups,
+            values,
+            equal,
+            time_limit=_left(deadline),
+            threads=threads,
+            rel_gap=rel_gap,
+            start=start,
         )
-        chosen = mip.chosen if mip.has_solution else None
+        chosen = mip.chosen if mip.has_solution else start
         return _outcome(chosen, values, mip.bound, mip.optimal, "mip", m, infeasible=mip.infeasible)
     padded = np.concatenate([np.where(equal, lp.duals, np.maximum(lp.duals, 0.0)), [0.0]])
     rc = values - padded[groups].sum(axis=1)
@@ -104,6 +118,8 @@ def solve_part(
             return _outcome(chosen, values, upper, True, "lp-integraal", m, upper)
 
     incumbent = _rens(groups, values, equal, x, deadline, threads)
+    if incumbent is None and not equal.any():
+        incumbent = greedy_packing(groups, values, n_rows)
     best = float(values[incumbent].sum()) if incumbent is not None else -np.inf
     if progress and incumbent is not None:
         progress(f"LP-afronding {best:.1f}")
@@ -169,6 +185,23 @@ def solve_part(
     return PartOutcome(
         incumbent, best, bound, final.optimal, "lp+zoeken+kolomfixatie", len(cols), upper, windows
     )
+
+
+def greedy_packing(
+    groups: NDArray[np.int32], values: NDArray[np.float64], n_rows: int
+) -> NDArray[np.int64]:
+    """Disjoint columns of positive value, best value per member first (a warm start)."""
+    sizes = np.maximum((groups >= 0).sum(axis=1), 1)
+    used = np.zeros(n_rows, dtype=bool)
+    chosen: list[int] = []
+    for col in np.argsort(-values / sizes, kind="stable"):
+        if values[col] <= 0:
+            break
+        members = groups[col][groups[col] >= 0]
+        if not used[members].any():
+            used[members] = True
+            chosen.append(int(col))
+    return np.sort(np.asarray(chosen, dtype=np.int64))
 
 
 def _left(deadline: float) -> float:

@@ -1,0 +1,218 @@
+"""``regiokompas indeling``: split a region, a province or the country into cooperation groups."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from typing import cast
+
+import click
+from rich.console import Console
+
+from regiokompas.cli._common import dataset_from, format_option, handle_errors
+from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.data import REGION_TYPES, RegiokompasError
+from regiokompas.partition import PartitionResult, RegionPartitioner, engine_scorer
+from regiokompas.savings import MODES, Mode, SavingsEngine
+
+__all__ = ["indeling"]
+
+_STATUS = {
+    "optimaal": "bewezen optimaal",
+    "tijdslimiet": "tijdslimiet bereikt: beste gevonden indeling met bewezen bovengrens",
+}
+
+
+def _nl(value: float, decimals: int = 0) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _pairs(values: tuple[str, ...], option: str) -> list[tuple[str, str]]:
+    out = []
+    for value in values:
+        parts = [p.strip() for p in value.split(",") if p.strip()]
+        if len(parts) != 2:
+            raise RegiokompasError(
+                f"{option} verwacht twee gemeenten gescheiden door een komma, niet '{value}'.",
+                f"{option} expects two gemeenten separated by a comma, not '{value}'.",
+            )
+        out.append((parts[0], parts[1]))
+    return out
+
+
+def _tables(result: PartitionResult, names: dict[str, str], caption: str) -> list[Table]:
+    rows = [
+        [i, len(g), ", ".join(names[c] for c in g), _nl(v)]
+        for i, (g, v) in enumerate(zip(result.groups, result.values, strict=True), start=1)
+        if len(g) > 1
+    ]
+    alone = [names[g[0]] for g in result.groups if len(g) == 1]
+    summary = [
+        ["Totale nettowaarde (k€ per jaar)", _nl(result.objective, 1)],
+        ["Bewezen bovengrens (k€ per jaar)", _nl(result.bound, 1)],
+        ["Optimaliteitskloof", f"{result.gap:.4%}".replace(".", ",")],
+        ["Status", _STATUS.get(result.status, result.status)],
+        ["Groepen van twee of meer", str(len(rows))],
+        ["Gemeenten die alleen blijven", str(len(alone))],
+        ["Rekentijd (s)", _nl(result.timings.get("totaal_s", 0.0), 1)],
+        [
+            "Groepen opgesomd / na dominantie",
+            f"{result.stats['groepen_opgesomd']:,} / {result.stats['groepen_na_dominantie']:,}",
+        ],
+    ]
+    tables = [
+        Table("Samenvatting", ["", "Waarde"], summary, caption=caption, align_right={1}),
+        Table(
+            "Samenwerkingsgroepen",
+            ["#", "Leden", "Gemeenten", "Netto (k€/jr)"],
+            rows,
+            caption=caption,
+            align_right={0, 1, 3},
+        ),
+    ]
+    if alone:
+        tables.append(
+            Table("Alleen (geen groep die meer oplevert)", ["Gemeenten"], [[", ".join(alone)]])
+        )
+    return tables
+
+
+@click.command("indeling")
+@click.option(
+    "--gebied",
+    required=True,
+    help="land, of <regiosoort>:<naam of code>, bv. provincie:Utrecht of veiligheidsregio:VR16.",
+)
+@click.option(
+    "--taakveld",
+    "taakvelden",
+    multiple=True,
+    required=True,
+    help="Taakveld(en); twee of meer vormen één bundel (bestuur één keer betaald).",
+)
+@click.option(
+    "--max-groep",
+    type=click.IntRange(1, 8),
+    default=6,
+    show_default=True,
+    help="Maximaal aantal gemeenten per groep.",
+)
+@click.option(
+    "--min-groep",
+    type=click.IntRange(1, 8),
+    default=1,
+    show_default=True,
+    help="Minimaal aantal gemeenten per groep (1: alleen blijven mag).",
+)
+@click.option(
+    "--samen", multiple=True, help="Twee gemeenten die samen moeten: 'A,B' (herhaalbaar)."
+)
+@click.option(
+    "--apart", multiple=True, help="Twee gemeenten die apart moeten: 'A,B' (herhaalbaar)."
+)
+@click.option(
+    "--binnen",
+    type=click.Choice(REGION_TYPES),
+    default=None,
+    help="Elke groep blijft binnen één regio van deze indeling.",
+)
+@click.option(
+    "--vorm", default="bedrijfsvoeringsorganisatie", show_default=True, help="Samenwerkingsvorm."
+)
+@click.option(
+    "--modus",
+    type=click.Choice(MODES),
+    default="fitted",
+    show_default=True,
+    help="Besparingsmodel: fitted of literature.",
+)
+@click.option(
+    "--autonomieprijs",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="Prijs van één eenheid autonomieverlies in k€ per jaar.",
+)
+@click.option(
+    "--tijdslimiet",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Maximale rekentijd in seconden; daarna de beste indeling met bewezen grens.",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Threads voor de solver.",
+)
+@format_option
+@click.pass_context
+@handle_errors
+def indeling(
+    ctx: click.Context,
+    gebied: str,
+    taakvelden: tuple[str, ...],
+    max_groep: int,
+    min_groep: int,
+    samen: tuple[str, ...],
+    apart: tuple[str, ...],
+    binnen: str | None,
+    vorm: str,
+    modus: str,
+    autonomieprijs: float,
+    tijdslimiet: float,
+    threads: int,
+    fmt: str,
+) -> None:
+    """Deel een gebied in aaneengesloten samenwerkingsgroepen in met maximale totale
+    nettowaarde, met een bewezen bovengrens en de optimaliteitskloof."""
+    ds = dataset_from(ctx)
+    engine = SavingsEngine.from_dataset(ds, mode=cast(Mode, modus))
+    codes = list(
+        engine.taakvelden([p.strip() for t in taakvelden for p in t.split(",") if p.strip()])
+    )
+    scorer = engine_scorer(engine, codes, vorm, autonomieprijs)
+    engine.form(vorm)  # a clear error for an unknown form before the long part
+    console = Console(stderr=True)
+    show = fmt == "tabel" and sys.stderr.isatty()
+    with console.status("Indeling berekenen …", spinner="dots") as status:
+
+        def progress(message: str) -> None:
+            if show:
+                status.update(f"Indeling berekenen: {message}")
+
+        partitioner = RegionPartitioner.from_region(
+            ds,
+            gebied,
+            scorer,
+            within=binnen,
+            max_size=max_groep,
+            min_size=min_groep,
+            together=_pairs(samen, "--samen"),
+            apart=_pairs(apart, "--apart"),
+            time_limit=tijdslimiet,
+            threads=threads,
+            progress=progress,
+        )
+        result = partitioner.solve()
+    names = dict(zip(ds.gemeenten["gm_code"], ds.gemeenten["naam"], strict=True))
+    source = (
+        f"Bron: CBS Iv3 jaarrekening {engine.jaar}, CBS inwoners; besparingsmodel modus "
+        f"{engine.mode}, vorm {vorm}; taakveld(en) {', '.join(codes)}."
+    )
+    if fmt == "json":
+        payload = dataclasses.asdict(result)
+        payload["namen"] = [[names[c] for c in g] for g in result.groups]
+        payload["gebied"] = gebied
+        payload["taakvelden"] = codes
+        payload["bron"] = source
+        emit_json(payload)
+        return
+    header = (
+        f"Indeling van {gebied} voor taakveld(en) {', '.join(codes)}: groepen van "
+        f"{min_groep} tot {max_groep} gemeenten" + (f", binnen {binnen}" if binnen else "") + "."
+    )
+    emit_tables(_tables(result, names, source), fmt, header=header)
