@@ -225,6 +225,8 @@ def test_bad_input_gets_clear_errors(ds, fitted):
         SavingsEngine.from_dataset(ds, mode="custom")
     with pytest.raises(AssumptionError, match="deelbaar_aandeel"):
         SavingsEngine.from_dataset(ds, mode="custom", overrides={"0.61": {"deelbaar_aandeel": 2}})
+    with pytest.raises(AssumptionError, match="minstens één taakveld"):
+        fitted.estimate(SMALL, [])
     with pytest.raises(GroupError, match="GM9999"):
         fitted.group_values([["GM0513", "GM9999"]], "0.61", "bvo")
 

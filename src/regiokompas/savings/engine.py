@@ -166,6 +166,10 @@ class SavingsEngine:
         if taakvelden is None or taakvelden == "alle":
             return tuple(r for r, p in self.assumptions.priors.items() if p.deelbaar_aandeel > 0)
         items = [taakvelden] if isinstance(taakvelden, str) else list(taakvelden)
+        if not items:
+            raise AssumptionError(
+                "Geef minstens één taakveld (of 'alle').", "Give at least one taakveld (or 'alle')."
+            )
         key = tuple(str(i) for i in items)
         if key in self._resolved:
             return self._resolved[key]
