@@ -13,7 +13,9 @@ from regiokompas.cli import (
     data_cmd,
     gemeente_cmd,
     hoofdstuk_cmd,
+    indeling_cmd,
     kostenmodel_cmd,
+    partners_cmd,
     register_cmd,
     verdeel_cmd,
     web_cmd,
@@ -59,6 +61,8 @@ COMMANDS: list[click.Command] = [
     verdeel_cmd.verdeel,
     register_cmd.register,
     web_cmd.web,
+    partners_cmd.partners,
+    indeling_cmd.indeling,
 ]
 for command in COMMANDS:
     cli.add_command(command)

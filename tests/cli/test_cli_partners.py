@@ -1,0 +1,124 @@
+"""CLI: ``regiokompas partners`` and ``regiokompas indeling`` end to end on the bundled data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from regiokompas.cli import cli
+
+pytest.importorskip("regiokompas.savings")
+
+
+def _run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_partners_table_and_json() -> None:
+    result = _run(
+        "partners",
+        "Gouda",
+        "--max",
+        "5",
+        "--binnen",
+        "veiligheidsregio",
+        "--taakveld",
+        "0.4",
+        "--modus",
+        "literature",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Partners voor Gouda (GM0513)" in result.output
+    assert "Paretofront" in result.output and "Hollands-Midden" in result.output
+    out = _run(
+        "partners",
+        "Gouda",
+        "--max",
+        "3",
+        "--taakveld",
+        "0.61,7.3",
+        "--modus",
+        "literature",
+        "--format",
+        "json",
+    )
+    payload = json.loads(out.output)
+    assert [s["label"] for s in payload["scopes"]] == ["0.61", "7.3", "bundel 0.61 + 7.3"]
+    assert all("GM0513" in o["members"] for s in payload["scopes"] for o in s["options"])
+
+
+def test_indeling_json_is_a_checked_partition() -> None:
+    out = _run(
+        "indeling",
+        "--gebied",
+        "provincie:Utrecht",
+        "--taakveld",
+        "0.61",
+        "--max-groep",
+        "6",
+        "--modus",
+        "literature",
+        "--format",
+        "json",
+    )
+    assert out.exit_code == 0, out.output
+    payload = json.loads(out.output)
+    members = [c for g in payload["groups"] for c in g]
+    assert len(members) == len(set(members)) == 26
+    assert payload["status"] == "optimaal"
+    assert payload["objective"] == pytest.approx(sum(payload["values"]))
+    assert max(len(g) for g in payload["groups"]) <= 6
+
+
+def test_indeling_impossible_pair_is_a_clear_error() -> None:
+    out = CliRunner().invoke(
+        cli,
+        [
+            "indeling",
+            "--gebied",
+            "provincie:Zuid-Holland",
+            "--taakveld",
+            "0.61",
+            "--max-groep",
+            "2",
+            "--samen",
+            "Gouda,Rotterdam",
+            "--modus",
+            "literature",
+        ],
+    )
+    assert out.exit_code != 0
+    assert "GM0513 Gouda en GM0599 Rotterdam moeten samen" in out.output
+    assert "Traceback" not in out.output
+    english = CliRunner().invoke(
+        cli,
+        [
+            "--taal",
+            "en",
+            "indeling",
+            "--gebied",
+            "land",
+            "--taakveld",
+            "0.61",
+            "--samen",
+            "Gouda",
+            "--modus",
+            "literature",
+        ],
+    )
+    assert english.exit_code != 0 and "expects two gemeenten" in english.output
+    unknown = CliRunner().invoke(
+        cli,
+        [
+            "indeling",
+            "--gebied",
+            "provincie:Atlantis",
+            "--taakveld",
+            "0.61",
+            "--modus",
+            "literature",
+        ],
+    )
+    assert unknown.exit_code != 0 and "Geen provincie 'Atlantis'" in unknown.output
