@@ -82,5 +82,20 @@ def test_register_commands(tmp_path) -> None:
     assert code != 0 and "12 tekens" in out
     code, out = _run(runner, url, "token-maken", "anna")
     assert code == 0 and out.strip().startswith("rk_")
+    token = out.strip()
+    code, out = _run(runner, url, "gebruikers")
+    assert code == 0 and "anna" in out and "redacteur" in out
+    code, out = _run(runner, url, "wachtwoord", "anna", "--wachtwoord", "een nieuw lang wachtwoord")
+    assert code == 0
+    from regiokompas.store import Register
+
+    reg = Register.open(url)
+    assert reg.inloggen("anna", "een nieuw lang wachtwoord") is not None
+    assert reg.inloggen("anna", "een lang wachtwoord") is None
+    assert reg.token_gebruiker(token) is not None
+    code, out = _run(runner, url, "token-intrekken", "anna")
+    assert code == 0 and "1 token" in out
+    assert reg.token_gebruiker(token) is None
+    reg.engine.dispose()
     code, out = _run(runner, url, "toon", "999")
     assert code != 0 and "bestaat niet" in out

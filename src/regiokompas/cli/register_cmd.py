@@ -410,3 +410,46 @@ def token_maken(ctx: click.Context, gebruikersnaam: str, omschrijving: str) -> N
     from regiokompas.store import cli_actor
 
     click.echo(_open(ctx).token_maken(gebruikersnaam, omschrijving, cli_actor()))
+
+
+@register.command("gebruikers")
+@click.pass_context
+@handle_errors
+def gebruikers(ctx: click.Context) -> None:
+    """Lijst van de accounts (zonder wachtwoorden)."""
+    rows: list[list[object]] = [
+        [u.gebruikersnaam, u.rol, u.gm_code or "–", "ja" if u.actief else "nee"]
+        for u in _open(ctx).gebruikers()
+    ]
+    emit_tables([Table("Gebruikers", ["Naam", "Rol", "Gemeente", "Actief"], rows)], "tabel")
+
+
+@register.command("wachtwoord")
+@click.argument("gebruikersnaam")
+@click.password_option(
+    "--wachtwoord",
+    envvar="REGIOKOMPAS_NIEUW_WACHTWOORD",
+    help="Het nieuwe wachtwoord, minstens 12 tekens (wordt gevraagd als u het weglaat).",
+)
+@click.pass_context
+@handle_errors
+def wachtwoord(ctx: click.Context, gebruikersnaam: str, wachtwoord: str) -> None:
+    """Stel een nieuw wachtwoord in voor een account."""
+    from regiokompas.store import accounts, cli_actor
+
+    with _open(ctx).session() as session:
+        accounts.set_password(session, gebruikersnaam, wachtwoord, cli_actor())
+    click.echo(f"Wachtwoord van '{gebruikersnaam}' gewijzigd.")
+
+
+@register.command("token-intrekken")
+@click.argument("gebruikersnaam")
+@click.pass_context
+@handle_errors
+def token_intrekken(ctx: click.Context, gebruikersnaam: str) -> None:
+    """Trek alle API-tokens van een account in."""
+    from regiokompas.store import accounts, cli_actor
+
+    with _open(ctx).session() as session:
+        count = accounts.revoke_tokens(session, gebruikersnaam, cli_actor())
+    click.echo(f"{count} token(s) van '{gebruikersnaam}' ingetrokken.")
