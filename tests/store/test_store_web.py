@@ -381,3 +381,16 @@ def test_pages_in_english(setup) -> None:
     assert "Regelingen waarin" not in page
     detail = client.get(f"/register/regelingen/{ids['gouwe']}").text  # the cookie keeps English
     assert "Public body (Wgr)" in detail and "2 gemeenten share governance" in detail
+
+
+def test_session_key_is_kept_private_in_the_data_folder(tmp_path, monkeypatch) -> None:
+    import stat
+
+    from regiokompas.web import _register_auth
+
+    monkeypatch.setattr(_register_auth, "user_data_dir", lambda: tmp_path)
+    first = _register_auth._secret(Settings())
+    path = tmp_path / "sessiesleutel"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600 and len(first) >= 40
+    assert _register_auth._secret(Settings()) == first  # reused, not regenerated
+    assert _register_auth._secret(Settings(sessie_sleutel="eigen")) == "eigen"
