@@ -184,6 +184,17 @@ def test_search_then_change_a_control(browser: Any, base_url: str, shots: Path) 
     assert "begroting" in browser.find_element(By.ID, "lasten").text
     _shot(browser, shots / "03-gemeente-begroting.png")
 
+    # The opportunities table follows the group-size control.
+    before = _table_text(browser, "tabel-kansen")
+    size = browser.find_element(By.ID, "groepsgrootte")
+    size.clear()
+    size.send_keys("2")
+    browser.find_element(By.CSS_SELECTOR, "#kansen form button[type=submit]").click()
+    _wait(browser, lambda d: "groepsgrootte=2" in d.current_url)
+    assert _table_text(browser, "tabel-kansen") != before
+    _wait(browser, lambda d: d.find_element(By.ID, "grafiek-pareto").get_attribute("data-drawn"))
+    _shot(browser, shots / "04-gemeente-kansen-paren.png")
+
     # Everything the page loaded came from this server.
     origins = browser.execute_script(
         "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)"
@@ -206,7 +217,7 @@ def test_national_map_control_changes_the_map(browser: Any, base_url: str, shots
     assert "Burgerzaken" in browser.find_element(By.ID, "kaart-titel").text
     paths = browser.find_elements(By.CSS_SELECTOR, "#kaart-nl path[data-href]")
     assert len(paths) == 342 and first is not None
-    _shot(browser, shots / "04-home-burgerzaken.png")
+    _shot(browser, shots / "05-home-burgerzaken.png")
     # A click on the map opens that gemeente.
     browser.execute_script(
         "document.querySelector('#kaart-nl path[data-href=\"/gemeenten/GM0363\"]')"

@@ -1,14 +1,15 @@
-"""API resources computed for a chosen group: ``/besparingen`` (the savings estimate) and
-``/verdelingen`` (fair cost sharing). Lists are comma-separated: ``gemeenten=GM0513,GM0627``.
+"""API resources computed by the engines: ``/besparingen`` (the savings estimate of a group),
+``/verdelingen`` (fair cost sharing) and ``/gemeenten/{code}/kansen`` (the partner finder).
+Lists are comma-separated: ``gemeenten=GM0513,GM0627``.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 
-from regiokompas.web import analyses, schemas
+from regiokompas.web import analyses, opportunities, schemas
 from regiokompas.web.api_routes import site_of
 
 __all__ = ["api_router"]
@@ -110,4 +111,36 @@ def verdelingen(
         chosen,
         vast_aandeel=vastAandeel,
         aaneengesloten=aaneengesloten,
+    )
+
+
+@api_router.get(
+    "/gemeenten/{code}/kansen",
+    response_model=schemas.Kansen,
+    tags=["gemeenten"],
+    summary="Kansen voor samenwerking: per taakveld de beste groepen buurgemeenten, met "
+    "Pareto-front (besparing tegen autonomie) en oordeel met onzekerheid",
+)
+def kansen(
+    request: Request,
+    code: Annotated[str, Path(description="CBS-gemeentecode, bv. GM0513.", examples=["GM0513"])],
+    groepsgrootte: Annotated[
+        int,
+        Query(
+            description=f"Grootste groep, inclusief de gemeente (2 tot {opportunities.MAX_SIZE})."
+        ),
+    ] = 4,
+    binnen: Annotated[
+        str | None,
+        Query(description="Alleen partners binnen de eigen regio van dit type, bv. ggd."),
+    ] = None,
+    vorm: _Vorm = "bedrijfsvoeringsorganisatie",
+    modus: _Modus = "fitted",
+    autonomiePrijs: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
+        float, Query(description="k€ per jaar per punt autonomieverlies (≥ 0).")
+    ] = 0.0,
+) -> schemas.Kansen:
+    site = site_of(request)
+    return opportunities.kansen(
+        site, site.code(code), groepsgrootte, binnen or None, vorm, modus, autonomiePrijs
     )

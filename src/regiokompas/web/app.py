@@ -54,6 +54,7 @@ __all__ = [
 #: Router modules, in order. Pages first so ``/`` routes resolve before catch-alls.
 MODULES: list[str] = [
     "regiokompas.web.pages",
+    "regiokompas.web.pages_gemeente",
     "regiokompas.web.pages_regio",
     "regiokompas.web.api_routes",
     "regiokompas.web.api_analyses",
@@ -178,7 +179,7 @@ def warm(site: SiteData) -> None:
     """Fill the caches a visitor hits first: the fitted engine, every gemeente's profile and
     neighbour map (about 5 s of CPU on one core)."""
     from regiokompas.web.maps import neighbour_map
-    from regiokompas.web.pages import DEFAULT_REGIOTYPE
+    from regiokompas.web.pages_gemeente import DEFAULT_REGIOTYPE
 
     site.engines.savings("fitted")
     for code in site.names:

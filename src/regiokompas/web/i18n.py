@@ -230,13 +230,82 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "document_begroting": ("Begroting (raming)", "Budget (estimate)"),
     "bijwerken": ("Bijwerken", "Update"),
     "kansen_titel": ("Kansen voor samenwerking", "Opportunities for cooperation"),
-    "kansen_niet_beschikbaar": (
-        "De partnerzoeker is in deze versie nog niet beschikbaar; zodra hij dat is, staan hier "
-        "per taakveld de beste partners, de besparing met onzekerheid en het verlies aan "
-        "autonomie.",
-        "The partner finder is not available in this version yet; once it is, this section "
-        "lists per taakveld the best partners, the saving with its uncertainty and the loss "
-        "of autonomy.",
+    "kansen_uitleg": (
+        "Per taakveld de beste groep buurgemeenten (aaneengesloten, tot de gekozen grootte) "
+        "volgens het besparingsmodel: besparing min transactiekosten min de prijs van "
+        "autonomie. Het oordeel houdt rekening met de onzekerheid: alleen als zelfs de "
+        "pessimistische schatting (P10) een besparing geeft, staat er 'besparing'.",
+        "Per taakveld the best group of neighbouring municipalities (contiguous, up to the "
+        "chosen size) by the savings model: saving minus transaction costs minus the price of "
+        "autonomy. The verdict accounts for uncertainty: only when even the pessimistic "
+        "estimate (P10) shows a saving does it say 'saving'.",
+    ),
+    "binnen_label": ("Partners binnen", "Partners within"),
+    "binnen_geen": ("alle buurgemeenten", "all neighbours"),
+    "kansen_tabel": (
+        "Kansen per taakveld (× € 1.000 per jaar)",
+        "Opportunities per taakveld (× € 1,000 per year)",
+    ),
+    "beste_groep": ("Beste groep", "Best group"),
+    "besparing_kort": ("Besparing", "Saving"),
+    "transactie_kort": ("Transactiekosten", "Transaction costs"),
+    "autonomieverlies": ("Autonomieverlies", "Autonomy loss"),
+    "netto": ("Netto", "Net"),
+    "bandbreedte": ("Netto P10 – P90", "Net P10 – P90"),
+    "oordeel": ("Oordeel", "Verdict"),
+    "oordeel_besparing": ("besparing", "saving"),
+    "oordeel_geen bewijs van besparing": ("geen bewijs van besparing", "no evidence of a saving"),
+    "oordeel_meerkosten": ("meerkosten", "extra cost"),
+    "kansen_telling": (
+        "{n} van de {t} taakvelden tonen een besparing die de onzekerheid doorstaat.",
+        "{n} of the {t} taakvelden show a saving that survives the uncertainty.",
+    ),
+    "pareto_titel": ("Besparing tegen autonomie", "Savings against autonomy"),
+    "kansveld_label": ("Taakveld voor grafiek en opbrengst", "Taakveld for chart and yield"),
+    "pareto_uitleg": (
+        "Elke punt is een groep met {naam}: hoe ver naar rechts, hoe meer autonomie de "
+        "gemeenten inleveren; hoe hoger, hoe meer de samenwerking netto bespaart. De lijn "
+        "verbindt de groepen die niet door een andere groep worden overtroffen (Pareto-front), "
+        "vanaf 'alleen blijven' (0, 0). Welke afweging de juiste is, kiest het college.",
+        "Each point is a group with {naam}: the further right, the more autonomy the "
+        "municipalities give up; the higher, the more the cooperation saves net. The line "
+        "connects the groups no other group beats (Pareto front), starting from 'stay alone' "
+        "(0, 0). Which trade-off is right is the executive's choice.",
+    ),
+    "pareto_front": ("Pareto-front", "Pareto front"),
+    "pareto_overig": ("Andere goede groepen", "Other good groups"),
+    "alleen_blijven": ("Alleen blijven", "Stay alone"),
+    "autonomieverlies_as": ("Autonomieverlies (punten)", "Autonomy loss (points)"),
+    "besparing_as": (
+        "Besparing na transactiekosten (× € 1.000 per jaar)",
+        "Saving after transaction costs (× € 1,000 per year)",
+    ),
+    "pareto_tabel": ("Pareto-front als tabel", "The Pareto front as a table"),
+    "opbrengst_titel": ("Wat de besparing oplevert", "What the saving buys"),
+    "opbrengst_uitleg": (
+        "Voor de beste groep op {taakveld} ({groep}), als {vorm}, met 1.000 trekkingen: netto "
+        "{p10} tot {p90} per jaar (mediaan {p50}; × € 1.000); oordeel: {oordeel}. Aandeel van "
+        "{naam}: {e10} tot {e90} per jaar (mediaan {e50}).",
+        "For the best group on {taakveld} ({groep}), as {vorm}, with 1,000 draws: net {p10} to "
+        "{p90} per year (median {p50}; × € 1,000); verdict: {oordeel}. Share of {naam}: {e10} "
+        "to {e90} per year (median {e50}).",
+    ),
+    "opbrengst_tabel": (
+        "Wat de groep ervan kan betalen (aantal; P10 – mediaan – P90)",
+        "What the group could pay for with it (number; P10 – median – P90)",
+    ),
+    "eenheid": ("Eenheid", "Unit"),
+    "kosten_per_stuk": ("Kosten per stuk (× € 1.000)", "Cost per unit (× € 1,000)"),
+    "aantal": ("Aantal", "Number"),
+    "soort_eenmalig": ("eenmalig, uit de contante waarde", "one-off, from the present value"),
+    "soort_jaarlijks": ("per jaar", "per year"),
+    "bronnen_aannames": ("Bronnen en aannames", "Sources and assumptions"),
+    "opbrengst_geen": (
+        "De onzekerheid is te groot om een besparing te beloven: de pessimistische schatting "
+        "(P10) is geen besparing. Eenheidskosten zijn aannames; vervang ze door eigen "
+        "offertes.",
+        "The uncertainty is too large to promise a saving: the pessimistic estimate (P10) is "
+        "not a saving. Unit costs are assumptions; replace them with your own quotes.",
     ),
     # --- regions
     "regios_index_titel": ("Regio's", "Regions"),
@@ -302,10 +371,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "niemand": ("niemand", "nobody"),
     "regio_leden_titel": ("Gemeenten in deze regio", "Municipalities in this region"),
     "groep": ("Groep", "Group"),
-    "indeling_niet_beschikbaar": (
-        "De regio-optimalisatie is in deze versie nog niet beschikbaar.",
-        "The region optimiser is not available in this version yet.",
-    ),
     "indeling_titel": (
         "Beste indeling in samenwerkingsverbanden",
         "Best grouping into cooperations",

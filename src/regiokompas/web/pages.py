@@ -1,5 +1,6 @@
-"""The HTML pages: home (search and national map), gemeente, regions, accessibility statement,
-API overview. Plain GET forms, so every control works without JavaScript.
+"""The HTML pages: home (search and the national map), search results, the accessibility
+statement and the API overview. Plain GET forms, so every control works without JavaScript.
+The gemeente page is in :mod:`pages_gemeente`, the region pages in :mod:`pages_regio`.
 """
 
 from __future__ import annotations
@@ -9,15 +10,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from regiokompas.data import REGION_TYPES
-from regiokompas.web import charts, potential
+from regiokompas.web import potential
 from regiokompas.web.api_routes import site_of
 from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
 from regiokompas.web.i18n import translate
-from regiokompas.web.maps import national_spending_map, neighbour_map
+from regiokompas.web.maps import national_spending_map
 from regiokompas.web.problems import AmbiguousError, BadParameterError
 from regiokompas.web.templating import language, render
-from regiokompas.web.views import check_document
 
 __all__ = ["DEFAULT_TAAKVELD", "router"]
 
@@ -25,7 +24,6 @@ router = APIRouter()
 
 #: The taakveld the national map opens with: waste collection, a classic shared task.
 DEFAULT_TAAKVELD = "7.3"
-DEFAULT_REGIOTYPE = "ggd"
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -83,55 +81,6 @@ def zoek(request: Request, q: Annotated[str, Query(max_length=100)] = "") -> Res
     except AmbiguousError as exc:
         return render(request, "zoek.html", {"query": q, "kandidaten": exc.codes})
     return RedirectResponse(f"/gemeenten/{code}", status_code=303)
-
-
-def _gemeente_context(request: Request, code: str, document: str, regiotype: str) -> dict[str, Any]:
-    site = site_of(request)
-    lang = language(request)
-    profiel = site.profiel(code, document)
-    rendered, regionaam = neighbour_map(site, code, regiotype, lang)
-    rijen = profiel.lasten.rijen
-    chart = charts.bar_comparison(
-        [f"{r.hoofdtaakveld} {r.omschrijving}" for r in rijen],
-        [round(r.eurPerInwoner, 1) for r in rijen],
-        [round(r.mediaanVergelijkbaar, 1) for r in rijen],
-        profiel.naam,
-        profiel.lasten.vergelijking,
-        "€ / " + ("inwoner" if lang == "nl" else "inhabitant"),
-    )
-    return {
-        "p": profiel,
-        "map": rendered,
-        "regiotype": regiotype,
-        "regiotypes": REGION_TYPES,
-        "regiotype_opties": [
-            (t, r.naam if lang == "nl" else r.name_en) for t, r in REGION_TYPES.items()
-        ],
-        "regionaam": regionaam,
-        "document": document,
-        "lasten_chart": charts.to_json(chart),
-        "kansen": None,
-    }
-
-
-@router.get("/gemeenten/{query}", response_class=HTMLResponse)
-def gemeente(
-    request: Request,
-    query: str,
-    document: Annotated[str, Query(max_length=20)] = "jaarrekening",
-    regiotype: Annotated[str, Query(max_length=20)] = DEFAULT_REGIOTYPE,
-) -> Response:
-    site = site_of(request)
-    if query not in site.names:
-        try:
-            code = site.find(query)
-        except AmbiguousError as exc:
-            return render(request, "zoek.html", {"query": query, "kandidaten": exc.codes})
-        target = f"/gemeenten/{code}" + (f"?{request.url.query}" if request.url.query else "")
-        return RedirectResponse(target, status_code=308)
-    check_document(document)
-    site.regiotype(regiotype)
-    return render(request, "gemeente.html", _gemeente_context(request, query, document, regiotype))
 
 
 @router.get("/toegankelijkheid", response_class=HTMLResponse)

@@ -40,6 +40,9 @@ __all__ = [
     "Verdelingsanalyse",
     "Indeling",
     "IndelingGroep",
+    "KansOptie",
+    "KansTaakveld",
+    "Kansen",
 ]
 
 
@@ -386,3 +389,50 @@ class Indeling(BaseModel):
     statistieken: dict[str, int]
     tijden: dict[str, float]
     bron: str
+
+
+class KansOptie(BaseModel):
+    """One candidate group for the gemeente on a taakveld (or bundle). Amounts in k€/yr."""
+
+    gemeenten: list[str]
+    partners: list[str]
+    namen: list[str]
+    besparingKeur: float  # noqa: N815
+    transactieKeur: float  # noqa: N815
+    autonomieverlies: float = Field(description="Punten: leden × Σ beleidsruimte × vormfactor.")
+    nettoKeur: float  # noqa: N815
+    pareto: bool = Field(description="Op het Pareto-front van besparing tegen autonomie.")
+    gedeeldeRegios: list[str]  # noqa: N815
+
+
+class KansTaakveld(BaseModel):
+    """Ranked options and the Pareto front for one taakveld (or the bundle)."""
+
+    taakvelden: list[str]
+    label: str
+    omschrijving: str
+    opties: list[KansOptie]
+    pareto: list[KansOptie]
+    groepenGewaardeerd: int  # noqa: N815
+    positief: int
+    oordeel: str | None = Field(
+        description="Oordeel over de beste optie met onzekerheid (200 trekkingen): besparing "
+        "(P10 > 0), meerkosten (P90 < 0) of geen bewijs van besparing."
+    )
+    nettoBandbreedte: Bandbreedte | None  # noqa: N815
+
+
+class Kansen(BaseModel):
+    """The partner finder's answer for one gemeente: per taakveld the best partner groups."""
+
+    gemeente: str
+    naam: str
+    groepsgrootte: int
+    binnen: str | None
+    binnenRegio: str | None  # noqa: N815
+    vorm: str
+    modus: str
+    autonomiePrijs: float  # noqa: N815
+    taakvelden: list[KansTaakveld]
+    bron: str
+    seconden: float

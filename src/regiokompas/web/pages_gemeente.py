@@ -1,0 +1,170 @@
+"""The gemeente page: profile, neighbours and regions on a map, spending against similar
+gemeenten, and the opportunities for cooperation (partner finder, Pareto chart of savings
+against autonomy, and what the savings buy). Plain GET forms; every figure names its source.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from regiokompas.data import REGION_TYPES
+from regiokompas.web import analyses, charts, opportunities, schemas
+from regiokompas.web.api_routes import site_of
+from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
+from regiokompas.web.i18n import format_number, translate
+from regiokompas.web.maps import neighbour_map
+from regiokompas.web.problems import AmbiguousError, BadParameterError
+from regiokompas.web.templating import language, render
+from regiokompas.web.views import check_document
+
+__all__ = ["DEFAULT_GROUP_SIZE", "DEFAULT_REGIOTYPE", "router"]
+
+router = APIRouter()
+
+DEFAULT_REGIOTYPE = "ggd"
+#: Partner groups of up to four gemeenten: the gemeente and three partners.
+DEFAULT_GROUP_SIZE = 4
+
+
+def _pareto_chart(scope: schemas.KansTaakveld, lang: str) -> str:
+    """Savings after transaction costs against autonomy lost: the front, the top options and
+    staying alone at (0, 0)."""
+
+    def label(o: schemas.KansOptie) -> str:
+        saving = format_number(o.besparingKeur - o.transactieKeur, lang)
+        autonomy = format_number(o.autonomieverlies, lang, 2)
+        return (
+            f"{', '.join(o.namen)}<br>{saving} k€; {translate('autonomieverlies', lang)} {autonomy}"
+        )
+
+    front = scope.pareto
+    others = [o for o in scope.opties if not o.pareto]
+    series: list[dict[str, Any]] = [
+        {
+            "name": translate("pareto_front", lang),
+            "x": [0.0, *(o.autonomieverlies for o in front)],
+            "y": [0.0, *(o.besparingKeur - o.transactieKeur for o in front)],
+            "text": [translate("alleen_blijven", lang), *(label(o) for o in front)],
+            "mode": "lines+markers",
+        },
+        {
+            "name": translate("pareto_overig", lang),
+            "x": [o.autonomieverlies for o in others],
+            "y": [o.besparingKeur - o.transactieKeur for o in others],
+            "text": [label(o) for o in others],
+            "symbol": "diamond",
+        },
+    ]
+    spec = charts.scatter(
+        series, translate("autonomieverlies_as", lang), translate("besparing_as", lang)
+    )
+    return charts.to_json(spec)
+
+
+def _kansen_context(
+    request: Request,
+    code: str,
+    groepsgrootte: int,
+    binnen: str,
+    vorm: str,
+    modus: str,
+    autonomieprijs: float,
+    kansveld: str | None,
+) -> dict[str, Any]:
+    site = site_of(request)
+    lang = language(request)
+    engines = site.engines
+    result = opportunities.kansen(
+        site, code, groepsgrootte, binnen or None, vorm, modus, autonomieprijs
+    )
+    with_options = [s for s in result.taakvelden if s.opties]
+    chosen = next((s for s in with_options if s.label == kansveld), None)
+    if kansveld and chosen is None:
+        raise BadParameterError(
+            "kansveld",
+            f"'{kansveld}' staat niet in de kansentabel",
+            f"'{kansveld}' is not in the opportunities table",
+        )
+    chosen = chosen or (with_options[0] if with_options else None)
+    context: dict[str, Any] = {
+        "kansen": result,
+        "kans": chosen,
+        "groepsgrootte": groepsgrootte,
+        "max_grootte": opportunities.MAX_SIZE,
+        "binnen": binnen,
+        "binnen_opties": [("", translate("binnen_geen", lang))]
+        + [(t, r.naam if lang == "nl" else r.name_en) for t, r in REGION_TYPES.items()],
+        "vorm": vorm,
+        "vorm_opties": engines.vormen(),
+        "modus": modus,
+        "modus_opties": [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES],
+        "autonomieprijs": autonomieprijs,
+        "kansveld_opties": [(s.label, f"{s.label} {s.omschrijving}") for s in with_options],
+        "besparing": None,
+    }
+    if chosen is not None:
+        best = chosen.opties[0]
+        context["pareto_chart"] = _pareto_chart(chosen, lang)
+        context["besparing"] = analyses.besparing(
+            site, best.gemeenten, chosen.taakvelden, vorm, modus, 1000
+        )
+        context["kans_optie"] = best
+    return context
+
+
+@router.get("/gemeenten/{query}", response_class=HTMLResponse)
+def gemeente(
+    request: Request,
+    query: str,
+    document: Annotated[str, Query(max_length=20)] = "jaarrekening",
+    regiotype: Annotated[str, Query(max_length=20)] = DEFAULT_REGIOTYPE,
+    groepsgrootte: Annotated[int, Query()] = DEFAULT_GROUP_SIZE,
+    binnen: Annotated[str, Query(max_length=20)] = "",
+    vorm: Annotated[str, Query(max_length=40)] = DEFAULT_VORM,
+    modus: Annotated[str, Query(max_length=12)] = DEFAULT_MODE,
+    autonomieprijs: Annotated[float, Query()] = 0.0,
+    kansveld: Annotated[str | None, Query(max_length=80)] = None,
+) -> Response:
+    site = site_of(request)
+    if query not in site.names:
+        try:
+            code = site.find(query)
+        except AmbiguousError as exc:
+            return render(request, "zoek.html", {"query": query, "kandidaten": exc.codes})
+        target = f"/gemeenten/{code}" + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(target, status_code=308)
+    check_document(document)
+    site.regiotype(regiotype)
+    lang = language(request)
+    profiel = site.profiel(query, document)
+    rendered, regionaam = neighbour_map(site, query, regiotype, lang)
+    rijen = profiel.lasten.rijen
+    chart = charts.bar_comparison(
+        [f"{r.hoofdtaakveld} {r.omschrijving}" for r in rijen],
+        [round(r.eurPerInwoner, 1) for r in rijen],
+        [round(r.mediaanVergelijkbaar, 1) for r in rijen],
+        profiel.naam,
+        profiel.lasten.vergelijking,
+        "€ / " + ("inwoner" if lang == "nl" else "inhabitant"),
+    )
+    context: dict[str, Any] = {
+        "p": profiel,
+        "map": rendered,
+        "regiotype": regiotype,
+        "regiotypes": REGION_TYPES,
+        "regiotype_opties": [
+            (t, r.naam if lang == "nl" else r.name_en) for t, r in REGION_TYPES.items()
+        ],
+        "regionaam": regionaam,
+        "document": document,
+        "lasten_chart": charts.to_json(chart),
+    }
+    context.update(
+        _kansen_context(
+            request, query, groepsgrootte, binnen, vorm, modus, autonomieprijs, kansveld
+        )
+    )
+    return render(request, "gemeente.html", context)
