@@ -176,3 +176,11 @@ def test_kostenmodel_charts_for_every_taakveld(tmp_path) -> None:
     written = sorted(p.name for p in tmp_path.iterdir())
     assert len(written) == len(payload["taakvelden"]) > 40
     assert payload["taakvelden"][0]["grafiek"] == str(tmp_path / "kostenmodel_0.1.png")
+
+
+def test_kostenmodel_validation_json() -> None:
+    result = _run("kostenmodel", "--validatie", "--format", "json", "--folds", "3")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["samenvatting"]["fusies"] == len(payload["fusies"]) >= 15
+    assert {r["reeks"] for r in payload["kruisvalidatie"]} >= {"0.1", "7.3", "6.7"}

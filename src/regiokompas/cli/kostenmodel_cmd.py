@@ -171,7 +171,7 @@ def _validation(ds: Dataset, model: CostModel, folds: int) -> tuple[list[Table],
         for r in merged.itertuples(index=False)
     ]
     summary_rows = [
-        [k, f"{_f(v, '.3f')}" if abs(v) < 100 else f"{_f(v, '.0f')}"] for k, v in summary.items()
+        [k, _f(v, ".0f") if float(v).is_integer() else _f(v, ".3f")] for k, v in summary.items()
     ]
     tables = [
         Table(
