@@ -21,7 +21,9 @@ def test_writes_docx_from_the_extension(tmp_path: Path) -> None:
 
 
 def test_markdown_on_stdout_without_uit() -> None:
-    result = CliRunner().invoke(cli, ["hoofdstuk", "GM0513", "--kansen", "3"])
+    result = CliRunner().invoke(
+        cli, ["hoofdstuk", "GM0513", "--kansen", "3", "--modus", "literature"]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# Samenwerken met andere gemeenten")
     assert "## Waar Gouda nu staat" in result.output
@@ -67,7 +69,7 @@ def test_register_database_replaces_the_seed(tmp_path: Path) -> None:
         store.cli_actor(),
     )
     result = CliRunner(env={"REGIOKOMPAS_DATABASE_URL": url}).invoke(
-        cli, ["hoofdstuk", "Gouda", "--register"]
+        cli, ["hoofdstuk", "Gouda", "--register", "--modus", "literature"]
     )
     assert result.exit_code == 0, result.output
     assert "Belastingsamenwerking Gouda-Waddinxveen" in result.output

@@ -136,8 +136,9 @@ def synthetic_source(ds: Dataset, code: str, options: ChapterOptions) -> Opportu
 
 @pytest.fixture(scope="session")
 def gouda(ds: Dataset) -> Chapter:
-    """Gouda's chapter with figures, from whatever engines are installed."""
-    return build_chapter(ds, "Gouda")
+    """Gouda's chapter with figures, from whatever engines are installed (literature mode:
+    the fitted cost model is the savings engine's business and slow to fit)."""
+    return build_chapter(ds, "Gouda", ChapterOptions(modus="literature"))
 
 
 @pytest.fixture(scope="session")

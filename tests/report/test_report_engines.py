@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from regiokompas.data import Dataset
-from regiokompas.report import ChapterOptions, build_chapter, engine_status
+from regiokompas.report import ChapterOptions, build_chapter, engine_status, render
 from regiokompas.report._engines import opportunity_from_estimate
+from regiokompas.report._format import parse_nl_number
 
 savings_missing = importlib.util.find_spec("regiokompas.savings") is None or not hasattr(
     importlib.import_module("regiokompas.savings"), "SavingsEngine"
@@ -62,8 +63,69 @@ def test_estimate_becomes_an_opportunity_with_the_engines_numbers(
     assert op.jaar == engine.jaar and str(engine.jaar) in op.bron
 
 
+partners_missing = savings_missing or importlib.util.find_spec("regiokompas.partners") is None
+
+
+@pytest.fixture(scope="module")
+def engine(ds: Dataset) -> object:
+    if partners_missing:
+        pytest.skip("regiokompas.savings / regiokompas.partners not installed")
+    from regiokompas.savings import SavingsEngine
+
+    return SavingsEngine.from_dataset(ds, mode="literature")
+
+
+@pytest.fixture(scope="module")
+def real_docx(ds: Dataset, engine: object, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    options = ChapterOptions(modus="literature", savings_engine=engine, draws=500, seed=11)
+    path = tmp_path_factory.mktemp("real") / "gouda.docx"
+    path.write_bytes(render(build_chapter(ds, "Gouda", options), "docx"))
+    return path
+
+
+def _kansen_rows(path: Path) -> list[list[str]]:
+    import docx
+
+    document = docx.Document(str(path))
+    for table in document.tables:
+        header = [c.text for c in table.rows[0].cells]
+        if header == ["Taakveld", "Partners", "P10", "P50", "P90", "Autonomieverlies"]:
+            return [[c.text for c in row.cells] for row in table.rows[1:]]
+    raise AssertionError("no opportunities table in the DOCX")
+
+
+def test_docx_opportunities_equal_the_engines_numbers(
+    ds: Dataset, engine: object, real_docx: Path
+) -> None:
+    """Read P10/P50/P90 back from the Word file and recompute them with the engine."""
+    from regiokompas.partners import PartnerFinder
+
+    rows = _kansen_rows(real_docx)
+    assert 1 <= len(rows) <= 5
+    vormen = _csv("vormen.csv")["bedrijfsvoeringsorganisatie"]
+    priors = _csv("priors_taakvelden.csv")
+    for row in rows:
+        taakveld = row[0].split(" ", 1)[0]
+        names = [n for part in row[1].split(", ") for n in part.split(" en ")]
+        partners = [ds.gemeente(n).code for n in names]
+        members = ["GM0513", *partners]
+        assert ds.graph.is_connected(members)
+        est = engine.estimate(
+            members, [taakveld], vorm="bedrijfsvoeringsorganisatie", draws=500, seed=11
+        )
+        own = est.per_member["GM0513"]
+        shown = [parse_nl_number(x) for x in row[2:]]
+        assert shown[:3] == pytest.approx([own.p10, own.p50, own.p90], abs=0.5)
+        assert shown[1] > 0  # only options with a positive expected saving are offered
+        assert shown[3] == pytest.approx(
+            float(vormen["autonomieverlies"]) * float(priors[taakveld]["beleidsruimte"]), abs=0.005
+        )
+        best = PartnerFinder(ds, engine, "GM0513", taakvelden=[taakveld], top=1).find()
+        assert set(best.scopes[0].options[0].members) == set(members)
+
+
 def test_the_default_source_never_invents_opportunities(ds: Dataset) -> None:
-    chapter = build_chapter(ds, "Gouda", ChapterOptions(figures=False))
+    chapter = build_chapter(ds, "Gouda", ChapterOptions(figures=False, modus="literature"))
     parts = dict(chapter.engine_parts)
     kansen = [n for n in chapter.numbers() if n.key.startswith("kans.")]
     if not (parts.get("regiokompas.savings") and parts.get("regiokompas.partners")):

@@ -30,7 +30,7 @@ MAGIC = {
 
 @pytest.fixture(scope="module")
 def small(ds: Dataset) -> Chapter:
-    return build_chapter(ds, "Gouda", ChapterOptions(figures=False))
+    return build_chapter(ds, "Gouda", ChapterOptions(figures=False, modus="literature"))
 
 
 @pytest.mark.parametrize("suffix", sorted(MAGIC))

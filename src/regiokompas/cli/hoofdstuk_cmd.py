@@ -10,6 +10,7 @@ from regiokompas.cli._common import dataset_from, handle_errors, settings_from
 from regiokompas.report import (
     ChapterOptions,
     build_chapter,
+    check_output_path,
     format_for_path,
     render,
     write_chapter,
@@ -90,7 +91,7 @@ def hoofdstuk(
     hoofdstuk.docx
     """
     if uit is not None:
-        format_for_path(uit)  # fail on an unknown extension before any work is done
+        check_output_path(uit)  # fail on a bad path or extension before any work is done
     ds = dataset_from(ctx)
     regelingen = None
     if use_register:

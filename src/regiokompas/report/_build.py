@@ -17,6 +17,7 @@ from regiokompas.report._model import Block, BulletList, Chapter, Image, Paragra
 from regiokompas.report._opportunities import (
     Opportunity,
     OpportunityResult,
+    join_names,
     no_evidence_block,
     opportunity_blocks,
     opportunity_table,
@@ -99,13 +100,17 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
             else [Paragraph((T["register_none"].format(naam=naam),))]
         ),
         Paragraph(
-            (T["buren"].format(naam=naam, n=len(neighbour_names), namen=_join(neighbour_names)),)
+            (
+                T["buren"].format(
+                    naam=naam, n=len(neighbour_names), namen=join_names(neighbour_names)
+                ),
+            )
         ),
     ]
     if options.figures:
         partner_codes = sorted({m for op in ops for m in op.members if m != code})
         partner_names = [str(ds.gemeente(c).naam) for c in partner_codes]
-        extra = T["map_partners"].format(namen=_join(partner_names)) if partner_names else ""
+        extra = T["map_partners"].format(namen=join_names(partner_names)) if partner_names else ""
         region_blocks.append(
             Image(
                 _figures.partner_map(
@@ -246,18 +251,12 @@ def _appendix(
     )
 
 
-def _join(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " en " + names[-1]
-
-
 def _spend_summary(rows: tuple[object, ...]) -> str:
     higher = [r for r in rows if (getattr(r, "verschil_pct", None) or 0) > 10]
     names = [str(getattr(r, "omschrijving", "")) for r in higher]
     if not names:
         return "Op geen hoofdtaakveld liggen de lasten meer dan 10% boven de mediaan."
-    return "Meer dan 10% boven de mediaan: " + _join(names) + "."
+    return "Meer dan 10% boven de mediaan: " + join_names(names) + "."
 
 
 def _trade_summary(ops: tuple[Opportunity, ...]) -> str:

@@ -93,7 +93,7 @@ def _vorm_label(vorm: str) -> str:
 def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
     """The choice, the yield and the trade-off of one opportunity, as the college's question."""
     key = f"kans.{index}"
-    partners = ", ".join(op.partner_names)
+    partners = join_names(op.partner_names)
     blocks: list[Block] = [
         Paragraph(
             (
@@ -143,7 +143,10 @@ def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
 
 
 def _tangible_parts(op: Opportunity, key: str) -> list[Inline]:
-    items = [t for t in op.tangible if t.p90 > 0]
+    # One unit of each kind (one-off, yearly) keeps the sentence readable; the appendix
+    # lists every unit and its cost.
+    firsts = {t.soort: t for t in reversed(op.tangible)}
+    items = [t for t in op.tangible if t.p90 > 0 and firsts.get(t.soort) is t]
     if not op.tangible:
         return []
     if not items:
@@ -152,17 +155,27 @@ def _tangible_parts(op: Opportunity, key: str) -> list[Inline]:
     for i, item in enumerate(items):
         if i:
             parts.append("; of ")
+        decimals = 0 if item.p90 >= 10 else 1
+        bron = f"{op.bron}; eenheidskosten: {item.bron}"
         parts.extend(
             [
-                num(item.p10, item.naam, item.bron, op.jaar, f"{key}.tastbaar.{i}.p10", 1),
+                num(item.p10, item.naam, bron, op.jaar, f"{key}.tastbaar.{i}.p10", decimals),
                 "–",
-                num(item.p90, item.naam, item.bron, op.jaar, f"{key}.tastbaar.{i}.p90", 1),
+                num(item.p90, item.naam, bron, op.jaar, f"{key}.tastbaar.{i}.p90", decimals),
                 f" × {item.naam} ({'eenmalig' if item.soort == 'eenmalig' else 'per jaar'}, "
                 f"à {item.kosten_keur:.0f} k€)",
             ]
         )
     parts.append(". ")
     return parts
+
+
+def join_names(names: Sequence[str]) -> str:
+    """'A', 'A en B', 'A, B en C'."""
+    items = list(names)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def _verdict(verdict: str) -> str:

@@ -18,10 +18,14 @@ class ChapterOptions:
     ``source`` injects where opportunities come from; ``None`` means the real engines
     (partner finder + savings engine) when they are installed, else no opportunities.
     ``regelingen`` passes the register's current records (``regiokompas.register.Regeling``);
-    ``None`` means the seed records shipped with the register.
+    ``None`` means the seed records shipped with the register. ``savings_engine`` passes a
+    ready ``SavingsEngine`` (the web app builds one per mode); ``None`` builds one in ``modus``.
+    ``max_size`` and ``within`` (a region type) bound the partner finder's groups.
     """
 
     top: int = 5
+    max_size: int = 5
+    within: str | None = None
     vorm: str = "bedrijfsvoeringsorganisatie"
     modus: str = "fitted"
     autonomy_price: float = 0.0
@@ -31,3 +35,4 @@ class ChapterOptions:
     figures: bool = True
     source: OpportunitySource | None = None
     regelingen: tuple[Any, ...] | None = None
+    savings_engine: Any | None = None

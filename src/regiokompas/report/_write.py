@@ -18,6 +18,7 @@ __all__ = [
     "MEDIA_TYPES",
     "OutputPathError",
     "UnknownFormatError",
+    "check_output_path",
     "download",
     "format_for_path",
     "render",
@@ -130,6 +131,21 @@ def format_for_path(path: Path | str) -> str:
     raise UnknownFormatError(suffix or Path(path).name)
 
 
+def check_output_path(path: Path | str) -> str:
+    """Fail early, before any work, on an unknown extension, a missing folder or a folder in
+    the way; returns the format. (Whether the folder is writable shows only when writing.)"""
+    target = Path(path)
+    fmt = format_for_path(target)
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputPathError(
+            target, f"de map '{folder}' bestaat niet", f"the folder '{folder}' does not exist"
+        )
+    if target.is_dir():
+        raise OutputPathError(target, "dat is een map", "it is a folder")
+    return fmt
+
+
 def write_chapter(chapter: Chapter, path: Path | str) -> Path:
     """Write the chapter to ``path`` in the format its extension names, atomically.
 
@@ -138,14 +154,8 @@ def write_chapter(chapter: Chapter, path: Path | str) -> Path:
     Raises :class:`UnknownFormatError` or :class:`OutputPathError`.
     """
     target = Path(path)
-    fmt = format_for_path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputPathError(
-            target, f"de map '{folder}' bestaat niet", f"the folder '{folder}' does not exist"
-        )
-    if target.is_dir():
-        raise OutputPathError(target, "dat is een map", "it is a folder")
+    fmt = check_output_path(target)
+    folder = target.parent
     data = render(chapter, fmt)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
