@@ -124,49 +124,48 @@ def solve_part(
     if progress and incumbent is not None:
         progress(f"LP-afronding {best:.1f}")
     windows = 0
-    if incumbent is not None:
+    tolerance = 1e-9 * max(1.0, abs(upper))
+    first_try = True
+    while True:
+        if incumbent is None:
+            alive = np.ones(m, dtype=bool)
+        else:
+            alive = rc > best - upper - tolerance
+            alive[incumbent] = True
+        cols = np.flatnonzero(alive)
+        start = None if incumbent is None else np.searchsorted(cols, incumbent)
+        if incumbent is not None and upper - best <= rel_gap * max(abs(upper), 1e-9):
+            return PartOutcome(incumbent, best, upper, True, "lp+zoeken", len(cols), upper, windows)
+        # First a short exact attempt over the columns that survive reduced-cost fixing; when
+        # it does not finish, improve the incumbent by search and try again with what is left.
+        budget = _left(deadline) * 0.25 if first_try and incumbent is not None else None
+        final = solve_mip(
+            groups[cols],
+            values[cols],
+            equal,
+            time_limit=budget if budget is not None else _left(deadline),
+            threads=threads,
+            start=start,
+            rel_gap=rel_gap,
+        )
+        if final.optimal or not first_try or incumbent is None:
+            break
+        first_try = False
+        if final.has_solution and final.objective > best:
+            incumbent, best = cols[final.chosen], final.objective
         incumbent, windows = _lns(
             groups,
             values,
             equal,
             adjacency,
             incumbent,
-            deadline - 0.3 * _left(deadline),
+            deadline - 0.5 * _left(deadline),
             threads,
             upper,
             rel_gap,
             progress,
         )
         best = float(values[incumbent].sum())
-
-    tolerance = 1e-9 * max(1.0, abs(upper))
-    if incumbent is None:
-        alive = np.ones(m, dtype=bool)
-    else:
-        alive = rc > best - upper - tolerance
-        alive[incumbent] = True
-    cols = np.flatnonzero(alive)
-    start = None if incumbent is None else np.searchsorted(cols, incumbent)
-    if upper - best <= rel_gap * max(abs(upper), 1e-9):
-        return PartOutcome(
-            incumbent if incumbent is not None else np.zeros(0, np.int64),
-            best,
-            upper,
-            True,
-            "lp+zoeken",
-            len(cols),
-            upper,
-            windows,
-        )
-    final = solve_mip(
-        groups[cols],
-        values[cols],
-        equal,
-        time_limit=_left(deadline),
-        threads=threads,
-        start=start,
-        rel_gap=rel_gap,
-    )
     if final.has_solution and final.objective > best:
         incumbent, best = cols[final.chosen], final.objective
     if incumbent is None:

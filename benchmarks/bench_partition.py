@@ -1,0 +1,188 @@
+"""Benchmark of the region optimiser on the real graph and the real savings engine.
+
+For every province and the whole country and for group sizes 4, 5 and 6 it runs, in the same
+process: (a) the optimiser (``RegionPartitioner``), (b) a greedy pair merge (start alone, merge
+the neighbouring pair of groups with the largest gain until no merge gains), and (c) one direct
+HiGHS call on the plain set-packing model over every connected group (no dominance pruning, no
+decomposition, no warm start, same time limit). It prints time, objective, proven bound and gap
+of each, and the ratios against the optimiser. Every veiligheidsregio is also solved by the
+optimiser alone (target: proven optimal in under 2 s).
+
+    .venv/bin/python benchmarks/bench_partition.py                      # everything, ~10 min
+    .venv/bin/python benchmarks/bench_partition.py --gebieden provincie --ks 6
+    .venv/bin/python benchmarks/bench_partition.py --taakveld 7.3 --modus literature
+
+Defaults: taakveld 0.61 (OZB woningen), literature mode, bedrijfsvoeringsorganisatie; time
+limits 10 s per province and 60 s for the country, for the optimiser and the direct call alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+import numpy as np
+
+from regiokompas.data import load_dataset
+from regiokompas.partition import RegionPartitioner, area_members, connected_groups, engine_scorer
+from regiokompas.partition._highs import solve_mip
+from regiokompas.savings import SavingsEngine
+
+
+def greedy_merge(members, edges, scorer, k):
+    """Merge the adjacent pair of groups with the largest positive gain until none is left."""
+    index = {c: i for i, c in enumerate(members)}
+    groups = {i: (i,) for i in range(len(members))}
+    owner = list(range(len(members)))
+    adjacent = [(index[a], index[b]) for a, b in edges]
+    cache: dict[tuple[int, ...], float] = {}
+
+    def values(keys):
+        todo = [g for g in keys if g not in cache]
+        if todo:
+            matrix = np.full((len(todo), k), -1, dtype=np.int32)
+            for row, g in enumerate(todo):
+                matrix[row, : len(g)] = g
+            for g, v in zip(todo, scorer(matrix, members), strict=True):
+                cache[g] = float(v)
+        return [cache[g] for g in keys]
+
+    while True:
+        pairs = {tuple(sorted((owner[a], owner[b]))) for a, b in adjacent if owner[a] != owner[b]}
+        pairs = [p for p in pairs if len(groups[p[0]]) + len(groups[p[1]]) <= k]
+        if not pairs:
+            break
+        unions = [tuple(sorted(groups[a] + groups[b])) for a, b in pairs]
+        merged = values(unions)
+        parts_a = values([groups[a] for a, _ in pairs])
+        parts_b = values([groups[b] for _, b in pairs])
+        gains = np.array(merged) - np.array(parts_a) - np.array(parts_b)
+        best = int(np.argmax(gains))
+        if gains[best] <= 1e-9:
+            break
+        a, b = pairs[best]
+        groups[a] = unions[best]
+        del groups[b]
+        for i in groups[a]:
+            owner[i] = a
+    final = list(groups.values())
+    return float(sum(values(final))), final
+
+
+def direct_call(members, edges, scorer, k, limit):
+    """One HiGHS call on all connected groups of size 2..k, nothing else."""
+    index = {c: i for i, c in enumerate(members)}
+    adjacency = [[] for _ in members]
+    for a, b in edges:
+        adjacency[index[a]].append(index[b])
+        adjacency[index[b]].append(index[a])
+    groups = connected_groups(adjacency, k)
+    groups = groups[(groups >= 0).sum(axis=1) >= 2]
+    values = scorer(groups, members)
+    mip = solve_mip(
+        groups, values, np.zeros(len(members), dtype=bool), time_limit=limit, aggregates=False
+    )
+    objective = mip.objective if mip.has_solution else float("nan")
+    return objective, mip.bound, len(groups)
+
+
+def gap(bound, objective):
+    if not np.isfinite(objective) or not np.isfinite(bound):
+        return float("nan")
+    return (bound - objective) / max(abs(bound), 1.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--taakveld", action="append", default=None)
+    parser.add_argument("--modus", default="literature")
+    parser.add_argument("--vorm", default="bedrijfsvoeringsorganisatie")
+    parser.add_argument("--ks", default="4,5,6")
+    parser.add_argument("--gebieden", default="veiligheidsregio,provincie,land")
+    parser.add_argument("--limiet-provincie", type=float, default=10.0)
+    parser.add_argument("--limiet-land", type=float, default=60.0)
+    parser.add_argument("--threads", type=int, default=1)
+    args = parser.parse_args()
+    taakvelden = args.taakveld or ["0.61"]
+    ks = [int(k) for k in args.ks.split(",")]
+    kinds = args.gebieden.split(",")
+
+    ds = load_dataset()
+    t = time.perf_counter()
+    engine = SavingsEngine.from_dataset(ds, mode=args.modus)
+    print(
+        f"engine ({args.modus}) built in {time.perf_counter() - t:.1f} s; taakveld(en) "
+        f"{', '.join(taakvelden)}, vorm {args.vorm}; {os.cpu_count()} cpu(s), "
+        f"load {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    scorer = engine_scorer(engine, taakvelden, args.vorm)
+
+    if "veiligheidsregio" in kinds:
+        codes = sorted(set(ds.regio.loc[ds.regio["regiotype"] == "veiligheidsregio", "regio_code"]))
+        for k in ks:
+            times, proven, worst = [], 0, ("", 0.0)
+            for code in codes:
+                result = RegionPartitioner.from_region(
+                    ds,
+                    f"veiligheidsregio:{code}",
+                    scorer,
+                    max_size=k,
+                    time_limit=args.limiet_provincie,
+                    threads=args.threads,
+                ).solve()
+                seconds = result.timings["totaal_s"]
+                times.append(seconds)
+                proven += result.optimal
+                if seconds > worst[1]:
+                    worst = (code, seconds)
+            print(
+                f"veiligheidsregio's k={k}: {proven}/{len(codes)} proven optimal; total "
+                f"{sum(times):.2f} s, slowest {worst[0]} {worst[1]:.2f} s",
+                flush=True,
+            )
+
+    areas = []
+    if "provincie" in kinds:
+        names = sorted(set(ds.regio.loc[ds.regio["regiotype"] == "provincie", "regio_naam"]))
+        areas += [(f"provincie:{n}", args.limiet_provincie) for n in names]
+    if "land" in kinds:
+        areas.append(("land", args.limiet_land))
+
+    header = (
+        f"{'gebied':28s} {'k':>2s} {'n':>4s} | {'opt s':>6s} {'objective':>10s} "
+        f"{'bound':>10s} {'gap':>8s} {'status':>11s} | {'greedy s':>8s} {'greedy':>10s} "
+        f"{'ratio':>6s} | {'direct s':>8s} {'direct':>10s} {'d.bound':>10s} {'d.gap':>8s} "
+        f"{'ratio':>6s}"
+    )
+    print(header)
+    print("-" * len(header))
+    for area, limit in areas:
+        members = area_members(ds, area)
+        keep = set(members)
+        edges = [(a, b) for a, b in ds.graph.edge_list() if a in keep and b in keep]
+        for k in ks:
+            result = RegionPartitioner(
+                members, edges, scorer, max_size=k, time_limit=limit, threads=args.threads
+            ).solve()
+            t = time.perf_counter()
+            greedy, _ = greedy_merge(members, edges, scorer, k)
+            greedy_s = time.perf_counter() - t
+            t = time.perf_counter()
+            direct, direct_bound, _ = direct_call(members, edges, scorer, k, limit)
+            direct_s = time.perf_counter() - t
+            ratio_g = greedy / result.objective if result.objective else float("nan")
+            ratio_d = direct / result.objective if result.objective else float("nan")
+            print(
+                f"{area:28s} {k:2d} {len(members):4d} | {result.timings['totaal_s']:6.2f} "
+                f"{result.objective:10.1f} {result.bound:10.1f} {result.gap:8.4%} "
+                f"{result.status:>11s} | {greedy_s:8.2f} {greedy:10.1f} {ratio_g:6.4f} | "
+                f"{direct_s:8.2f} {direct:10.1f} {direct_bound:10.1f} "
+                f"{gap(direct_bound, direct):8.4%} {ratio_d:6.4f}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
