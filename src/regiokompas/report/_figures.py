@@ -161,7 +161,7 @@ class TradeoffPoint:
 def tradeoff_chart(points: Sequence[TradeoffPoint], naam: str, bron: str) -> bytes:
     """Scatter of expected saving (P50 with P10–P90 bars) against autonomy loss."""
     fig, ax = plt.subplots(figsize=(6.5, 4.2))
-    for point in points:
+    for k, point in enumerate(points):
         ax.errorbar(
             [point.autonomy_loss],
             [point.p50],
@@ -176,7 +176,7 @@ def tradeoff_chart(points: Sequence[TradeoffPoint], naam: str, bron: str) -> byt
             point.label,
             (point.autonomy_loss, point.p50),
             textcoords="offset points",
-            xytext=(6, 4),
+            xytext=(6, 4 + 9 * (k % 3)),  # staggered so labels of close points stay apart
             fontsize=7,
         )
     ax.axhline(0, color="#333333", linewidth=0.6)

@@ -82,14 +82,39 @@ def _heading(pdf: FPDF, text: str, level: int) -> None:
     _text(pdf, text, "B", size, gap=1.5, color=_DARK)
 
 
-def _widths(block: Table) -> tuple[float, ...]:
-    # Relative widths: each column as wide as its longest word or cell (capped), so short
-    # columns such as "samenwerking" or "+12%" do not break mid-word.
-    need = []
-    for i, column in enumerate(block.columns):
-        words = [len(w) for w in column.split()] + [len(str(row[i])) for row in block.rows]
-        need.append(min(max(words, default=4) + 2, 42))
-    return tuple(float(n) for n in need)
+def _widths(pdf: FPDF, block: Table) -> tuple[float, ...]:
+    """Column widths in mm: figures get what they need on one line, text shares the rest."""
+    pad = 3.0
+    cells = [[str(row[i]) for row in block.rows] for i in range(len(block.columns))]
+
+    def width(text: str) -> float:
+        return float(pdf.get_string_width(text))
+
+    # Headers are bold: measure their words in bold.
+    size = pdf.font_size_pt
+    pdf.set_font(_FONT, "B", size)
+    header_words = [max(width(w) for w in c.split()) if c.split() else 0.0 for c in block.columns]
+    header_full = [width(c) for c in block.columns]
+    pdf.set_font(_FONT, "", size)
+
+    out: list[float] = []
+    text_columns: list[int] = []
+    for i in range(len(block.columns)):
+        words = [*(w for c in cells[i] for w in c.split()), "x"]
+        longest_word = max([header_words[i], *(width(w) for w in words)])
+        if i in block.numeric:
+            out.append(max([longest_word, *(width(c) for c in cells[i])]) + pad)
+        else:
+            out.append(longest_word + pad)
+            text_columns.append(i)
+    natural = {i: max([header_full[i], *(width(c) for c in cells[i])]) + pad for i in text_columns}
+    room = pdf.epw - sum(out)
+    extra = sum(natural[i] - out[i] for i in text_columns)
+    if text_columns and room > 0 and extra > 0:
+        share = min(1.0, room / extra)
+        for i in text_columns:
+            out[i] += (natural[i] - out[i]) * share
+    return tuple(out)
 
 
 def _block(pdf: FPDF, block: Block) -> None:
@@ -111,7 +136,7 @@ def _block(pdf: FPDF, block: Block) -> None:
         pdf.set_text_color(26, 26, 26)
         align = tuple("RIGHT" if i in block.numeric else "LEFT" for i in range(len(block.columns)))
         with pdf.table(
-            col_widths=_widths(block),
+            col_widths=_widths(pdf, block),
             text_align=align,
             line_height=4.6,
             headings_style=FontFace(emphasis="BOLD", fill_color=(232, 238, 245)),
