@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -41,6 +42,11 @@ class Arrays:
     draws: np.ndarray
     size_lo: np.ndarray
     size_hi: np.ndarray
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """gm code → row number."""
+        return {str(c): i for i, c in enumerate(self.codes)}
 
     def columns(self, reeksen: Sequence[str]) -> np.ndarray:
         """Column numbers of taakveld series."""
@@ -159,20 +165,23 @@ def group_matrix(a: Arrays, groups: object) -> np.ndarray:
     """
     if isinstance(groups, np.ndarray) and groups.dtype.kind in "iu" and groups.ndim == 2:
         return groups.astype(np.int64, copy=False)
-    seqs = [list(g) for g in groups]  # type: ignore[attr-defined]
-    lengths = np.fromiter((len(g) for g in seqs), dtype=np.int64, count=len(seqs))
-    flat = [c for g in seqs for c in g]
-    rows = a.index.get_indexer(flat) if flat else np.zeros(0, dtype=np.int64)
-    if (rows < 0).any():
-        bad = flat[int(np.nonzero(rows < 0)[0][0])]
+    seqs = groups if isinstance(groups, list) else list(groups)  # type: ignore[call-overload]
+    lengths = np.fromiter(map(len, seqs), dtype=np.int64, count=len(seqs))
+    position = a.position
+    try:
+        rows = np.fromiter(
+            (position[c] for g in seqs for c in g), dtype=np.int64, count=int(lengths.sum())
+        )
+    except KeyError as exc:
+        bad = exc.args[0]
         raise GroupError(
             f"Onbekende gemeentecode '{bad}' in een groep.",
             f"Unknown gemeente code '{bad}' in a group.",
-        )
+        ) from None
     width = int(lengths.max()) if len(lengths) else 1
     out = np.full((len(seqs), max(width, 1)), -1, dtype=np.int64)
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     row_of = np.repeat(np.arange(len(seqs)), lengths)
-    col_of = np.arange(len(flat)) - np.repeat(starts, lengths)
+    col_of = np.arange(len(rows)) - np.repeat(starts, lengths)
     out[row_of, col_of] = rows
     return out

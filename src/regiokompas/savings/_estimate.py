@@ -69,22 +69,21 @@ def run_estimate(
     shares_t = np.where(col_sums > 0, coop / np.where(col_sums > 0, col_sums, 1.0), equal[:, None])
     weights = coop.sum(axis=1) / coop.sum() if coop.sum() > 0 else equal
     member_gross = gross_t @ shares_t.T  # draws × members
-    per_member = {
-        code: Range.of(
-            member_gross[:, i]
-            - weights[i] * form.bestuurskosten_keur_per_jaar
-            - form.kosten_per_lid_keur_per_jaar
-        )
-        for i, code in enumerate(codes)
-    }
+    member_net = (
+        member_gross
+        - weights[None, :] * form.bestuurskosten_keur_per_jaar
+        - form.kosten_per_lid_keur_per_jaar
+    )
+    per_member = dict(zip(codes, Range.columns(member_net), strict=True))
     total_range, npv_range, gross_range = Range.of(steady), Range.of(npv), Range.of(gross)
+    gross_years, net_ranges = Range.columns(ramp_total), Range.columns(net_years)
     yearly = tuple(
         YearFigure(
             jaar=y + 1,
-            bruto=Range.of(ramp_total[:, y]),
+            bruto=gross_years[y],
             eenmalige_kosten=float(one_off_years[y]),
             bestuurskosten=float(governance),
-            netto=Range.of(net_years[:, y]),
+            netto=net_ranges[y],
         )
         for y in range(horizon)
     )
@@ -105,7 +104,7 @@ def run_estimate(
         r: form.autonomieverlies * float(a.beleidsruimte[t])
         for r, t in zip(reeksen, cols, strict=True)
     }
-    names = engine.ds.gemeenten.set_index("gm_code")["naam"]
+    names = engine.names
     priors = engine.assumptions.priors
     sources = [
         f"CBS Iv3 jaarrekening {a.jaar} (lasten per taakveld) en CBS bevolking 1 januari {a.jaar}",
@@ -155,7 +154,7 @@ def run_estimate(
         mode=engine.mode,
         draws=draws,
         bruto=gross_range,
-        per_taakveld={r: Range.of(gross_t[:, j]) for j, r in enumerate(reeksen)},
+        per_taakveld=dict(zip(reeksen, Range.columns(gross_t), strict=True)),
         total=total_range,
         npv=npv_range,
         per_member=per_member,

@@ -23,6 +23,12 @@ class Range:
         p10, p50, p90 = np.percentile(draws, [10, 50, 90])
         return cls(float(p10), float(p50), float(p90))
 
+    @classmethod
+    def columns(cls, draws: np.ndarray) -> list[Range]:
+        """Percentiles of each column of a (draws × k) array, in one pass."""
+        p10, p50, p90 = np.percentile(draws, [10, 50, 90], axis=0)
+        return [cls(float(a), float(b), float(c)) for a, b, c in zip(p10, p50, p90, strict=True)]
+
     def spans_zero(self) -> bool:
         """True when P10 ≤ 0 ≤ P90."""
         return self.p10 <= 0.0 <= self.p90

@@ -106,6 +106,10 @@ class SavingsEngine:
         self._a: Arrays = build_arrays(ds, assumptions, model if mode == "fitted" else None)
         self._fast: FastTable = build_fast_table(self._a, mode == "fitted")
         self._resolved: dict[tuple[str, ...], tuple[str, ...]] = {}
+        #: gm code → name, for labels.
+        self.names: dict[str, str] = dict(
+            zip(ds.gemeenten["gm_code"], ds.gemeenten["naam"].astype(str), strict=True)
+        )
         self._annuity = annuity_factor(self.horizon, self.discount_rate)
         self._discount = discount_factors(self.horizon, self.discount_rate)
 
@@ -189,10 +193,10 @@ class SavingsEngine:
         """Resolve names or codes to gm codes; reject duplicates and, if asked, gaps."""
         codes: list[str] = []
         for query in members:
-            gemeente = self.ds.gemeente(query)
-            if gemeente.code in codes:
-                raise DuplicateGemeenteError(gemeente.naam)
-            codes.append(gemeente.code)
+            code = query if query in self.names else self.ds.gemeente(query).code
+            if code in codes:
+                raise DuplicateGemeenteError(self.names[code])
+            codes.append(code)
         if len(codes) < 2:
             raise GroupError(
                 "Een samenwerking vraagt minstens twee gemeenten.",
