@@ -9,7 +9,7 @@ True
 
 from regiokompas.costs._errors import UnknownTaakveldError
 from regiokompas.costs._panel import DEFAULT_YEARS, REFERENCE_SIZE, Panel, build_panel
-from regiokompas.costs.chart import plot_fit
+from regiokompas.costs.chart import plot_fit, plot_fit_bytes
 from regiokompas.costs.model import (
     ELASTICITY_SIZES,
     CostModel,
@@ -31,5 +31,6 @@ __all__ = [
     "Verdict",
     "build_panel",
     "plot_fit",
+    "plot_fit_bytes",
     "resolve_taakveld",
 ]

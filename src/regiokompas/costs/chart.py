@@ -6,14 +6,16 @@ imports never loads it.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from regiokompas.costs.model import TaakveldFit
 from regiokompas.data import Dataset
 
-__all__ = ["plot_fit"]
+__all__ = ["plot_fit", "plot_fit_bytes"]
 
 
 def plot_fit(fit: TaakveldFit, ds: Dataset, path: Path | str) -> Path:
@@ -29,6 +31,31 @@ def plot_fit(fit: TaakveldFit, ds: Dataset, path: Path | str) -> Path:
     >>> out.stat().st_size > 0
     True
     """
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    figure, plt = _figure(fit, ds)
+    figure.savefig(out)
+    plt.close(figure)
+    return out
+
+
+def plot_fit_bytes(fit: TaakveldFit, ds: Dataset, fmt: str = "svg") -> bytes:
+    """The same chart as bytes in ``fmt`` ("svg" or "png"), e.g. for a web response.
+
+    >>> from regiokompas.data import load_dataset
+    >>> from regiokompas.costs import CostModel
+    >>> ds = load_dataset()
+    >>> plot_fit_bytes(CostModel.from_dataset(ds, draws=200).fit("7.3"), ds)[:5]
+    b'<?xml'
+    """
+    buffer = io.BytesIO()
+    figure, plt = _figure(fit, ds)
+    figure.savefig(buffer, format=fmt)
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def _figure(fit: TaakveldFit, ds: Dataset) -> tuple[Any, Any]:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -80,8 +107,4 @@ def plot_fit(fit: TaakveldFit, ds: Dataset, path: Path | str) -> Path:
     )
     # Fixed margins: tight_layout would measure every tick label and costs half the time.
     figure.subplots_adjust(left=0.1, right=0.97, top=0.88, bottom=0.15)
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(out)
-    plt.close(figure)
-    return out
+    return figure, plt
