@@ -57,10 +57,10 @@ def main() -> None:
     totals: list[float] = []
     cpus: list[float] = []
     for code in sample:
-        c0 = time.process_time()
         t0 = time.perf_counter()
         gemeente_profile(ds, code)
         base = time.perf_counter() - t0
+        c0 = time.process_time()
         t0 = time.perf_counter()
         chapter = build_chapter(ds, code)
         built = time.perf_counter() - t0
@@ -74,10 +74,13 @@ def main() -> None:
         assert all(sizes)
         print(
             f"{names[code][:27]:<28}{base:>10.3f}{built:>12.3f}{rendered:>10.3f}"
-            f"{total:>10.3f}{total / base:>8.0f}"
+            f"{total:>10.3f}{cpu:>8.3f}{total / base:>8.0f}"
         )
+    # Wall time is what a user waits; CPU time is the cost without the other load on this
+    # shared 2-core machine. The target is judged on wall time.
+    print(f"\ncpu: mediaan {statistics.median(cpus):.2f} s, max {max(cpus):.2f} s")
     print(
-        f"\nmediaan {statistics.median(totals):.2f} s, max {max(totals):.2f} s "
+        f"wandklok: mediaan {statistics.median(totals):.2f} s, max {max(totals):.2f} s "
         f"(doel < {TARGET_S:.0f} s per gemeente): "
         f"{'gehaald' if max(totals) < TARGET_S else 'NIET gehaald'}"
     )

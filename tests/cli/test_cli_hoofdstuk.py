@@ -75,3 +75,40 @@ def test_register_database_replaces_the_seed(tmp_path: Path) -> None:
     assert "Belastingsamenwerking Gouda-Waddinxveen" in result.output
     assert "deel aan 1 regeling met" in result.output
     assert "Promen (2016)" not in result.output  # the seed is not used
+
+
+def test_partners_stay_within_the_chosen_region() -> None:
+    import csv
+    import importlib.util
+
+    import pytest
+
+    from regiokompas.data import bundled_path, load_dataset
+
+    if importlib.util.find_spec("regiokompas.partners") is None:
+        pytest.skip("partner finder (issue 4) not installed")
+    with open(bundled_path() / "regio.csv", encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["regiotype"] == "jeugdregio"]
+    region = next(r["regio_code"] for r in rows if r["gm_code"] == "GM0513")
+    inside = {r["gm_code"] for r in rows if r["regio_code"] == region}
+    result = CliRunner().invoke(
+        cli,
+        [
+            "hoofdstuk",
+            "Gouda",
+            "--binnen",
+            "jeugdregio",
+            "--groepsgrootte",
+            "3",
+            "--modus",
+            "literature",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    choices = [line for line in result.output.splitlines() if "Het college kiest" in line]
+    assert choices
+    ds = load_dataset()
+    for line in choices:
+        names = line.split(" samen met ", 1)[1].split(" uitvoeren", 1)[0]
+        for name in (n for part in names.split(", ") for n in part.split(" en ")):
+            assert ds.gemeente(name).code in inside, name

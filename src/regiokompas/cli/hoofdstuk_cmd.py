@@ -57,6 +57,21 @@ __all__ = ["hoofdstuk"]
     help="Prijs (k€ per jaar per eenheid autonomieverlies) waarmee kansen worden gerangschikt.",
 )
 @click.option(
+    "--groepsgrootte",
+    type=click.IntRange(2, 8),
+    default=5,
+    show_default=True,
+    help="Grootste groep (inclusief de gemeente zelf) die de partnerzoeker bekijkt.",
+)
+@click.option(
+    "--binnen",
+    type=click.Choice(
+        ["jeugdregio", "ggd", "veiligheidsregio", "arbeidsmarktregio", "res", "provincie"]
+    ),
+    default=None,
+    help="Zoek partners alleen binnen de eigen regio van dit type.",
+)
+@click.option(
     "--document",
     type=click.Choice(["jaarrekening", "begroting"]),
     default="jaarrekening",
@@ -81,6 +96,8 @@ def hoofdstuk(
     vorm: str,
     modus: str,
     autonomieprijs: float,
+    groepsgrootte: int,
+    binnen: str | None,
     document: str,
     zonder_figuren: bool,
     use_register: bool,
@@ -104,6 +121,8 @@ def hoofdstuk(
         vorm=vorm,
         modus=modus,
         autonomy_price=autonomieprijs,
+        max_size=groepsgrootte,
+        within=binnen,
         document=document,
         figures=not zonder_figuren and uit is not None,
         regelingen=regelingen,
