@@ -12,7 +12,9 @@ from regiokompas.cli import cli
 
 def test_writes_docx_from_the_extension(tmp_path: Path) -> None:
     out = tmp_path / "hoofdstuk.docx"
-    result = CliRunner().invoke(cli, ["hoofdstuk", "Gouda", "--uit", str(out)])
+    result = CliRunner().invoke(
+        cli, ["hoofdstuk", "Gouda", "--uit", str(out), "--modus", "literature"]
+    )
     assert result.exit_code == 0, result.output
     assert "Gouda" in result.output and str(out) in result.output
     document = docx.Document(str(out))
