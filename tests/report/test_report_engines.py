@@ -132,3 +132,11 @@ def test_the_default_source_never_invents_opportunities(ds: Dataset) -> None:
         assert kansen == []
     for num in kansen:  # whatever is shown comes from the savings model
         assert "besparingsmodel" in num.bron
+
+
+def test_the_model_mode_is_stated_next_to_the_opportunities(real_docx: Path) -> None:
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(real_docx)).paragraphs)
+    assert "Modus literature: de besparingen komen uit empirisch onderzoek" in text
+    assert "geen bewijs van besparing" in text.lower()

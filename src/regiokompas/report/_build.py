@@ -142,6 +142,8 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
     trade: list[Block] = [Paragraph((T["afweging_tekst"],))]
     if ops:
         trade.append(opportunity_table(ops, naam))
+        if result.note:
+            trade.append(Paragraph((result.note,), "let_op"))
         if options.figures:
             points = [
                 _figures.TradeoffPoint(op.taakveld, op.autonomy_loss, op.p10, op.p50, op.p90)
@@ -228,7 +230,9 @@ def _appendix(
     )
     sources = [
         "CBS Kerncijfers wijken en buurten 2023 (via PDOK), indeling 2023",
-        f"{lasten_bron}; {taakveld_bron} (lasten per taakveld)",
+        f"{lasten_bron} (lasten per hoofdtaakveld en per taakveld)"
+        if lasten_bron == taakveld_bron
+        else f"{lasten_bron}; {taakveld_bron} (lasten per taakveld)",
         "CBS Iv3 inwoners per gemeente 2017–2026",
         "CBS Gebiedsindelingen 2024 (jeugdregio, GGD, veiligheidsregio, arbeidsmarktregio, RES)",
         "CBS/Kadaster gemeentegrenzen 2023 (Wijken en buurten 2023, vereenvoudigd)",

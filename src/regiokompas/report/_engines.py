@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from regiokompas.report._opportunities import Opportunity, OpportunityResult, TangibleItem
+from regiokompas.report._texts import APPENDIX
 
 if TYPE_CHECKING:
     from regiokompas.data import Dataset
@@ -189,6 +190,13 @@ def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> Opp
         no_evidence=tuple(sorted(set(no_evidence))),
         assumptions=assumptions + tuple(dict.fromkeys(stated)),
         sources=tuple(dict.fromkeys(sources)),
-        method="",
+        note=APPENDIX.get(f"modus_{engine.mode}", ""),
+        method=" ".join(
+            (
+                APPENDIX["methode_kansen"],
+                APPENDIX["methode_kansen_2"],
+                APPENDIX.get(f"modus_{engine.mode}", ""),
+            )
+        ).strip(),
         parts=engine_status(),
     )

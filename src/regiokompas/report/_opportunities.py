@@ -77,6 +77,7 @@ class OpportunityResult:
     assumptions: tuple[tuple[str, str], ...] = ()  # (name, value)
     sources: tuple[str, ...] = ()
     method: str = ""
+    note: str = ""  # shown next to the opportunities (e.g. what the model mode measures)
     parts: tuple[tuple[str, bool], ...] = ()  # engine part -> wired
 
 

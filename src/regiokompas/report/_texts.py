@@ -184,9 +184,20 @@ APPENDIX: dict[str, str] = {
     "de regio-indelingen waar de gemeente in zit. Twee indelingen met precies dezelfde "
     "gemeenten tellen als één set.",
     "methode_kansen": "Kansen komen uit de partnerzoeker: per taakveld de beste groep "
-    "aangrenzende gemeenten naar netto waarde. De besparing per lid is een bootstrap-schatting "
-    "van het besparingsmodel (P10, P50, P90) op het samen te voeren deel van de lasten, min de "
-    "kosten van samenwerking die afhangen van vorm en aantal partners.",
+    "aangrenzende gemeenten naar netto waarde. De besparing per lid is een schatting met "
+    "onzekerheid uit de trekkingen van het besparingsmodel (P10, P50, P90) op het samen te "
+    "voeren deel van de lasten, min de kosten van samenwerking die afhangen van vorm en aantal "
+    "partners.",
+    "methode_kansen_2": "Een taakveld staat onder 'geen bewijs van besparing' als de beste "
+    "groep netto niets bespaart, of als de verwachte besparing (P50) voor de gemeente nul of "
+    "negatief is.",
+    "modus_fitted": "Modus fitted: de besparing volgt uit kostenverschillen tussen kleine en grote "
+    "gemeenten (een dwarsdoorsnede), niet uit een gemeten effect van samenwerking. Vergelijk met "
+    "modus literature (--modus literature), die besparingen uit empirisch onderzoek naar "
+    "samenwerking gebruikt.",
+    "modus_literature": "Modus literature: de besparingen komen uit empirisch onderzoek naar "
+    "samenwerking (zie de bronnen per taakveld).",
+    "modus_custom": "Modus custom: de besparingen zijn eigen getallen van de gebruiker.",
     "methode_geen_kansen": "De kansenanalyse was bij het opstellen niet beschikbaar; daarom "
     "staan er geen besparingen in dit concept.",
     "eerlijk": "Onderzoek naar Nederlandse gemeenten (Allers en De Greef, 2018) vond dat "
