@@ -20,7 +20,9 @@ h1,h2,h3,h4{color:#0b2545;line-height:1.25}
 table{border-collapse:collapse;margin:1rem 0;width:100%;font-size:.92rem}
 caption{text-align:left;font-weight:600;padding-bottom:.3rem}
 th,td{border:1px solid #8a8a8a;padding:.3rem .5rem;vertical-align:top}
-th{background:#e8eef5}
+th{background:#e8eef5;text-align:left}
+th[scope="row"]{font-weight:normal;background:#f7f9fb}
+th.num{text-align:right}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .bron{font-size:.85rem;color:#3d3d3d}
 .keuze{font-weight:600;border-left:4px solid #1f3a5f;padding-left:.6rem}
@@ -43,7 +45,11 @@ def _block(block: Block) -> str:
         items = "".join(f"<li>{escape(i.text)}</li>" for i in block.items)
         return f"<{tag}>{items}</{tag}>"
     if isinstance(block, Table):
-        head = "".join(f'<th scope="col">{escape(c)}</th>' for c in block.columns)
+        num_class = ' class="num"'
+        head = "".join(
+            f'<th scope="col"{num_class if i in block.numeric else ""}>{escape(c)}</th>'
+            for i, c in enumerate(block.columns)
+        )
         rows = []
         for row in block.rows:
             cells = []
