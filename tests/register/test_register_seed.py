@@ -96,3 +96,24 @@ def test_seed_files_are_not_copies_of_raw_files(shared_data: Path) -> None:
     }
     for name in SEED_FILES:
         assert hashlib.sha256((seed_dir() / name).read_bytes()).hexdigest() not in raw
+
+
+def test_seed_records_without_a_database(ds) -> None:
+    from regiokompas.register import congruence, seed_regelingen
+
+    records = seed_regelingen(ds)
+    rows = 0
+    for name in SEED_FILES:
+        with (seed_dir() / name).open(encoding="utf-8") as handle:
+            rows += sum(1 for _ in csv.DictReader(handle))
+    assert len(records) == rows
+    # Every gemeente lies in exactly one region of each of the five 2024 layers (regio.csv),
+    # so each has five current arrangements.
+    with (Path(ds.folder) / "regio.csv").open(encoding="utf-8") as handle:
+        layers: dict[str, set[str]] = {}
+        for row in csv.DictReader(handle):
+            if row["regiotype"] != "provincie":
+                layers.setdefault(row["gm_code"], set()).add(row["regiotype"])
+    current = [r for r in records if not r.historisch]
+    for code in ("GM0513", "GM0363", "GM1966"):
+        assert congruence(code, current).regelingen == len(layers[code]) == 5

@@ -52,6 +52,7 @@ from regiokompas.register.rows import (
     normalise_name,
     parse_row,
 )
+from regiokompas.register.seed import seed_files, seed_regelingen
 from regiokompas.register.validation import Reference, validate
 
 __all__ = [
@@ -88,5 +89,7 @@ __all__ = [
     "parse_row",
     "regelingen_of",
     "rule_classification",
+    "seed_files",
+    "seed_regelingen",
     "validate",
 ]

@@ -25,6 +25,7 @@ from regiokompas.register import (
     congruence,
     existing_partners,
     normalise_name,
+    seed_files,
 )
 from regiokompas.store import accounts
 from regiokompas.store._audit import AuditEntry, history
@@ -44,12 +45,6 @@ def cli_actor() -> Actor:
     except (KeyError, OSError):  # pragma: no cover - no login name in some containers
         user = "onbekend"
     return Actor(f"cli:{user}", "beheerder")
-
-
-def seed_files() -> list[Path]:
-    """The derived seed CSVs shipped in ``regiokompas/register/seed_data``."""
-    folder = Path(__file__).parents[1] / "register" / "seed_data"
-    return sorted(folder.glob("*.csv"))
 
 
 class Register:
