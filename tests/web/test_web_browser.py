@@ -23,6 +23,8 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
+pytestmark = pytest.mark.slow  # a real browser: about half a minute for the file
+
 AXE = Path(__file__).parent / "assets" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = [

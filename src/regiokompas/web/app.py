@@ -38,7 +38,7 @@ from regiokompas.data import load_dataset
 from regiokompas.settings import Settings
 from regiokompas.web.api import API_PREFIX, API_VERSION, create_api
 from regiokompas.web.problems import NotFoundError, WebError
-from regiokompas.web.templating import language, render
+from regiokompas.web.templating import PageCache, language, render
 from regiokompas.web.views import SiteData
 
 __all__ = [
@@ -222,6 +222,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.state.site = site
     api.state.settings = settings
     app.state.api = api
+    app.state.page_cache = PageCache()
 
     @app.get(API_PREFIX, include_in_schema=False)
     def api_root() -> JSONResponse:

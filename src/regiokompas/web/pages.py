@@ -16,7 +16,7 @@ from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
 from regiokompas.web.i18n import translate
 from regiokompas.web.maps import national_spending_map
 from regiokompas.web.problems import AmbiguousError, BadParameterError
-from regiokompas.web.templating import language, render
+from regiokompas.web.templating import language, render, render_cached
 
 __all__ = ["DEFAULT_TAAKVELD", "router"]
 
@@ -34,39 +34,42 @@ def home(
     modus: Annotated[str, Query(max_length=12)] = DEFAULT_MODE,
     vorm: Annotated[str, Query(max_length=40)] = DEFAULT_VORM,
 ) -> Response:
-    site = site_of(request)
-    lang = language(request)
-    if weergave not in ("kansen", "lasten"):
-        raise BadParameterError(
-            "weergave",
-            f"'{weergave}' is geen weergave; kies kansen of lasten",
-            f"'{weergave}' is not a view; choose kansen or lasten",
-        )
-    kaart = site.taakveld_kaart(taakveld)
-    options = site.taakvelden(kaart.jaar).taakvelden
-    context: dict[str, Any] = {
-        "kaart": kaart,
-        "weergave": weergave,
-        "modus": modus,
-        "vorm": vorm,
-        "taakveld_opties": [(t.code, f"{t.code} {t.omschrijving}") for t in options],
-        "taakveld": taakveld,
-        "namen": sorted(site.names.values()),
-        "kansen": None,
-    }
-    engines = site.engines
-    context["modus_opties"] = [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES]
-    if weergave == "kansen":
-        engines.savings(modus)  # a 400 for an unknown mode before anything else
-        kansen = potential.taakveld_kansen(site, engines, taakveld, modus, vorm)
-        context["kansen"] = kansen
-        context["map"] = potential.potential_map(site, kansen, lang)
-        context["schaal"] = potential.explain_scale(kansen, engines, lang)
-        context["toont_kansen"] = potential.shows_potential(kansen)
-        context["vorm_opties"] = engines.vormen()
-    else:
-        context["map"] = national_spending_map(site, kaart, lang)
-    return render(request, "home.html", context)
+    def build() -> dict[str, Any]:
+        site = site_of(request)
+        lang = language(request)
+        if weergave not in ("kansen", "lasten"):
+            raise BadParameterError(
+                "weergave",
+                f"'{weergave}' is geen weergave; kies kansen of lasten",
+                f"'{weergave}' is not a view; choose kansen or lasten",
+            )
+        kaart = site.taakveld_kaart(taakveld)
+        options = site.taakvelden(kaart.jaar).taakvelden
+        context: dict[str, Any] = {
+            "kaart": kaart,
+            "weergave": weergave,
+            "modus": modus,
+            "vorm": vorm,
+            "taakveld_opties": [(t.code, f"{t.code} {t.omschrijving}") for t in options],
+            "taakveld": taakveld,
+            "namen": sorted(site.names.values()),
+            "kansen": None,
+        }
+        engines = site.engines
+        context["modus_opties"] = [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES]
+        if weergave == "kansen":
+            engines.savings(modus)  # a 400 for an unknown mode before anything else
+            kansen = potential.taakveld_kansen(site, engines, taakveld, modus, vorm)
+            context["kansen"] = kansen
+            context["map"] = potential.potential_map(site, kansen, lang)
+            context["schaal"] = potential.explain_scale(kansen, engines, lang)
+            context["toont_kansen"] = potential.shows_potential(kansen)
+            context["vorm_opties"] = engines.vormen()
+        else:
+            context["map"] = national_spending_map(site, kaart, lang)
+        return context
+
+    return render_cached(request, "home.html", build)
 
 
 @router.get("/zoek", response_class=HTMLResponse)

@@ -17,7 +17,7 @@ from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
 from regiokompas.web.i18n import format_number, translate
 from regiokompas.web.maps import neighbour_map
 from regiokompas.web.problems import AmbiguousError, BadParameterError
-from regiokompas.web.templating import language, render
+from regiokompas.web.templating import language, render, render_cached
 from regiokompas.web.views import check_document
 
 __all__ = ["DEFAULT_GROUP_SIZE", "DEFAULT_REGIOTYPE", "router"]
@@ -136,35 +136,39 @@ def gemeente(
             return render(request, "zoek.html", {"query": query, "kandidaten": exc.codes})
         target = f"/gemeenten/{code}" + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(target, status_code=308)
-    check_document(document)
-    site.regiotype(regiotype)
-    lang = language(request)
-    profiel = site.profiel(query, document)
-    rendered, regionaam = neighbour_map(site, query, regiotype, lang)
-    rijen = profiel.lasten.rijen
-    chart = charts.bar_comparison(
-        [f"{r.hoofdtaakveld} {r.omschrijving}" for r in rijen],
-        [round(r.eurPerInwoner, 1) for r in rijen],
-        [round(r.mediaanVergelijkbaar, 1) for r in rijen],
-        profiel.naam,
-        profiel.lasten.vergelijking,
-        "€ / " + ("inwoner" if lang == "nl" else "inhabitant"),
-    )
-    context: dict[str, Any] = {
-        "p": profiel,
-        "map": rendered,
-        "regiotype": regiotype,
-        "regiotypes": REGION_TYPES,
-        "regiotype_opties": [
-            (t, r.naam if lang == "nl" else r.name_en) for t, r in REGION_TYPES.items()
-        ],
-        "regionaam": regionaam,
-        "document": document,
-        "lasten_chart": charts.to_json(chart),
-    }
-    context.update(
-        _kansen_context(
-            request, query, groepsgrootte, binnen, vorm, modus, autonomieprijs, kansveld
+
+    def build() -> dict[str, Any]:
+        check_document(document)
+        site.regiotype(regiotype)
+        lang = language(request)
+        profiel = site.profiel(query, document)
+        rendered, regionaam = neighbour_map(site, query, regiotype, lang)
+        rijen = profiel.lasten.rijen
+        chart = charts.bar_comparison(
+            [f"{r.hoofdtaakveld} {r.omschrijving}" for r in rijen],
+            [round(r.eurPerInwoner, 1) for r in rijen],
+            [round(r.mediaanVergelijkbaar, 1) for r in rijen],
+            profiel.naam,
+            profiel.lasten.vergelijking,
+            "€ / " + ("inwoner" if lang == "nl" else "inhabitant"),
         )
-    )
-    return render(request, "gemeente.html", context)
+        context: dict[str, Any] = {
+            "p": profiel,
+            "map": rendered,
+            "regiotype": regiotype,
+            "regiotypes": REGION_TYPES,
+            "regiotype_opties": [
+                (t, r.naam if lang == "nl" else r.name_en) for t, r in REGION_TYPES.items()
+            ],
+            "regionaam": regionaam,
+            "document": document,
+            "lasten_chart": charts.to_json(chart),
+        }
+        context.update(
+            _kansen_context(
+                request, query, groepsgrootte, binnen, vorm, modus, autonomieprijs, kansveld
+            )
+        )
+        return context
+
+    return render_cached(request, "gemeente.html", build)

@@ -16,7 +16,7 @@ from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
 from regiokompas.web.i18n import translate
 from regiokompas.web.maps import group_map
 from regiokompas.web.problems import BadParameterError
-from regiokompas.web.templating import language, render
+from regiokompas.web.templating import language, render, render_cached
 
 __all__ = ["DEFAULT_SHARING_TAAKVELD", "router"]
 
@@ -63,73 +63,76 @@ def regio(
     autonomieprijs: Annotated[float, Query()] = 0.0,
     optimaliseer: Annotated[int, Query(ge=0, le=1)] = 0,
 ) -> Response:
-    site = site_of(request)
-    detail = site.regio(code)
-    lang = language(request)
-    engines = site.engines
-    engines.savings(modus)  # a 400 naming 'modus' before any work
-    members = [g.code for g in detail.gemeenten]
-    context: dict[str, Any] = {
-        "r": detail,
-        "regiotype_en": REGION_TYPES[detail.regiotype].name_en,
-        "indeling": None,
-        "verdeling": None,
-        "gekozen": [],
-        "taakveld": taakveld,
-        "vorm": vorm,
-        "modus": modus,
-        "groepsgrootte": groepsgrootte,
-        "autonomieprijs": autonomieprijs,
-        "max_groep": analyses.MAX_GROUP,
-        "max_grootte": optimiser.MAX_SIZE,
-        "auto": len(members) <= AUTO_OPTIMISE,
-        "taakveld_opties": [
-            (t.code, f"{t.code} {t.omschrijving}")
-            for t in site.taakvelden(site.latest_year["jaarrekening"]).taakvelden
-        ],
-        "vorm_opties": engines.vormen(),
-        "modus_opties": [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES],
-        "methoden": [],
-    }
-    groups = [members]
-    names = [detail.naam]
-    if optimaliseer or len(members) <= AUTO_OPTIMISE:
-        gebied = f"{detail.regiotype}:{detail.code}"
-        try:
-            result = optimiser.indeling(
-                site, gebied, [taakveld], vorm, modus, groepsgrootte, autonomieprijs
-            )
-        except BadParameterError as exc:  # name the page's own parameter, not the API's
-            own = {"maxGrootte": "groepsgrootte", "autonomiePrijs": "autonomieprijs"}
-            if exc.param not in own:
-                raise
-            raise BadParameterError(own[exc.param], exc.reason_nl, exc.reason_en) from exc
-        context["indeling"] = result
-        context["groep_van"] = {c: g.nummer for g in result.groepen for c in g.gemeenten}
-        groups = [g.gemeenten for g in result.groepen]
-        label = translate("groep", lang)
-        names = [
-            f"{label} {g.nummer}: {', '.join(g.namen)}" if len(g.gemeenten) > 1 else g.namen[0]
-            for g in result.groepen
-        ]
-    key = ("regio", code, lang, *(tuple(g) for g in groups))
-    context["map"] = group_map(
-        site,
-        groups,
-        _region_label(detail.naam, lang),
-        key,
-        names=names,
-        alone_label=translate("alleen_geen_groep", lang) if context["indeling"] else None,
-    )
-    if lid:
-        chosen = analyses.parse_members(site, lid, "lid")
-        outcome = analyses.verdeling(site, chosen, [taakveld], vorm, modus)
-        present = {v.methode for v in outcome.verdelingen}
-        context["verdeling"] = outcome
-        context["gekozen"] = chosen
-        context["methoden"] = [m for m in _METHOD_ORDER if m in present]
-        context["per_methode"] = {v.methode: v for v in outcome.verdelingen}
-        context["bedrag"] = {
-            (v.methode, a.gemeente): a for v in outcome.verdelingen for a in v.aandelen
+    def build() -> dict[str, Any]:
+        site = site_of(request)
+        detail = site.regio(code)
+        lang = language(request)
+        engines = site.engines
+        engines.savings(modus)  # a 400 naming 'modus' before any work
+        members = [g.code for g in detail.gemeenten]
+        context: dict[str, Any] = {
+            "r": detail,
+            "regiotype_en": REGION_TYPES[detail.regiotype].name_en,
+            "indeling": None,
+            "verdeling": None,
+            "gekozen": [],
+            "taakveld": taakveld,
+            "vorm": vorm,
+            "modus": modus,
+            "groepsgrootte": groepsgrootte,
+            "autonomieprijs": autonomieprijs,
+            "max_groep": analyses.MAX_GROUP,
+            "max_grootte": optimiser.MAX_SIZE,
+            "auto": len(members) <= AUTO_OPTIMISE,
+            "taakveld_opties": [
+                (t.code, f"{t.code} {t.omschrijving}")
+                for t in site.taakvelden(site.latest_year["jaarrekening"]).taakvelden
+            ],
+            "vorm_opties": engines.vormen(),
+            "modus_opties": [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES],
+            "methoden": [],
         }
-    return render(request, "regio.html", context)
+        groups = [members]
+        names = [detail.naam]
+        if optimaliseer or len(members) <= AUTO_OPTIMISE:
+            gebied = f"{detail.regiotype}:{detail.code}"
+            try:
+                result = optimiser.indeling(
+                    site, gebied, [taakveld], vorm, modus, groepsgrootte, autonomieprijs
+                )
+            except BadParameterError as exc:  # name the page's own parameter, not the API's
+                own = {"maxGrootte": "groepsgrootte", "autonomiePrijs": "autonomieprijs"}
+                if exc.param not in own:
+                    raise
+                raise BadParameterError(own[exc.param], exc.reason_nl, exc.reason_en) from exc
+            context["indeling"] = result
+            context["groep_van"] = {c: g.nummer for g in result.groepen for c in g.gemeenten}
+            groups = [g.gemeenten for g in result.groepen]
+            label = translate("groep", lang)
+            names = [
+                f"{label} {g.nummer}: {', '.join(g.namen)}" if len(g.gemeenten) > 1 else g.namen[0]
+                for g in result.groepen
+            ]
+        key = ("regio", code, lang, *(tuple(g) for g in groups))
+        context["map"] = group_map(
+            site,
+            groups,
+            _region_label(detail.naam, lang),
+            key,
+            names=names,
+            alone_label=translate("alleen_geen_groep", lang) if context["indeling"] else None,
+        )
+        if lid:
+            chosen = analyses.parse_members(site, lid, "lid")
+            outcome = analyses.verdeling(site, chosen, [taakveld], vorm, modus)
+            present = {v.methode for v in outcome.verdelingen}
+            context["verdeling"] = outcome
+            context["gekozen"] = chosen
+            context["methoden"] = [m for m in _METHOD_ORDER if m in present]
+            context["per_methode"] = {v.methode: v for v in outcome.verdelingen}
+            context["bedrag"] = {
+                (v.methode, a.gemeente): a for v in outcome.verdelingen for a in v.aandelen
+            }
+        return context
+
+    return render_cached(request, "regio.html", build)

@@ -16,6 +16,9 @@ the page language), ``url`` (the current URL with some parameters replaced) and 
 from __future__ import annotations
 
 import functools
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +28,15 @@ from fastapi.templating import Jinja2Templates
 
 from regiokompas.web.i18n import LANGUAGES, format_number, translate
 
-__all__ = ["TEMPLATE_DIR", "language", "negotiate_language", "render", "templates"]
+__all__ = [
+    "TEMPLATE_DIR",
+    "PageCache",
+    "language",
+    "negotiate_language",
+    "render",
+    "render_cached",
+    "templates",
+]
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
@@ -92,6 +103,51 @@ def _quote(value: str) -> str:
     return quote(value, safe="")
 
 
+class PageCache:
+    """A small thread-safe LRU of rendered pages (the data do not change while the app runs,
+    so a page is a pure function of its address and language)."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._pages: OrderedDict[Hashable, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> str | None:
+        with self._lock:
+            body = self._pages.get(key)
+            if body is not None:
+                self._pages.move_to_end(key)
+            return body
+
+    def put(self, key: Hashable, body: str) -> None:
+        with self._lock:
+            self._pages[key] = body
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+def render_cached(request: Request, name: str, build: Callable[[], dict[str, Any]]) -> HTMLResponse:
+    """Like :func:`render`, but the page is rendered once per address and language and then
+    served from an in-process cache; ``build`` makes the context only on a miss. Use it only
+    for pages that are a pure function of their URL (no forms with secrets, no user data).
+    """
+    cache: PageCache = request.app.state.page_cache
+    key = (name, request.url.path, request.url.query, language(request))
+    body = cache.get(key)
+    if body is None:
+        body = bytes(render(request, name, build()).body).decode("utf-8")
+        cache.put(key, body)
+    response = HTMLResponse(body)
+    _remember_language(request, response)
+    return response
+
+
+def _remember_language(request: Request, response: HTMLResponse) -> None:
+    if request.query_params.get("lang") in LANGUAGES:
+        response.set_cookie(_COOKIE, language(request), max_age=365 * 24 * 3600, samesite="lax")
+
+
 def render(
     request: Request,
     name: str,
@@ -113,6 +169,5 @@ def render(
     }
     values.update(context or {})
     response = templates.TemplateResponse(request, name, values, status_code=status_code)
-    if request.query_params.get("lang") in LANGUAGES:
-        response.set_cookie(_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+    _remember_language(request, response)
     return response
