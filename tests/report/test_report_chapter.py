@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from conftest import (
+from report_helpers import (
     peer_median,
     raw_gemeenten,
     raw_lasten,
     raw_regio,
     raw_totalen,
 )
+
 from regiokompas.data import Dataset, UnknownNameError
 from regiokompas.report import (
     Chapter,

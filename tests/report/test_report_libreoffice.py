@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 from PIL import Image as PilImage
+from report_helpers import need_tool
 
-from conftest import need_tool
 from regiokompas.report._texts import GOALS
 
 

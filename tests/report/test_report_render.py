@@ -11,8 +11,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from report_helpers import peer_median, raw_gemeenten, raw_totalen
 
-from conftest import peer_median, raw_gemeenten, raw_totalen
 from regiokompas.report import Chapter, render
 from regiokompas.report._format import parse_nl_number
 from regiokompas.report._texts import GOALS
