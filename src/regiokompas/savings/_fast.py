@@ -66,8 +66,14 @@ def build_fast_table(a: Arrays, fitted_mode: bool) -> FastTable:
 def fast_savings(
     a: Arrays, table: FastTable, matrix: np.ndarray, cols: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(gross saving, cooperable lasten per taakveld column, member count) per group for the
-    taakveld columns ``cols``; ``matrix`` holds gemeente row numbers padded with -1."""
+    """(gross saving, start-up cost base Σ_t aanloopkosten_t × cooperable lasten_t, member
+    count) per group for the taakveld columns ``cols``; ``matrix`` holds gemeente row numbers
+    padded with -1.
+
+    Columns that enter linearly are summed per gemeente before the group sums (one column for
+    all literature taakvelden without a schaalgrens, two per distinct schaalgrens), so the
+    sparse product carries about one column per fitted taakveld.
+    """
     n = len(matrix)
     valid = matrix >= 0
     size = valid.sum(axis=1)
@@ -78,29 +84,33 @@ def fast_savings(
     total = members @ a.inwoners
     fit_cols = cols[table.use_fit[cols]]
     lit_cols = cols[~table.use_fit[cols]]
+    lit_caps = a.cap[lit_cols]
+    open_cols = lit_cols[~np.isfinite(lit_caps)]
+    caps = np.unique(lit_caps[np.isfinite(lit_caps)])
     parts = [
-        table.coop[:, cols],
+        (table.coop[:, cols] @ a.aanloopkosten[cols])[:, None],
+        table.coop[:, fit_cols].sum(axis=1)[:, None],
+        (table.coop[:, open_cols] @ a.p50[open_cols])[:, None],
         table.weighted[:, fit_cols],
-        table.lit_u[:, lit_cols],
-        table.lit_v[:, lit_cols],
     ]
+    for cap in caps:
+        same = lit_cols[lit_caps == cap]
+        parts.append((table.lit_u[:, same] @ a.p50[same])[:, None])
+        parts.append((table.lit_v[:, same] @ a.p50[same])[:, None])
     sums = members @ np.hstack(parts)
-    k = len(cols)
-    coop = sums[:, :k]
-    saving = np.zeros(n)
+    startup, saving = sums[:, 0], sums[:, 1] + sums[:, 2]
+    # One logarithm per group; capping and clipping happen in log space, per column.
+    with np.errstate(divide="ignore"):
+        log_total = np.log(total)
     if len(fit_cols):
-        s_new = _clipped_log(a, total[:, None], fit_cols)
-        f_new = a.beta[None, fit_cols, 0] * s_new + a.beta[None, fit_cols, 1] * s_new**2
-        fit_pos = np.nonzero(table.use_fit[cols])[0]
-        saving += (coop[:, fit_pos] - np.exp(f_new) * sums[:, k : k + len(fit_cols)]).sum(axis=1)
-    if len(lit_cols):
-        lit_pos = np.nonzero(~table.use_fit[cols])[0]
-        m = len(fit_cols)
-        cu = sums[:, k + m : k + m + len(lit_cols)]
-        cv = sums[:, k + m + len(lit_cols) :]
-        cap = a.cap[lit_cols]
-        finite = np.isfinite(cap)
-        log_new = np.log(np.minimum(total[:, None], np.where(finite, cap, 1.0)[None, :]))
-        reach_sum = np.where(finite[None, :], log_new * cu - cv, coop[:, lit_pos])
-        saving += (reach_sum * a.p50[lit_cols][None, :]).sum(axis=1)
-    return saving, coop, size
+        hi = np.log(np.minimum(a.size_hi[fit_cols], a.cap[fit_cols]))
+        s_new = np.clip(log_total[:, None], np.log(a.size_lo[fit_cols])[None, :], hi[None, :])
+        s_new -= np.log(REFERENCE_SIZE)
+        f_new = s_new * (a.beta[None, fit_cols, 0] + a.beta[None, fit_cols, 1] * s_new)
+        np.exp(f_new, out=f_new)
+        saving = saving - np.einsum("ij,ij->i", f_new, sums[:, 3 : 3 + len(fit_cols)])
+    first = 3 + len(fit_cols)
+    for c, cap in enumerate(caps):
+        cu, cv = sums[:, first + 2 * c], sums[:, first + 2 * c + 1]
+        saving = saving + np.minimum(log_total, np.log(cap)) * cu - cv
+    return saving, startup, size

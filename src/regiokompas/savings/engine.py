@@ -282,9 +282,9 @@ class SavingsEngine:
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         a = self._a
         cols = a.columns(reeksen)
-        gross, coop, size = fast_savings(a, self._fast, matrix, cols)
+        gross, startup, size = fast_savings(a, self._fast, matrix, cols)
         savings = gross * form.realisatie
-        one_off = form.oprichtingskosten_keur + coop @ a.aanloopkosten[cols]
+        one_off = form.oprichtingskosten_keur + startup
         governance = form.bestuurskosten_keur_per_jaar + form.kosten_per_lid_keur_per_jaar * size
         transaction = governance + one_off / self._annuity
         autonomy = form.autonomieverlies * float(a.beleidsruimte[cols].sum()) * size
