@@ -92,7 +92,9 @@ def synthetic_source(ds: Dataset, code: str, options: ChapterOptions) -> Opportu
     neighbour = ds.graph.neighbours(code)[0].code
     names = ds.gemeenten.set_index("gm_code")["naam"]
 
-    def op(taakveld: str, omschrijving: str, base: float, autonomy: float) -> Opportunity:
+    def op(
+        taakveld: str, omschrijving: str, base: float, autonomy: float, shared: tuple[str, ...]
+    ) -> Opportunity:
         return Opportunity(
             taakveld=taakveld,
             omschrijving=omschrijving,
@@ -114,11 +116,15 @@ def synthetic_source(ds: Dataset, code: str, options: ChapterOptions) -> Opportu
             transaction_keur=45.0,
             bron="Testbron",
             jaar=2024,
+            shared_regions=shared,
         )
 
     return OpportunityResult(
         available=True,
-        opportunities=(op("7.3", "Afval", 111.0, 0.25), op("0.61", "OZB woningen", 37.0, 0.1)),
+        opportunities=(
+            op("7.3", "Afval", 111.0, 0.25, ()),
+            op("0.61", "OZB woningen", 37.0, 0.1, ("jeugdregio", "ggd")),
+        ),
         no_evidence=(("6.1", "Samenkracht en burgerparticipatie"),),
         assumptions=(("Testaanname", "waarde"),),
         sources=("Testbron 2024",),

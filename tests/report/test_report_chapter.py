@@ -169,6 +169,8 @@ def test_opportunities_come_from_the_source_and_land_under_their_goal(
     assert "Het college kiest: 0.61 OZB woningen" in bestuur
     assert "De afweging:" in leef and "De opstart duurt ongeveer 3 jaar" in leef
     assert "naar verwachting levert dit geld op" in leef  # the source's verdict 'besparing'
+    assert "het wordt een nieuwe partnerset" in leef
+    assert "zitten nu al samen in dezelfde jeugdregio en ggd-regio" in bestuur
     assert "Geen bewijs van besparing" in sociaal and "6.1 Samenkracht" in sociaal
     assert "levert daar naar de huidige cijfers geen besparing op" in sociaal
     appendix = _section_text(c, "Bijlage: methode, aannames en bronnen")

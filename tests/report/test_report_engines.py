@@ -140,3 +140,39 @@ def test_the_model_mode_is_stated_next_to_the_opportunities(real_docx: Path) -> 
     text = "\n".join(p.text for p in docx.Document(str(real_docx)).paragraphs)
     assert "Modus literature: de besparingen komen uit empirisch onderzoek" in text
     assert "geen bewijs van besparing" in text.lower()
+
+
+def test_each_choice_says_whether_it_fits_an_existing_partner_set(
+    ds: Dataset, engine: object
+) -> None:
+    """Recomputed from regio.csv: does some existing region hold the whole group?"""
+    from report_helpers import raw_regio
+
+    regions: dict[str, dict[str, str]] = {}
+    for row in raw_regio():
+        regions.setdefault(row["regiotype"], {})[row["gm_code"]] = row["regio_code"]
+    chapter = build_chapter(
+        ds,
+        "Gouda",
+        ChapterOptions(
+            figures=False, modus="literature", savings_engine=engine, within="veiligheidsregio"
+        ),
+    )
+    paragraphs = [b for _, s in chapter.walk() for b in s.blocks if hasattr(b, "style")]
+    checked = 0
+    for choice, body in zip(paragraphs, paragraphs[1:], strict=False):
+        if choice.style != "keuze":
+            continue
+        names = choice.text.split(" samen met ", 1)[1].split(" uitvoeren", 1)[0]
+        members = ["GM0513"] + [
+            ds.gemeente(n).code for part in names.split(", ") for n in part.split(" en ")
+        ]
+        shared = [
+            t
+            for t, labels in regions.items()
+            if t != "provincie" and len({labels[m] for m in members}) == 1
+        ]
+        assert "veiligheidsregio" in shared  # the search stayed inside Gouda's own region
+        assert "Deze gemeenten zitten nu al samen in dezelfde" in body.text
+        checked += 1
+    assert checked >= 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from regiokompas.report._opportunities import Opportunity, OpportunityResult, TangibleItem
@@ -137,7 +138,10 @@ def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> Opp
         est = engine.estimate(
             list(option.members), [reeks], vorm=options.vorm, draws=options.draws, seed=options.seed
         )
-        op = opportunity_from_estimate(est, code, omschrijving)
+        op = replace(
+            opportunity_from_estimate(est, code, omschrijving),
+            shared_regions=tuple(option.shared_regions),
+        )
         for source in map(str, est.sources):
             # A line without a year is an assumption of the model, not a dated source.
             if _YEAR.search(source):

@@ -65,6 +65,7 @@ class Opportunity:
     transaction_keur: float
     bron: str
     jaar: int | None
+    shared_regions: tuple[str, ...] | None = None  # region types the whole group shares
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,8 @@ def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
     if op.startup_years is not None:
         yield_parts.append(T["opstart"].format(jaren=_years(op.startup_years)))
     yield_parts.extend(_tangible_parts(op, key))
+    if op.shared_regions is not None:
+        yield_parts.append(_congruence_text(op.shared_regions))
     blocks.append(Paragraph(tuple(yield_parts)))
     blocks.append(
         Paragraph(
@@ -177,6 +180,15 @@ def join_names(names: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def _congruence_text(shared: tuple[str, ...]) -> str:
+    from regiokompas.data import REGION_TYPES
+
+    names = [REGION_TYPES[t].naam.lower() for t in shared if t in REGION_TYPES and t != "provincie"]
+    if names:
+        return T["congruent"].format(regios=join_names(names))
+    return T["incongruent"]
 
 
 def _verdict(verdict: str) -> str:

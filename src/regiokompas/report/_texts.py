@@ -105,6 +105,10 @@ T: dict[str, str] = {
     "levert daar naar de huidige cijfers geen besparing op. Samenwerking kan om andere redenen "
     "verstandig zijn (kwaliteit, kwetsbaarheid, personeel), maar niet om het geld.",
     "keuze": "Het college kiest: {taakveld} samen met {partners} uitvoeren, als {vorm}?",
+    "congruent": "Deze gemeenten zitten nu al samen in dezelfde {regios}; de samenwerking past "
+    "bij een bestaande partnerset. ",
+    "incongruent": "Deze groep valt in geen bestaande regio-indeling samen: het wordt een nieuwe "
+    "partnerset naast de bestaande. ",
     "afweging": "De afweging: ",
     "verdict_besparing": "voor de groep als geheel ligt de hele bandbreedte (P10–P90) boven nul; "
     "naar verwachting levert dit geld op.",
