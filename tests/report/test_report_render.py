@@ -168,3 +168,13 @@ def test_unknown_format_raises(gouda_synthetic: Chapter) -> None:
 def test_renders_are_deterministic_for_text_formats(gouda_synthetic: Chapter) -> None:
     assert render(gouda_synthetic, "md") == render(gouda_synthetic, "md")
     assert io.BytesIO(render(gouda_synthetic, "html")).getvalue().count(b"<table>") >= 5
+
+
+def test_html_fragment_for_embedding(gouda_synthetic: Chapter) -> None:
+    from regiokompas.report import html_fragment
+
+    fragment = html_fragment(gouda_synthetic, top_level=2)
+    outline = _Outline()
+    outline.feed(fragment)
+    assert "<html" not in fragment and "<h1" not in fragment
+    assert outline.headings[0] == 2 and max(outline.headings) <= 4

@@ -38,6 +38,7 @@ from regiokompas.report._write import (
     check_output_path,
     download,
     format_for_path,
+    html_fragment,
     render,
     write_chapter,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "engine_status",
     "download",
     "format_for_path",
+    "html_fragment",
     "render",
     "write_chapter",
 ]

@@ -21,6 +21,7 @@ __all__ = [
     "check_output_path",
     "download",
     "format_for_path",
+    "html_fragment",
     "render",
     "write_chapter",
 ]
@@ -120,6 +121,19 @@ def download(chapter: Chapter, fmt: str) -> Download:
     slug = "".join(ch if ch.isalnum() else "-" for ch in chapter.gemeente_naam.lower())
     slug = "-".join(part for part in slug.split("-") if part)
     return Download(data, MEDIA_TYPES[key], f"samenwerken-{slug}.{key}")
+
+
+def html_fragment(chapter: Chapter, top_level: int = 2) -> str:
+    """The chapter as an HTML fragment to embed in a page, headings starting at ``h{top_level}``.
+
+    >>> from regiokompas.data import load_dataset
+    >>> from regiokompas.report import ChapterOptions, build_chapter
+    >>> html_fragment(build_chapter(load_dataset(), "Gouda", ChapterOptions(figures=False)))[:4]
+    '<h2>'
+    """
+    from regiokompas.report._render_html import render_html_fragment
+
+    return render_html_fragment(chapter, top_level)
 
 
 def format_for_path(path: Path | str) -> str:
