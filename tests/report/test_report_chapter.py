@@ -211,3 +211,17 @@ def test_unknown_gemeente_is_a_clear_error(ds: Dataset) -> None:
     with pytest.raises(UnknownNameError) as info:
         build_chapter(ds, "Goudaa", ChapterOptions(figures=False))
     assert "Gouda" in info.value.nl and "Gouda" in info.value.en
+
+
+def test_engines_with_no_opportunity_say_so_plainly(ds: Dataset) -> None:
+    def nothing(ds: Dataset, code: str, options: ChapterOptions) -> OpportunityResult:
+        return OpportunityResult(available=True, no_evidence=(("7.3", "Afval"),))
+
+    chapter = build_chapter(ds, "Gouda", ChapterOptions(figures=False, source=nothing))
+    trade = _section_text(chapter, "De afweging: besparing tegenover autonomie")
+    assert "De analyse vond voor Gouda geen samenwerking met een verwachte netto besparing" in trade
+    assert "Voor dit doel vond de analyse geen kans" in _section_text(chapter, GOALS["sociaal"])
+    assert "7.3 Afval laten de gegevens geen schaalvoordeel zien" in _section_text(
+        chapter, GOALS["leefomgeving"]
+    )
+    assert not [n for n in chapter.numbers() if n.key.startswith("kans.")]

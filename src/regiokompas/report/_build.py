@@ -160,7 +160,11 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
     else:
         trade.append(
             Paragraph(
-                (T["geen_kansen_engine"] if not result.available else T["geen_kansen_doel"],),
+                (
+                    T["geen_kansen_engine"]
+                    if not result.available
+                    else T["geen_kansen_gemeente"].format(naam=naam),
+                ),
                 "let_op",
             )
         )

@@ -98,6 +98,9 @@ T: dict[str, str] = {
     "geen_kansen_engine": "De kansenanalyse (partnerzoeker en besparingsmodel) is in deze versie "
     "van Regiokompas niet beschikbaar. Dit concept noemt daarom geen besparingen: het vult geen "
     "bedragen in die niet uit het model komen.",
+    "geen_kansen_gemeente": "De analyse vond voor {naam} geen samenwerking met een verwachte "
+    "netto besparing. Samenwerken kan nog steeds verstandig zijn om andere redenen, maar niet om "
+    "het geld.",
     "geen_kansen_doel": "Voor dit doel vond de analyse geen kans met een verwachte netto "
     "besparing.",
     "geen_bewijs": "Geen bewijs van besparing",
