@@ -91,7 +91,7 @@ def test_split_value_is_best_partition_into_connected_parts() -> None:
         (0, 1, 2, 3): 8.0,
     }
     values = np.array([value.get(r, 0.0) for r in rows])
-    split = dict(zip(rows, best_split_values(groups, values, 4), strict=True))
+    split = dict(zip(rows, best_split_values(groups, values, 4).value, strict=True))
     assert split[(0, 1)] == 0.0  # only {0},{1}
     assert split[(0, 1, 2)] == 5.0  # {0,1}+{2}
     assert split[(1, 2, 3)] == 4.0  # {1}+{2,3}

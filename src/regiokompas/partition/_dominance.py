@@ -17,10 +17,12 @@ packed into one int64) and ``numpy.searchsorted``, so the test runs vectorised o
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["GroupIndex", "best_split_values", "pack_keys"]
+__all__ = ["GroupIndex", "Splits", "best_split_values", "group_keys", "key_bits", "pack_keys"]
 
 
 def pack_keys(groups: NDArray[np.int32], bits: int) -> NDArray[np.int64]:
@@ -55,9 +57,30 @@ class GroupIndex:
         return np.where(hit, self._order[pos], -1).astype(np.int64)
 
 
+@dataclass(frozen=True)
+class Splits:
+    """Per row: the best value of a split into smaller groups and the two halves of that split
+    (row numbers, -1 when the row has no split)."""
+
+    value: NDArray[np.float64]
+    part_a: NDArray[np.int64]
+    part_b: NDArray[np.int64]
+
+
+def group_keys(members: list[list[int]], bits: int) -> NDArray[np.int64]:
+    """Packed keys of member lists (each sorted here), as :func:`pack_keys` would give."""
+    keys = np.zeros(len(members), dtype=np.int64)
+    for row, group in enumerate(members):
+        key = 0
+        for pos, node in enumerate(sorted(group)):
+            key |= (node + 1) << (bits * pos)
+        keys[row] = key
+    return keys
+
+
 def best_split_values(
     groups: NDArray[np.int32], values: NDArray[np.float64], n_nodes: int, *, min_size: int = 1
-) -> NDArray[np.float64] | None:
+) -> Splits | None:
     """Per row, the best value of splitting that group into two or more smaller groups.
 
     ``groups`` must hold every feasible connected group (rows absent from it count as
@@ -73,12 +96,16 @@ def best_split_values(
     index = GroupIndex(pack_keys(groups, bits))
     best = np.where(sizes >= min_size, values, -np.inf).astype(np.float64)
     split = np.full(len(groups), -np.inf)
+    part_a = np.full(len(groups), -1, dtype=np.int64)
+    part_b = np.full(len(groups), -1, dtype=np.int64)
     for size in range(2, k + 1):
         rows = np.flatnonzero(sizes == size)
         if len(rows) == 0:
             continue
         members = groups[rows, :size].astype(np.int64)
         best_here = np.full(len(rows), -np.inf)
+        arg_a = np.full(len(rows), -1, dtype=np.int64)
+        arg_b = np.full(len(rows), -1, dtype=np.int64)
         full = (1 << size) - 1
         # Masks with bit 0 set enumerate each unordered split {A, B} once.
         for mask in range(1, full, 2):
@@ -95,7 +122,12 @@ def best_split_values(
             ok = (row_a >= 0) & (row_b >= 0)
             total = np.full(len(rows), -np.inf)
             total[ok] = best[row_a[ok]] + best[row_b[ok]]
-            np.maximum(best_here, total, out=best_here)
+            better = total > best_here
+            best_here[better] = total[better]
+            arg_a[better] = row_a[better]
+            arg_b[better] = row_b[better]
         split[rows] = best_here
+        part_a[rows] = arg_a
+        part_b[rows] = arg_b
         best[rows] = np.maximum(best[rows], best_here)
-    return split
+    return Splits(split, part_a, part_b)

@@ -30,6 +30,8 @@ __all__ = ["PartOutcome", "solve_part"]
 
 #: Parts with at most this many columns go straight to the MIP solver.
 SMALL_PART = 3_000
+#: Parts with at most this many gemeenten get the aggregate branching variables.
+AGGREGATE_ROWS = 60
 #: Nodes per large-neighbourhood window.
 WINDOW = 24
 
@@ -61,17 +63,25 @@ def solve_part(
     threads: int = 1,
     rel_gap: float = 1e-6,
     progress: Progress | None = None,
+    start: NDArray[np.int64] | None = None,
 ) -> PartOutcome:
     """Maximise ``sum v(S) x_S`` over disjoint columns (rows in ``equal`` must be covered).
 
     ``groups`` uses local row numbers ``0..len(equal)-1``; ``adjacency`` is the local graph
-    (for the search windows); ``deadline`` is a ``time.perf_counter()`` value.
+    (for the search windows); ``deadline`` is a ``time.perf_counter()`` value; ``start`` is an
+    optional feasible set of columns (e.g. from the greedy merge).
     """
+    if start is not None and not _feasible(groups, start, equal):
+        start = None
+    # Aggregate branching variables help prove regional optima but slow the search for good
+    # solutions on the national model (measured: land, k=5), so only small parts get them.
+    aggregates = len(equal) <= AGGREGATE_ROWS
     m = len(groups)
     if m == 0:
         return PartOutcome(np.zeros(0, np.int64), 0.0, 0.0, True, "leeg", 0)
     if m <= SMALL_PART:
-        start = None if equal.any() else greedy_packing(groups, values, len(equal))
+        if start is None and not equal.any():
+            start = greedy_packing(groups, values, len(equal))
         mip = solve_mip(
             groups,
             values,
@@ -80,6 +90,7 @@ def solve_part(
             threads=threads,
             rel_gap=rel_gap,
             start=start,
+            aggregates=aggregates,
         )
         chosen = mip.chosen if mip.has_solution else start
         return _outcome(chosen, values, mip.bound, mip.optimal, "mip", m, infeasible=mip.infeasible)
@@ -94,7 +105,8 @@ def solve_part(
         initial=max(SMALL_PART, 20 * n_rows),
     )
     if not lp.optimal:
-        start = None if equal.any() else greedy_packing(groups, values, n_rows)
+        if start is None and not equal.any():
+            start = greedy_packing(groups, values, n_rows)
         mip = solve_mip(
             groups,
             values,
@@ -103,6 +115,7 @@ def solve_part(
             threads=threads,
             rel_gap=rel_gap,
             start=start,
+            aggregates=aggregates,
         )
         chosen = mip.chosen if mip.has_solution else start
         return _outcome(chosen, values, mip.bound, mip.optimal, "mip", m, infeasible=mip.infeasible)
@@ -118,6 +131,8 @@ def solve_part(
             return _outcome(chosen, values, upper, True, "lp-integraal", m, upper)
 
     incumbent = _rens(groups, values, equal, x, deadline, threads)
+    if start is not None and (incumbent is None or values[start].sum() > values[incumbent].sum()):
+        incumbent = start
     if incumbent is None and not equal.any():
         incumbent = greedy_packing(groups, values, n_rows)
     best = float(values[incumbent].sum()) if incumbent is not None else -np.inf
@@ -147,6 +162,7 @@ def solve_part(
             threads=threads,
             start=start,
             rel_gap=rel_gap,
+            aggregates=aggregates,
         )
         if final.optimal or not first_try or incumbent is None:
             break
@@ -239,6 +255,7 @@ def _rens(
             time_limit=min(_left(deadline) * 0.25, 10.0),
             threads=threads,
             rel_gap=1e-4,
+            aggregates=False,
         )
         if sub.has_solution:
             return np.sort(np.concatenate([fixed, cols[sub.chosen]]))
@@ -304,6 +321,7 @@ def _lns(
             threads=threads,
             start=start,
             rel_gap=1e-4,
+            aggregates=False,
         )
         windows += 1
         gain = sub.objective - float(values[released].sum()) if sub.has_solution else 0.0

@@ -30,9 +30,16 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from regiokompas.partition._dominance import best_split_values
+from regiokompas.partition._dominance import (
+    GroupIndex,
+    Splits,
+    best_split_values,
+    key_bits,
+    pack_keys,
+)
 from regiokompas.partition._enumerate import connected_groups, group_sizes
 from regiokompas.partition._errors import ConstraintConflictError
+from regiokompas.partition._greedy import greedy_merge, resolve_dominated
 from regiokompas.partition._scoring import GroupScorer
 from regiokompas.partition._solve import PartOutcome, solve_part
 
@@ -282,18 +289,23 @@ class RegionPartitioner:
         timings["waarderen_s"] = time.perf_counter() - mark
 
         mark = time.perf_counter()
-        split = best_split_values(groups, shifted, n, min_size=self.min_size)
+        splits = best_split_values(groups, shifted, n, min_size=self.min_size)
         big = sizes >= max(2, self.min_size)
-        if split is None:
+        if splits is None:
             useful = big & ((shifted > 0) | (self.min_size > 1))
         else:
-            useful = big & (shifted > split + 1e-9 * np.maximum(1.0, np.abs(shifted)))
+            margin = 1e-9 * np.maximum(1.0, np.abs(shifted))
+            useful = big & (shifted > splits.value + margin)
         useful |= together_col & (sizes >= self.min_size)
         if self.min_size == 1:
             useful &= sizes >= 2
         timings["dominantie_s"] = time.perf_counter() - mark
         cols = np.flatnonzero(useful)
         kept, values = groups[cols], shifted[cols]
+
+        mark = time.perf_counter()
+        start_cols = self._greedy_start(groups, shifted, adjacency, useful, splits, cols)
+        timings["startoplossing_s"] = time.perf_counter() - mark
 
         equal = np.zeros(n, dtype=bool)
         if self.min_size > 1:
@@ -319,6 +331,10 @@ class RegionPartitioner:
             part_deadline = time.perf_counter() + max(deadline - time.perf_counter(), 0.05) * max(
                 share, 0.02 if remaining_cols else 1.0
             )
+            local_start = None
+            if start_cols is not None:
+                inside = start_cols[np.isin(start_cols, part_cols)]
+                local_start = np.searchsorted(part_cols, inside).astype(np.int64)
             outcome = self._solve_part(
                 rows,
                 kept[part_cols],
@@ -326,6 +342,7 @@ class RegionPartitioner:
                 equal,
                 adjacency,
                 min(part_deadline, deadline + 1.0),
+                local_start,
             )
             if not np.isfinite(outcome.objective):
                 self._no_solution(rows, outcome)
@@ -396,6 +413,27 @@ class RegionPartitioner:
                     f"maximum group size {self.max_size} (given the apart pairs).",
                 )
 
+    def _greedy_start(
+        self,
+        groups: NDArray[np.int32],
+        shifted: NDArray[np.float64],
+        adjacency: list[list[int]],
+        useful: NDArray[np.bool_],
+        splits: Splits | None,
+        cols: NDArray[np.int64],
+    ) -> NDArray[np.int64] | None:
+        """A greedy pair-merge partition, expressed in the kept columns (None if unusable)."""
+        bits = key_bits(len(self.nodes), groups.shape[1])
+        if splits is None or bits is None or self.min_size > 1 or self.together:
+            return None
+        index = GroupIndex(pack_keys(groups, bits))
+        rows = greedy_merge(adjacency, shifted, index, bits, self.max_size)
+        rows = resolve_dominated(rows, useful, splits)
+        position = np.full(len(groups), -1, dtype=np.int64)
+        position[cols] = np.arange(len(cols))
+        found = position[np.asarray(rows, dtype=np.int64)] if rows else np.zeros(0, np.int64)
+        return np.sort(found[found >= 0])
+
     def _check_coverable(self, kept: NDArray[np.int32], equal: NDArray[np.bool_]) -> None:
         covered = np.zeros(len(self.nodes) + 1, dtype=bool)
         covered[np.where(kept >= 0, kept, len(self.nodes))] = True
@@ -434,6 +472,7 @@ class RegionPartitioner:
         equal: NDArray[np.bool_],
         adjacency: list[list[int]],
         deadline: float,
+        start: NDArray[np.int64] | None = None,
     ) -> PartOutcome:
         local = np.full(len(self.nodes) + 1, -1, dtype=np.int32)
         local[rows] = np.arange(len(rows), dtype=np.int32)
@@ -449,6 +488,7 @@ class RegionPartitioner:
             threads=self.threads,
             rel_gap=self.rel_gap,
             progress=self.progress,
+            start=start,
         )
 
     def _assemble(
