@@ -65,8 +65,16 @@ def _free_port() -> int:
 def base_url(app: FastAPI) -> Iterator[str]:
     """The app under uvicorn on a free loopback port, in a background thread."""
     port = _free_port()
+    # lifespan "off": no background warm-up competing with the browser for the CPU.
     server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+        uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+        )
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -13,6 +13,8 @@ the app runs).
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from functools import cached_property, lru_cache
 from typing import Any, TypeVar, cast
@@ -55,15 +57,26 @@ class SiteData:
         self.dataset = dataset
         self.profiel = lru_cache(maxsize=1024)(self._profiel)
         self.taakveld_kaart = lru_cache(maxsize=256)(self._taakveld_kaart)
-        self._memo: dict[Hashable, Any] = {}
+        self._memo: OrderedDict[Hashable, Any] = OrderedDict()
+        self._memo_lock = threading.Lock()
+
+    #: Entries kept by :meth:`memo` (least recently used go first).
+    MEMO_SIZE = 8192
 
     def memo(self, key: Hashable, build: Callable[[], T]) -> T:
-        """``build()`` once per ``key`` (for rendered maps and other pure derived values)."""
-        if key not in self._memo:
-            if len(self._memo) > 4096:
-                self._memo.clear()
-            self._memo[key] = build()
-        return cast(T, self._memo[key])
+        """``build()`` once per ``key`` (maps, analyses and other pure derived values), kept in
+        an LRU of :attr:`MEMO_SIZE` entries. Two threads may build the same value once each;
+        the results are equal, so that costs time, never correctness."""
+        with self._memo_lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return cast(T, self._memo[key])
+        value = build()
+        with self._memo_lock:
+            self._memo[key] = value
+            while len(self._memo) > self.MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
 
     # ------------------------------------------------------------------ lookup
 
