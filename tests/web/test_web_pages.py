@@ -151,3 +151,29 @@ def test_plotly_is_served_from_the_python_package(client: TestClient, app: objec
     assert response.status_code == 200
     assert response.content == Path(plotly_js_path()).read_bytes()
     assert "immutable" in response.headers["cache-control"]
+
+
+def test_unexpected_error_is_a_friendly_500_page(app) -> None:
+    from fastapi import APIRouter
+
+    from regiokompas.web import create_app
+
+    broken = create_app()
+    router = APIRouter()
+
+    @router.get("/kapot")
+    def kapot() -> None:
+        raise RuntimeError("boom")
+
+    broken.include_router(router)
+    broken.state.api.include_router(router)
+    client = TestClient(broken, raise_server_exceptions=False)
+    response = client.get("/kapot")
+    assert response.status_code == 500
+    assert "Er ging aan onze kant iets mis" in Page(response.text).plain
+    assert "boom" not in response.text
+    api = client.get("/api/v1/kapot")
+    assert api.status_code == 500
+    assert api.headers["content-type"] == "application/problem+json"
+    assert api.headers["api-version"] == "1.0.0"
+    assert api.json()["status"] == 500 and "boom" not in api.text

@@ -163,6 +163,16 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     return _page_error(request, 400, prefix + "; ".join(parts), [])
 
 
+async def _server_error(request: Request, _exc: Exception) -> Response:
+    lang = language(request)
+    message = (
+        "Er ging aan onze kant iets mis. Probeer het later opnieuw of ga terug naar de startpagina."
+        if lang == "nl"
+        else "Something went wrong on our side. Please try again later or go back to the home page."
+    )
+    return _page_error(request, 500, message, [])
+
+
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if exc.status_code == 404:
@@ -264,6 +274,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(WebError, _web_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _server_error)
     app.add_middleware(HeadersMiddleware)
     app.state.plotly_js = f"/static/vendor/plotly-{_plotly_version()}.min.js"
     return app
