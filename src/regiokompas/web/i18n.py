@@ -181,6 +181,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "municipalities (grey).",
     ),
     "lasten_tabel": ("Lasten per inwoner in {jaar} (€)", "Spending per inhabitant in {jaar} (€)"),
+    "lasten_per_taakveld": ("Per taakveld", "Per taakveld"),
+    "lasten_nul": (
+        "Een gemeente zonder lasten op een taakveld telt mee als € 0.",
+        "A municipality without spending on a taakveld counts as € 0.",
+    ),
     "kerncijfers": ("Kerncijfers", "Key figures"),
     "kenmerk": ("Kenmerk", "Characteristic"),
     "inwoners": ("Inwoners", "Inhabitants"),

@@ -15,6 +15,7 @@ __all__ = [
     "GemeenteProfiel",
     "Lastenvergelijking",
     "LastenRij",
+    "LastenTaakveld",
     "Regio",
     "RegioDetail",
     "RegioLid",
@@ -113,6 +114,17 @@ class LastenRij(BaseModel):
     verschilPct: float | None  # noqa: N815
 
 
+class LastenTaakveld(BaseModel):
+    """Lasten per inhabitant on one taakveld against the median of similar gemeenten."""
+
+    taakveld: str
+    omschrijving: str
+    hoofdtaakveld: str
+    eurPerInwoner: float  # noqa: N815
+    mediaanVergelijkbaar: float  # noqa: N815
+    verschilPct: float | None  # noqa: N815
+
+
 class Lastenvergelijking(BaseModel):
     gemeente: str
     document: str
@@ -121,6 +133,10 @@ class Lastenvergelijking(BaseModel):
     vergelijking: str
     aantalVergelijkbaar: int  # noqa: N815
     rijen: list[LastenRij]
+    perTaakveld: list[LastenTaakveld] = Field(  # noqa: N815
+        default_factory=list,
+        description="Dezelfde vergelijking per taakveld (ontbrekende lasten tellen als 0).",
+    )
 
 
 class GemeenteProfiel(BaseModel):

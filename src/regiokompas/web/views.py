@@ -22,7 +22,7 @@ from typing import Any, TypeVar, cast
 import pandas as pd
 
 from regiokompas.data import REGION_TYPES, AmbiguousNameError, Dataset, UnknownNameError
-from regiokompas.profile import Figure, gemeente_profile
+from regiokompas.profile import Figure, gemeente_profile, size_class
 from regiokompas.web import schemas
 from regiokompas.web.engines import Engines
 from regiokompas.web.problems import AmbiguousError, BadParameterError, NotFoundError
@@ -219,9 +219,57 @@ class SiteData:
                     )
                     for r in p.lasten
                 ],
+                perTaakveld=self._per_taakveld(p.code, document, p.lasten_jaar),
             ),
             attributie=p.attributie,
         )
+
+    def _per_taakveld(self, code: str, document: str, year: int) -> list[schemas.LastenTaakveld]:
+        """Lasten per inhabitant per taakveld against the median of the same CBS size class
+        in the same year (the profile's comparison, one level down)."""
+        per_capita, classes = self._taakveld_table(document, year)
+        own_class = classes[code]
+        peers = per_capita[classes == own_class]
+        medians = peers.median()
+        names = self.dataset.taakvelden.set_index("taakveld")
+        rows = []
+        for taakveld in per_capita.columns:
+            own = float(per_capita.loc[code, taakveld])
+            median = float(medians[taakveld])
+            if own == 0 and median == 0:
+                continue
+            rows.append(
+                schemas.LastenTaakveld(
+                    taakveld=str(taakveld),
+                    omschrijving=str(names.loc[taakveld, "omschrijving"]),
+                    hoofdtaakveld=str(names.loc[taakveld, "hoofdtaakveld"]),
+                    eurPerInwoner=own,
+                    mediaanVergelijkbaar=median,
+                    verschilPct=(own / median - 1) * 100 if median > 0 else None,
+                )
+            )
+        return rows
+
+    def _taakveld_table(self, document: str, year: int) -> tuple[pd.DataFrame, pd.Series]:
+        """€ per inhabitant per taakveld for every gemeente (rows) and each one's size class,
+        computed once per document and year."""
+
+        def build() -> tuple[pd.DataFrame, pd.Series]:
+            lasten = self.dataset.lasten
+            rows = lasten[(lasten["jaar"] == year) & (lasten["document"] == document)]
+            matrix = rows.pivot_table(
+                index="gm_code", columns="taakveld", values="lasten_keur", aggfunc="sum"
+            ).reindex(self.dataset.gemeenten["gm_code"])
+            totals = self.dataset.totalen
+            people = totals[(totals["jaar"] == year) & (totals["document"] == document)]
+            inhabitants = people.set_index("gm_code")["inwoners"].reindex(matrix.index)
+            per_capita = matrix.fillna(0.0).div(inhabitants, axis=0) * 1000  # k€ -> €
+            per_capita = per_capita[inhabitants > 0]
+            classes = inhabitants[inhabitants > 0].map(size_class)
+            order = sorted(per_capita.columns, key=lambda c: [int(x) for x in str(c).split(".")])
+            return per_capita[order], classes
+
+        return self.memo(("taakveld-tabel", document, year), build)
 
     def buren(self, code: str) -> schemas.BurenLijst:
         return schemas.BurenLijst(gemeente=code, buren=self.profiel(code).buren, bron=_BUREN_BRON)
