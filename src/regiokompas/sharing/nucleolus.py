@@ -32,10 +32,6 @@ orthogonal to it.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -43,6 +39,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.linalg import null_space
 
+from regiokompas._highs import new_highs
 from regiokompas.sharing._errors import SharingError
 from regiokompas.sharing.game import _BLOCK_BITS, CostGame, _blocks, _subset_sums, mask_members
 
@@ -51,38 +48,9 @@ __all__ = ["NucleolusResult", "least_core", "nucleolus", "prenucleolus"]
 FloatArray = npt.NDArray[np.float64]
 Domain = Literal["imputatie", "pre-imputatie"]
 
-_banner_silenced = False
-
-
-@contextlib.contextmanager
-def _quiet_stdout() -> Iterator[None]:
-    """Silence file descriptor 1: HiGHS prints a banner from C++ when the first solver is made."""
-    sys.stdout.flush()
-    try:
-        saved = os.dup(1)
-    except OSError:  # no real stdout (embedded use): nothing to silence
-        yield
-        return
-    try:
-        with open(os.devnull, "w") as devnull:
-            os.dup2(devnull.fileno(), 1)
-            yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-
 
 def _new_highs() -> Any:
-    global _banner_silenced
-    import highspy
-
-    if _banner_silenced:
-        solver = highspy.Highs()  # type: ignore[no-untyped-call]
-    else:
-        with _quiet_stdout():
-            solver = highspy.Highs()  # type: ignore[no-untyped-call]
-        _banner_silenced = True
-    solver.setOptionValue("output_flag", False)
+    solver = new_highs()
     solver.setOptionValue("presolve", "off")  # small LPs re-solved many times: warm start wins
     return solver
 
