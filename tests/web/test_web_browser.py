@@ -65,7 +65,7 @@ def _free_port() -> int:
 def base_url(app: FastAPI) -> Iterator[str]:
     """The app under uvicorn on a free loopback port, in a background thread."""
     port = _free_port()
-    # lifespan "off": no background warm-up competing with the browser for the CPU.
+    # The app needs no lifespan events; the cache warm-up is started by `regiokompas web` only.
     server = uvicorn.Server(
         uvicorn.Config(
             app,

@@ -34,8 +34,12 @@ def web(ctx: click.Context, host: str, port: int) -> None:
     import uvicorn
 
     from regiokompas.web import create_app
+    from regiokompas.web.app import start_warming
 
     app = create_app(settings_from(ctx))
+    # Fill the caches in the background (fitted cost model, profiles, opportunities) so a
+    # visitor's first click does not wait for them.
+    start_warming(app)
     click.echo(f"Regiokompas draait op http://{host}:{port}  (stoppen: Ctrl+C)")
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 

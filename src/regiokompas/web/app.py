@@ -20,8 +20,6 @@ from __future__ import annotations
 import importlib
 import threading
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -48,6 +46,7 @@ __all__ = [
     "create_app",
     "openapi_document",
     "plotly_js_path",
+    "start_warming",
     "warm",
 ]
 
@@ -185,10 +184,18 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return _page_error(request, exc.status_code, str(exc.detail), [])
 
 
+def start_warming(app: FastAPI) -> threading.Thread:
+    """Run :func:`warm` for ``app`` in a daemon thread (``regiokompas web`` does this; tests and
+    embedders that build many apps do not, so no background work competes with them)."""
+    thread = threading.Thread(target=warm, args=(app.state.site,), name="rk-warm", daemon=True)
+    thread.start()
+    return thread
+
+
 def warm(site: SiteData) -> None:
     """Fill the caches a visitor hits first, most needed first: the fitted engine, every
     gemeente's profile and neighbour map (seconds), then every gemeente's opportunities with
-    the default settings (about a minute of CPU on one core, in this background thread)."""
+    the default settings (about a minute of CPU on one core)."""
     from regiokompas.web import analyses, opportunities
     from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM
     from regiokompas.web.maps import neighbour_map
@@ -216,15 +223,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     site = SiteData(load_dataset(settings.data_dir))
     modules = _load_modules()
 
-    @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # The fitted cost model and the 342 profiles take seconds: compute them now, in the
-        # background, not on a user's click.
-        threading.Thread(target=warm, args=(site,), name="rk-warm", daemon=True).start()
-        yield
-
     app = FastAPI(
-        lifespan=lifespan,
         title="Regiokompas",
         version=__version__,
         openapi_url=None,  # the page app has no API of its own; see /api/v1/openapi.json
