@@ -12,6 +12,12 @@ re-solve that window exactly (Shaw, CP 1998; Pisinger & Ropke, *Large neighborho
 1988): a solution better than the incumbent ``z*`` only uses columns with
 ``rc_S > z* - UB(y)``; the MIP over those columns, warm-started with ``z*``, either proves
 optimality for the whole part or leaves the valid bound ``min(UB(y), max(z*, its bound))``.
+
+Order: LP, rounding (or the greedy start, whichever is better), a first exact attempt over the
+surviving columns, then — if that did not finish — the search, then the exact MIP again over
+the columns that survive the improved incumbent. Regional parts (<= 60 gemeenten) give most
+time to the exact MIPs; the national part gives most to the search (measured, see
+docs/optimalisatie.md).
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ from regiokompas.partition._dominance import (
 from regiokompas.partition._enumerate import connected_groups, group_sizes
 from regiokompas.partition._errors import ConstraintConflictError
 from regiokompas.partition._greedy import greedy_merge, resolve_dominated
+from regiokompas.partition._parts import cluster_members, components
 from regiokompas.partition._scoring import GroupScorer
 from regiokompas.partition._solve import PartOutcome, solve_part
 
@@ -203,7 +204,7 @@ class RegionPartitioner:
                     f"{self._label(a)} and {self._label(b)} must stay apart, but the together "
                     "pairs force them into one group.",
                 )
-        for members in _cluster_members(clusters).values():
+        for members in cluster_members(clusters).values():
             if len(members) > self.max_size:
                 listed = ", ".join(self._label(c) for c in members)
                 raise self._conflict(
@@ -314,7 +315,7 @@ class RegionPartitioner:
             equal[self._index[code]] = True
         self._check_coverable(kept, equal)
 
-        parts = _components(kept, n)
+        parts = components(kept, n)
         self._say(f"{len(cols):,} groepen over in {len(parts)} deel(en)")
         mark = time.perf_counter()
         chosen: list[int] = []
@@ -386,7 +387,7 @@ class RegionPartitioner:
             has_b = (padded_groups == self._index[b]).any(axis=1)
             ok &= ~(has_a & has_b)
         holds = np.zeros(len(groups), dtype=bool)
-        for members in _cluster_members(self._clusters()).values():
+        for members in cluster_members(self._clusters()).values():
             count = np.zeros(len(groups), dtype=np.int64)
             for code in members:
                 count += (padded_groups == self._index[code]).any(axis=1)
@@ -397,7 +398,7 @@ class RegionPartitioner:
     def _check_together(self, groups: NDArray[np.int32]) -> None:
         n = len(self.nodes)
         padded_groups = np.where(groups >= 0, groups, n)
-        for members in _cluster_members(self._clusters()).values():
+        for members in cluster_members(self._clusters()).values():
             count = np.zeros(len(groups), dtype=np.int64)
             for code in members:
                 count += (padded_groups == self._index[code]).any(axis=1)
@@ -522,40 +523,3 @@ class RegionPartitioner:
             gap,
             status,
         )
-
-
-def _cluster_members(clusters: Mapping[str, int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    for code, cid in clusters.items():
-        out.setdefault(cid, []).append(code)
-    return {cid: sorted(m) for cid, m in out.items()}
-
-
-def _components(
-    groups: NDArray[np.int32], n: int
-) -> list[tuple[NDArray[np.int64], NDArray[np.int64]]]:
-    """Independent parts: (rows, columns) per connected component of the column overlap."""
-    parent = np.arange(n)
-
-    def find(x: int) -> int:
-        root = x
-        while parent[root] != root:
-            root = int(parent[root])
-        while parent[x] != root:
-            parent[x], x = root, int(parent[x])
-        return root
-
-    for row in groups:
-        members = row[row >= 0]
-        first = find(int(members[0]))
-        for other in members[1:]:
-            root = find(int(other))
-            if root != first:
-                parent[root] = first
-    roots = np.array([find(i) for i in range(n)])
-    col_root = roots[groups[:, 0]] if len(groups) else np.zeros(0, dtype=np.int64)
-    parts = []
-    for root in np.unique(col_root):
-        rows = np.flatnonzero(roots == root).astype(np.int64)
-        parts.append((rows, np.flatnonzero(col_root == root).astype(np.int64)))
-    return parts
