@@ -25,8 +25,14 @@ def greedy_merge(
     index: GroupIndex,
     bits: int,
     max_size: int,
+    prefer_small: bool = False,
 ) -> list[int]:
-    """Rows (in the matrix ``index`` was built from) of the groups of size >= 2 it ends with."""
+    """Rows (in the matrix ``index`` was built from) of the groups of size >= 2 it ends with.
+
+    Gains that tie (to 1e-6 k€; common when savings are additive and a merge only saves one
+    set of governance costs) are broken by the first group's number, or with ``prefer_small``
+    by the smaller union first, which keeps groups growing evenly.
+    """
     n = len(adjacency)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     owner = list(range(n))
@@ -54,9 +60,13 @@ def greedy_merge(
         found = {owner[j] for i in members[group] for j in adjacency[i]} - {group}
         return [(min(group, o), max(group, o)) for o in found]
 
+    def rank(pair: tuple[int, int], gain: tuple[float, int]) -> tuple[float, int, int]:
+        size = len(members[pair[0]]) + len(members[pair[1]]) if prefer_small else 0
+        return (round(gain[0], 6), -size, -pair[0])
+
     gains = gains_for(sorted({p for g in range(n) for p in neighbour_pairs(g)}))
     while gains:
-        (a, b), (gain, row) = max(gains.items(), key=lambda item: (item[1][0], -item[0][0]))
+        (a, b), (gain, row) = max(gains.items(), key=lambda item: rank(*item))
         if gain <= 1e-9:
             break
         members[a] = members[a] + members.pop(b)

@@ -271,7 +271,7 @@ def _rens(
             groups[cols],
             values[cols],
             equal & free,
-            time_limit=min(_left(deadline) * 0.25, 10.0),
+            time_limit=min(_left(deadline) * 0.1, 5.0),
             threads=threads,
             rel_gap=1e-4,
             aggregates=False,

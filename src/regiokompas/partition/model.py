@@ -428,8 +428,16 @@ class RegionPartitioner:
         if splits is None or bits is None or self.min_size > 1 or self.together:
             return None
         index = GroupIndex(pack_keys(groups, bits))
-        rows = greedy_merge(adjacency, shifted, index, bits, self.max_size)
-        rows = resolve_dominated(rows, useful, splits)
+        # Two tie-breaking rules; ties are common (see greedy_merge), keep the better result.
+        options = [
+            resolve_dominated(
+                greedy_merge(adjacency, shifted, index, bits, self.max_size, prefer_small=small),
+                useful,
+                splits,
+            )
+            for small in (False, True)
+        ]
+        rows = max(options, key=lambda r: float(shifted[r].sum()) if r else 0.0)
         position = np.full(len(groups), -1, dtype=np.int64)
         position[cols] = np.arange(len(cols))
         found = position[np.asarray(rows, dtype=np.int64)] if rows else np.zeros(0, np.int64)
