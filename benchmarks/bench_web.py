@@ -9,7 +9,9 @@ number of requests, so the run stops by itself):
 2. the gemeente page ``/gemeenten/{code}``, cycling through all 342 gemeenten, after a warm-up
    that visited each of them once (steady state: the server caches computed results and
    rendered pages in-process);
-3. first visits: the gemeente page with a setting nobody asked for yet (``groepsgrootte=3``),
+3. the same pages rendered anew: ``?lang=nl`` makes each address new to the page cache, so
+   every gemeente's page is rendered from the (warm) data caches once;
+4. first visits: the gemeente page with a setting nobody asked for yet (``groepsgrootte=3``),
    so every request runs the partner finder over 45 taakvelden, the uncertainty verdicts and
    the rendering (a smaller phase: 20 users x 3 requests).
 
@@ -150,6 +152,7 @@ def main() -> int:
         for name, paths in (
             ("baseline /toegankelijkheid", baseline_paths),
             ("gemeente page /gemeenten/{code}", gemeente_paths),
+            ("gemeente page, rendered anew", [f"{p}?lang=nl" for p in gemeente_paths]),
             ("first visits (nothing cached)", cold_paths),
         ):
             server, client, wall = run_phase(port, paths, users)
@@ -170,7 +173,9 @@ def main() -> int:
         p95 = pct(rows[1][1], 95)
         verdict = "meets" if p95 < 300 else "MISSES"
         print(f"\ngemeente page p95 server time {p95:.1f} ms: {verdict} the 300 ms target")
-        cold = pct(rows[2][1], 95)
+        rendered = pct(rows[2][1], 95)
+        print(f"rendered anew (data cached) p95 server time {rendered:.1f} ms")
+        cold = pct(rows[3][1], 95)
         print(f"first visits p95 server time {cold:.0f} ms (20 concurrent uncached computations)")
         print(f"(machine: {os.cpu_count()} cores; server and client share them)")
     finally:
