@@ -26,13 +26,16 @@ def greedy_merge(
     bits: int,
     max_size: int,
     prefer_small: bool = False,
+    seed: int | None = None,
 ) -> list[int]:
     """Rows (in the matrix ``index`` was built from) of the groups of size >= 2 it ends with.
 
     Gains that tie (to 1e-6 k€; common when savings are additive and a merge only saves one
     set of governance costs) are broken by the first group's number, or with ``prefer_small``
-    by the smaller union first, which keeps groups growing evenly.
+    by the smaller union first, which keeps groups growing evenly; with ``seed`` at random
+    (a fixed seed, so the result is reproducible).
     """
+    jitter = np.random.default_rng(seed).random(len(adjacency)) if seed is not None else None
     n = len(adjacency)
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     owner = list(range(n))
@@ -60,9 +63,10 @@ def greedy_merge(
         found = {owner[j] for i in members[group] for j in adjacency[i]} - {group}
         return [(min(group, o), max(group, o)) for o in found]
 
-    def rank(pair: tuple[int, int], gain: tuple[float, int]) -> tuple[float, int, int]:
+    def rank(pair: tuple[int, int], gain: tuple[float, int]) -> tuple[float, int, float]:
         size = len(members[pair[0]]) + len(members[pair[1]]) if prefer_small else 0
-        return (round(gain[0], 6), -size, -pair[0])
+        tie = float(jitter[pair[0]] + jitter[pair[1]]) if jitter is not None else -pair[0]
+        return (round(gain[0], 6), -size, tie)
 
     gains = gains_for(sorted({p for g in range(n) for p in neighbour_pairs(g)}))
     while gains:

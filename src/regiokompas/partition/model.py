@@ -342,7 +342,7 @@ class RegionPartitioner:
                 values[part_cols],
                 equal,
                 adjacency,
-                min(part_deadline, deadline + 1.0),
+                min(part_deadline, deadline),
                 local_start,
             )
             if not np.isfinite(outcome.objective):
@@ -428,14 +428,18 @@ class RegionPartitioner:
         if splits is None or bits is None or self.min_size > 1 or self.together:
             return None
         index = GroupIndex(pack_keys(groups, bits))
-        # Two tie-breaking rules; ties are common (see greedy_merge), keep the better result.
+        # Ties are common (see greedy_merge): try several tie-breaking rules, keep the best.
+        # Regional areas get a few extra random ones (each run takes milliseconds there).
+        rules: list[tuple[bool, int | None]] = [(False, None), (True, None)]
+        if len(self.nodes) <= 80:
+            rules += [(small, seed) for seed in range(8) for small in (False, True)]
         options = [
             resolve_dominated(
-                greedy_merge(adjacency, shifted, index, bits, self.max_size, prefer_small=small),
+                greedy_merge(adjacency, shifted, index, bits, self.max_size, small, seed),
                 useful,
                 splits,
             )
-            for small in (False, True)
+            for small, seed in rules
         ]
         rows = max(options, key=lambda r: float(shifted[r].sum()) if r else 0.0)
         position = np.full(len(groups), -1, dtype=np.int64)
