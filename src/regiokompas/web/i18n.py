@@ -256,7 +256,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "transactie_kort": ("Transactiekosten", "Transaction costs"),
     "autonomieverlies": ("Autonomieverlies", "Autonomy loss"),
     "netto": ("Netto", "Net"),
-    "bandbreedte": ("Netto P10 – P90", "Net P10 – P90"),
+    "bandbreedte": ("Netto P10 – P90*", "Net P10 – P90*"),
+    "bandbreedte_uitleg": (
+        "* Netto per jaar met onzekerheid: de contante waarde over {horizon} jaar (inclusief "
+        "aanloopjaren en eenmalige kosten, discontovoet {rente}) als gelijk bedrag per jaar; "
+        "200 trekkingen. 'Netto' is de puntschatting op dezelfde grondslag met de prijs van "
+        "autonomie.",
+        "* Net per year with uncertainty: the present value over {horizon} years (start-up years "
+        "and one-off costs included, discount rate {rente}) as an equal amount per year; 200 "
+        "draws. 'Net' is the point estimate on the same basis with the price of autonomy.",
+    ),
     "oordeel": ("Oordeel", "Verdict"),
     "oordeel_besparing": ("besparing", "saving"),
     "oordeel_geen bewijs van besparing": ("geen bewijs van besparing", "no evidence of a saving"),
@@ -289,11 +298,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opbrengst_titel": ("Wat de besparing oplevert", "What the saving buys"),
     "opbrengst_uitleg": (
         "Voor de beste groep op {taakveld} ({groep}), als {vorm}, met 1.000 trekkingen: netto "
-        "{p10} tot {p90} per jaar (mediaan {p50}; × € 1.000); oordeel: {oordeel}. Aandeel van "
-        "{naam}: {e10} tot {e90} per jaar (mediaan {e50}).",
+        "{p10} tot {p90} per jaar zodra de samenwerking op stoom is (mediaan {p50}; × € 1.000; "
+        "oordeel: {oordeel}); contante waarde over {horizon} jaar inclusief aanloopjaren en "
+        "eenmalige kosten {n10} tot {n90}. Aandeel van {naam}: {e10} tot {e90} per jaar "
+        "(mediaan {e50}).",
         "For the best group on {taakveld} ({groep}), as {vorm}, with 1,000 draws: net {p10} to "
-        "{p90} per year (median {p50}; × € 1,000); verdict: {oordeel}. Share of {naam}: {e10} "
-        "to {e90} per year (median {e50}).",
+        "{p90} per year once the cooperation is up to speed (median {p50}; × € 1,000; verdict: "
+        "{oordeel}); present value over {horizon} years including start-up years and one-off "
+        "costs {n10} to {n90}. Share of {naam}: {e10} to {e90} per year (median {e50}).",
     ),
     "opbrengst_tabel": (
         "Wat de groep ervan kan betalen (aantal; P10 – mediaan – P90)",

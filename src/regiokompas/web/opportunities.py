@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from regiokompas.data import REGION_TYPES, RegiokompasError
 from regiokompas.partners import PartnerFinder, PartnerOption
+from regiokompas.savings import annuity_factor, verdict_of
 from regiokompas.web import schemas
 from regiokompas.web.problems import BadParameterError
 from regiokompas.web.views import SiteData
@@ -84,13 +85,20 @@ def kansen(
         for s in report.scopes:
             verdict, band = None, None
             if s.options:
-                # The best option again, now with its uncertainty: only a P10 above zero
-                # counts as a saving (the engine's verdict).
+                # The best option again, now with its uncertainty: the net present value over
+                # the horizon (start-up years and one-off costs included) as an equal amount
+                # per year, so it compares with the 'net' column; only a P10 above zero
+                # counts as a saving.
                 est = engine.estimate(
                     list(s.options[0].members), list(s.taakvelden), vorm_key, draws=200, seed=0
                 )
-                verdict = est.verdict
-                band = schemas.Bandbreedte(p10=est.total.p10, p50=est.total.p50, p90=est.total.p90)
+                per_year = annuity_factor(engine.horizon, engine.discount_rate)
+                band = schemas.Bandbreedte(
+                    p10=est.npv.p10 / per_year,
+                    p50=est.npv.p50 / per_year,
+                    p90=est.npv.p90 / per_year,
+                )
+                verdict = verdict_of(band.p10, band.p90)
             scopes.append(
                 schemas.KansTaakveld(
                     taakvelden=list(s.taakvelden),

@@ -104,6 +104,8 @@ def _kansen_context(
         "autonomieprijs": autonomieprijs,
         "kansveld_opties": [(s.label, f"{s.label} {s.omschrijving}") for s in with_options],
         "besparing": None,
+        "horizon": engines.savings(modus).horizon,
+        "rente": format_number(100 * engines.savings(modus).discount_rate, lang, 2) + "%",
     }
     if chosen is not None:
         best = chosen.opties[0]

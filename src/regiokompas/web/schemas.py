@@ -435,7 +435,10 @@ class KansTaakveld(BaseModel):
         description="Oordeel over de beste optie met onzekerheid (200 trekkingen): besparing "
         "(P10 > 0), meerkosten (P90 < 0) of geen bewijs van besparing."
     )
-    nettoBandbreedte: Bandbreedte | None  # noqa: N815
+    nettoBandbreedte: Bandbreedte | None = Field(  # noqa: N815
+        description="Contante waarde over de horizon (incl. aanloopjaren en eenmalige kosten) "
+        "als gelijk bedrag per jaar, k€; P10/P50/P90."
+    )
 
 
 class Kansen(BaseModel):
