@@ -137,6 +137,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "share. Source: {bron}.",
     ),
     "partner": ("Beste partner", "Best partner"),
+    "kansen_methode": (
+        "Per gemeente de buurgemeente waarmee samenwerking als {vorm} de hoogste verwachte "
+        "netto waarde per jaar geeft: besparing volgens het gekozen besparingsmodel min "
+        "bestuurs- en (over de horizon verdeelde) aanloopkosten; geen prijs voor autonomie.",
+        "Per municipality the neighbour with which cooperation as {vorm} gives the highest "
+        "expected net value per year: saving by the chosen savings model minus governance and "
+        "(spread over the horizon) start-up costs; no price for autonomy.",
+    ),
     "netto_keur": ("Netto (× € 1.000 per jaar)", "Net (× € 1,000 per year)"),
     "methode": ("Methode", "Method"),
     "lasten_keur": ("Lasten (× € 1.000)", "Spending (× € 1,000)"),

@@ -65,6 +65,7 @@ def home(
             context["schaal"] = potential.explain_scale(kansen, engines, lang)
             context["toont_kansen"] = potential.shows_potential(kansen)
             context["vorm_opties"] = engines.vormen()
+            context["vorm_naam"] = dict(context["vorm_opties"]).get(kansen.vorm, kansen.vorm)
         else:
             context["map"] = national_spending_map(site, kaart, lang)
         return context
