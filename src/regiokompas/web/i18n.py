@@ -100,9 +100,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vorm_label": ("Samenwerkingsvorm", "Form of cooperation"),
     "kaart_kansen_uitleg": (
         "Per gemeente de beste samenwerking met één buurgemeente op {taakveld}: netto waarde "
-        "per inwoner van het paar per jaar (besparing min transactiekosten, verwachte waarde).",
+        "per inwoner van het paar per jaar (besparing min transactiekosten, verwachte waarde). "
+        "De onzekerheid per gemeente staat op haar eigen pagina: daar heet iets pas een "
+        "besparing als ook de pessimistische schatting (P10) er een is.",
         "Per municipality the best cooperation with one neighbour on {taakveld}: net value per "
-        "inhabitant of the pair per year (saving minus transaction costs, expected value).",
+        "inhabitant of the pair per year (saving minus transaction costs, expected value). The "
+        "uncertainty per municipality is on its own page: there, something is only called a "
+        "saving when the pessimistic estimate (P10) is one too.",
     ),
     "schaal_schaalvoordelen": (
         "Het kostenmodel vindt schaalvoordelen op dit taakveld: de lasten per inwoner dalen met "
