@@ -81,7 +81,12 @@ def direct_call(members, edges, scorer, k, limit):
     groups = groups[(groups >= 0).sum(axis=1) >= 2]
     values = scorer(groups, members)
     mip = solve_mip(
-        groups, values, np.zeros(len(members), dtype=bool), time_limit=limit, aggregates=False
+        groups,
+        values,
+        np.zeros(len(members), dtype=bool),
+        time_limit=limit,
+        aggregates=False,
+        presolve=True,  # HiGHS defaults: a plain solver call
     )
     objective = mip.objective if mip.has_solution else float("nan")
     return objective, mip.bound, len(groups)

@@ -164,9 +164,11 @@ def solve_mip(
     start: NDArray[np.int64] | None = None,
     rel_gap: float = 1e-9,
     aggregates: bool = True,
+    presolve: bool | None = None,
 ) -> MipSolution:
     """Solve the integer model; ``start`` is an optional feasible set of column indices.
 
+    ``presolve`` None: HiGHS's presolve unless the model has very many columns per row.
     With ``aggregates`` two general integer variables are added: the number of groups
     ``g = sum_S x_S`` and the number of gemeenten in a group ``c = sum_S |S| x_S``. They change
     neither the feasible set nor the optimum, but give the solver a branching direction that
@@ -175,7 +177,7 @@ def solve_mip(
     """
     m = len(groups)
     h = _new_highs(time_limit, threads)
-    if m > PRESOLVE_MAX_RATIO * max(len(equal), 1):
+    if presolve is False or (presolve is None and m > PRESOLVE_MAX_RATIO * max(len(equal), 1)):
         # HiGHS's presolve does not stop at the time limit; on models with very many columns
         # per row it overran a 3 s limit by 10 s (Zuid-Holland, taakveld 7.3, 53,223 columns,
         # 50 rows) and found nothing, while without presolve it kept to the limit.
