@@ -127,6 +127,35 @@ def _axe(browser: Any) -> dict[str, Any]:
     return result
 
 
+def _submit(browser: Any) -> None:
+    """Submit the page's form and wait until the browser has loaded the next page.
+
+    ``click()`` returns before a POST (and its redirect) has finished loading, so the next
+    lookup could still see the old page. A marker on ``window`` disappears with the old
+    document; during the switch Chromium may answer a script with an inspector error, which
+    only means "not yet".
+    """
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.execute_script("window.__oudePagina = true;")
+    browser.find_element(By.CSS_SELECTOR, "form.formulier button[type=submit]").click()
+
+    def loaded(b: Any) -> bool:
+        try:
+            return bool(
+                b.execute_script(
+                    "return window.__oudePagina === undefined"
+                    " && document.readyState === 'complete';"
+                )
+            )
+        except WebDriverException:
+            return False
+
+    WebDriverWait(browser, 30).until(loaded)
+
+
 def test_register_pages_in_a_browser(site, browser) -> None:
     from selenium.webdriver.common.by import By
 
@@ -135,14 +164,14 @@ def test_register_pages_in_a_browser(site, browser) -> None:
     browser.get(base + "/register/inloggen")
     browser.find_element(By.ID, "gebruikersnaam").send_keys("gouda")
     browser.find_element(By.ID, "wachtwoord").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "form.formulier button[type=submit]").click()
+    _submit(browser)
     assert "Ingelogd als" in browser.find_element(By.TAG_NAME, "main").text
     browser.get(f"{base}/register/regelingen/{ident}/bewerken")
     field = browser.find_element(By.ID, "begroting_keur")
     field.clear()
     field.send_keys("250,5")
-    browser.find_element(By.CSS_SELECTOR, "form.formulier button[type=submit]").click()
-    assert browser.current_url.endswith(f"/register/regelingen/{ident}")
+    _submit(browser)
+    assert browser.current_url.endswith(f"/register/regelingen/{ident}"), browser.current_url
     assert reg.toon(ident).begroting_keur == 250.5
     pages = [
         "/register",
@@ -162,7 +191,7 @@ def test_register_pages_in_a_browser(site, browser) -> None:
     browser.get(f"{base}/register/regelingen/{ident}/bewerken")
     browser.execute_script("document.getElementById('startdatum').type = 'text'")
     browser.find_element(By.ID, "startdatum").send_keys("2020-02-30")
-    browser.find_element(By.CSS_SELECTOR, "form.formulier button[type=submit]").click()
+    _submit(browser)
     assert "niet opgeslagen" in browser.find_element(By.ID, "fouten").text
     result = _axe(browser)
     assert result["violations"] == [], result["violations"]
