@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,12 @@ import pytest
 from regiokompas.data import Dataset, load_dataset
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Tests must never write into the user's real data folder (the register's default SQLite file
+# lives there): point the XDG data home at a throwaway folder for the whole session.
+_DATA_HOME = tempfile.mkdtemp(prefix="regiokompas-tests-")
+os.environ["XDG_DATA_HOME"] = _DATA_HOME
+atexit.register(shutil.rmtree, _DATA_HOME, ignore_errors=True)
 SHARED_DATA = Path(os.environ.get("REGIOKOMPAS_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 
