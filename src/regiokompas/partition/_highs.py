@@ -16,6 +16,8 @@ import highspy
 import numpy as np
 from numpy.typing import NDArray
 
+from regiokompas._highs import SOLVER_THREADS, new_highs
+
 __all__ = ["LpSolution", "MipSolution", "solve_lp", "solve_mip"]
 
 #: Above this many columns per row, MIPs run without HiGHS's presolve (see ``solve_mip``).
@@ -23,14 +25,12 @@ PRESOLVE_MAX_RATIO = 400
 
 
 def _new_highs(time_limit: float | None, threads: int) -> Any:
-    # The public ``highspy.Highs`` wrapper prints a licence banner on stdout at construction,
-    # which would corrupt JSON/CSV output of the CLI; the core class underneath does not.
-    core = getattr(highspy, "_core", None)
-    h = core._Highs() if core is not None and hasattr(core, "_Highs") else highspy.Highs()  # type: ignore[no-untyped-call]
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("threads", int(threads))
-    if time_limit is not None:
-        h.setOptionValue("time_limit", float(max(time_limit, 0.01)))
+    # Made by the process-wide factory (no banner, the shared thread count). HiGHS sizes one
+    # global scheduler by the first solver that runs; asking for another count later fails, so
+    # a non-default ``threads`` is only safe in a process that runs nothing else (the CLI).
+    h = new_highs(time_limit)
+    if threads != SOLVER_THREADS:
+        h.setOptionValue("threads", int(threads))
     return h
 
 
