@@ -7,10 +7,11 @@ from typing import cast
 
 import click
 
-from regiokompas.cli._common import dataset_from, format_option, handle_errors
+from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
 from regiokompas.cli._output import Table, emit_json, emit_tables
-from regiokompas.data import REGION_TYPES
+from regiokompas.data import REGION_TYPES, Dataset
 from regiokompas.partners import PartnerFinder, PartnerReport, ScopeResult
+from regiokompas.register import Congruence, Partner, congruence, existing_partners, seed_regelingen
 from regiokompas.savings import MODES, Mode, SavingsEngine
 
 __all__ = ["partners"]
@@ -191,6 +192,13 @@ def _tables(report: PartnerReport) -> list[Table]:
     help="Aantal groepen per taakveld.",
 )
 @format_option
+@click.option(
+    "--register",
+    "use_register",
+    is_flag=True,
+    help="Bestaande samenwerking uit de registerdatabase (REGIOKOMPAS_DATABASE_URL) in plaats "
+    "van de meegeleverde startgegevens.",
+)
 @click.pass_context
 @handle_errors
 def partners(
@@ -204,6 +212,7 @@ def partners(
     autonomieprijs: float,
     top: int,
     fmt: str,
+    use_register: bool,
 ) -> None:
     """Met wie kan NAAM het best samenwerken? Alle aaneengesloten groepen met NAAM tot --max
     gemeenten, gerangschikt op nettowaarde (besparing − transactiekosten − autonomieprijs ×
@@ -221,8 +230,11 @@ def partners(
         autonomy_price=autonomieprijs,
         top=top,
     ).find()
+    existing = _existing(ctx, ds, report.gemeente, use_register)
     if fmt == "json":
-        emit_json(dataclasses.asdict(report))
+        payload = dataclasses.asdict(report)
+        payload["bestaande_samenwerking"] = existing.as_json()
+        emit_json(payload)
         return
     where = f", binnen {report.within} {report.within_region}" if report.within else ""
     header = (
@@ -232,4 +244,69 @@ def partners(
     )
     for note in report.notes:
         header += f"\n{note}"
-    emit_tables(_tables(report), fmt, header=header)
+    emit_tables([*_tables(report), *existing.tables(ds)], fmt, header=header)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Existing:
+    """What the register says about the gemeente's current cooperation."""
+
+    congruence: Congruence
+    partners: tuple[Partner, ...]
+    bron: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "congruentie": dataclasses.asdict(self.congruence),
+            "partners": [dataclasses.asdict(p) for p in self.partners],
+            "bron": self.bron,
+        }
+
+    def tables(self, ds: Dataset) -> list[Table]:
+        c = self.congruence
+        names = ds.gemeenten.set_index("gm_code")["naam"]
+        index = "–" if c.index is None else f"{c.index:.2f}".replace(".", ",")
+        summary: list[list[object]] = [
+            ["Regelingen", c.regelingen],
+            ["Met andere gemeenten", c.met_partners],
+            ["Verschillende partnersets", c.partnersets],
+            ["Congruentie-index (partnersets / regelingen)", index],
+        ]
+        partners = [
+            [str(names.get(p.code, p.code)), p.code, p.aantal, ", ".join(p.taakvelden[:6])]
+            for p in self.partners[:10]
+        ]
+        return [
+            Table(
+                "Bestaande samenwerking en congruentie",
+                ["Kenmerk", "Waarde"],
+                summary,
+                caption=f"Bron: {self.bron}. Een lage index betekent dat steeds dezelfde "
+                "partners terugkomen; een index bij 1 dat elke regeling een andere partnerset "
+                "heeft (regionale incongruentie).",
+                align_right={1},
+            ),
+            Table(
+                "Gemeenten waarmee al wordt samengewerkt (top 10)",
+                ["Gemeente", "Code", "Regelingen", "Taakvelden"],
+                partners,
+                caption=f"Bron: {self.bron}.",
+                align_right={2},
+            ),
+        ]
+
+
+def _existing(ctx: click.Context, ds: Dataset, code: str, use_register: bool) -> _Existing:
+    if use_register:
+        from regiokompas.store import Register  # only when asked: it loads the database layer
+
+        register = Register.open(settings_from(ctx).database_url, ds=ds)
+        records = tuple(register.regelingen_voor(code))
+        bron = "registerdatabase Regiokompas"
+    else:
+        records = seed_regelingen(ds)
+        bron = (
+            "startgegevens register: regio's 2024 (CBS Gebiedsindelingen) en "
+            "gemeenschappelijke regelingen/regioatlas 2016 (Open State, historisch, te verifiëren)"
+        )
+    return _Existing(congruence(code, records), tuple(existing_partners(code, records)), bron)
