@@ -247,6 +247,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "document_begroting": ("Begroting (raming)", "Budget (estimate)"),
     "bijwerken": ("Bijwerken", "Update"),
     "kansen_titel": ("Kansen voor samenwerking", "Opportunities for cooperation"),
+    "bestaand_titel": ("Bestaande samenwerking", "Existing cooperation"),
+    "bestaand_uitleg": (
+        "Uit het register: de regelingen waarin {naam} al zit, met hoeveel verschillende "
+        "partnersets de gemeente werkt (regionale congruentie) en met welke gemeenten het vaakst.",
+        "From the register: the arrangements {naam} already takes part in, how many different "
+        "partner sets it juggles (regional congruence) and with which gemeenten most often.",
+    ),
+    "bestaand_regelingen": ("Regelingen", "Arrangements"),
+    "bestaand_partnersets": ("Verschillende partnersets", "Different partner sets"),
+    "bestaand_index": (
+        "Congruentie-index (partnersets / regelingen met partners)",
+        "Congruence index (partner sets / arrangements with partners)",
+    ),
+    "bestaand_partners": (
+        "Gemeenten waarmee al wordt samengewerkt",
+        "Gemeenten already cooperated with",
+    ),
+    "bestaand_aantal": ("Gedeelde regelingen", "Shared arrangements"),
+    "bestaand_bron": (
+        "Bron: startgegevens van het register — regio's 2024 (CBS Gebiedsindelingen) en "
+        "gemeenschappelijke regelingen en regioatlas 2016 (Open State Foundation; historisch, "
+        "te verifiëren).",
+        "Source: the register's seed data — 2024 regions (CBS) and 2016 joint arrangements and "
+        "regioatlas (Open State Foundation; historic, to be verified).",
+    ),
+    "hoofdstuk_titel": (
+        "Concepthoofdstuk collegeprogramma",
+        "Draft chapter for the coalition programme",
+    ),
+    "hoofdstuk_uitleg": (
+        "Een eerste opzet van het hoofdstuk 'Samenwerken met andere gemeenten' voor {naam}, met "
+        "de instellingen hierboven (model, vorm, groepsgrootte, prijs van autonomie).",
+        "A first draft of the chapter 'Cooperating with other gemeenten' for {naam}, with the "
+        "settings above (model, form, group size, price of autonomy).",
+    ),
     "kansen_uitleg": (
         "Per taakveld de beste groep buurgemeenten (aaneengesloten, tot de gekozen grootte) "
         "volgens het besparingsmodel: besparing min transactiekosten min de prijs van "

@@ -6,11 +6,14 @@ against autonomy, and what the savings buy). Plain GET forms; every figure names
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from regiokompas.data import REGION_TYPES
+from regiokompas.register import congruence, existing_partners, seed_regelingen
+from regiokompas.report import ChapterOptions, build_chapter, download
 from regiokompas.web import analyses, charts, opportunities, schemas
 from regiokompas.web.api_routes import site_of
 from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
@@ -171,6 +174,84 @@ def gemeente(
                 request, query, groepsgrootte, binnen, vorm, modus, autonomieprijs, kansveld
             )
         )
+        context["bestaand"] = _existing(site, query)
+        context["hoofdstuk_query"] = urlencode(
+            {
+                "modus": modus,
+                "vorm": vorm,
+                "groepsgrootte": groepsgrootte,
+                "autonomieprijs": autonomieprijs,
+                **({"binnen": binnen} if binnen else {}),
+            }
+        )
+        context["hoofdstuk_formaten"] = CHAPTER_FORMATS
         return context
 
     return render_cached(request, "gemeente.html", build)
+
+
+#: Download formats of the collegeprogramma chapter, with their labels.
+CHAPTER_FORMATS: tuple[tuple[str, str], ...] = (
+    ("docx", "Word (DOCX)"),
+    ("pdf", "PDF"),
+    ("html", "HTML"),
+    ("md", "Markdown"),
+)
+
+
+def _existing(site: Any, code: str) -> dict[str, Any]:
+    """Congruence and the most frequent partners of ``code`` from the register's seed."""
+
+    def build() -> dict[str, Any]:
+        records = seed_regelingen(site.dataset)
+        names = site.dataset.gemeenten.set_index("gm_code")["naam"]
+        partners = [
+            {"code": p.code, "naam": str(names.get(p.code, p.code)), "aantal": p.aantal}
+            for p in existing_partners(code, records)[:8]
+        ]
+        return {"congruentie": congruence(code, records), "partners": partners}
+
+    result: dict[str, Any] = site.memo(("bestaand", code), build)
+    return result
+
+
+@router.get("/gemeenten/{query}/hoofdstuk.{formaat}")
+def hoofdstuk(
+    request: Request,
+    query: str,
+    formaat: str,
+    groepsgrootte: Annotated[int, Query(ge=2, le=8)] = DEFAULT_GROUP_SIZE,
+    binnen: Annotated[str, Query(max_length=20)] = "",
+    vorm: Annotated[str, Query(max_length=40)] = DEFAULT_VORM,
+    modus: Annotated[str, Query(max_length=12)] = DEFAULT_MODE,
+    autonomieprijs: Annotated[float, Query(ge=0)] = 0.0,
+) -> Response:
+    """The draft chapter "Samenwerken met andere gemeenten" as a download."""
+    site = site_of(request)
+    if formaat not in dict(CHAPTER_FORMATS):
+        raise BadParameterError(
+            "formaat",
+            f"'{formaat}' is geen formaat; kies uit docx, pdf, html of md",
+            f"'{formaat}' is not a format; choose docx, pdf, html or md",
+        )
+    if modus not in WEB_MODES:
+        raise BadParameterError("modus", f"onbekende modus '{modus}'", f"unknown mode '{modus}'")
+    if binnen and binnen not in REGION_TYPES:
+        raise BadParameterError(
+            "binnen", f"onbekende regio-indeling '{binnen}'", f"unknown region type '{binnen}'"
+        )
+    code = query if query in site.names else site.find(query)
+    options = ChapterOptions(
+        max_size=groepsgrootte,
+        within=binnen or None,
+        vorm=site.engines.vorm(vorm),
+        modus=modus,
+        autonomy_price=autonomieprijs,
+        savings_engine=site.engines.savings(modus),
+    )
+    file = download(build_chapter(site.dataset, code, options), formaat)
+    return Response(
+        file.data,
+        media_type=file.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{file.filename}"'},
+    )

@@ -1,0 +1,43 @@
+"""The gemeente page offers the collegeprogramma chapter and shows existing cooperation."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from fastapi.testclient import TestClient
+
+from regiokompas.data import Dataset
+from regiokompas.register import seed_regelingen
+
+
+def test_chapter_downloads_in_every_format(client: TestClient) -> None:
+    md = client.get("/gemeenten/GM0513/hoofdstuk.md?modus=literature")
+    assert md.status_code == 200
+    assert md.headers["content-type"].startswith("text/markdown")
+    assert 'filename="samenwerken-gouda.md"' in md.headers["content-disposition"]
+    assert md.text.startswith("# Samenwerken met andere gemeenten")
+    docx = client.get("/gemeenten/Gouda/hoofdstuk.docx?modus=literature")
+    assert docx.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(docx.content)) as archive:
+        assert "word/document.xml" in archive.namelist()
+    pdf = client.get("/gemeenten/GM0513/hoofdstuk.pdf?modus=literature")
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_unknown_format_and_mode_are_400_naming_the_parameter(client: TestClient) -> None:
+    bad = client.get("/gemeenten/GM0513/hoofdstuk.xls")
+    assert bad.status_code == 400 and "formaat" in bad.text
+    bad = client.get("/gemeenten/GM0513/hoofdstuk.md?modus=gok")
+    assert bad.status_code == 400 and "modus" in bad.text
+
+
+def test_page_links_the_chapter_and_shows_congruence(client: TestClient, ds: Dataset) -> None:
+    page = client.get("/gemeenten/GM0513")
+    assert page.status_code == 200
+    assert "/gemeenten/GM0513/hoofdstuk.docx?" in page.text
+    own = [r for r in seed_regelingen(ds) if "GM0513" in r.gemeenten and not r.verwijderd]
+    sets = {frozenset(r.gemeenten) - {"GM0513"} for r in own} - {frozenset()}
+    table = page.text[page.text.index('id="tabel-congruentie"') :]
+    assert f'<td class="getal">{len(own)}</td>' in table
+    assert f'<td class="getal">{len(sets)}</td>' in table
