@@ -81,14 +81,9 @@ def test_register_database_replaces_the_seed(tmp_path: Path) -> None:
 
 def test_partners_stay_within_the_chosen_region() -> None:
     import csv
-    import importlib.util
-
-    import pytest
 
     from regiokompas.data import bundled_path, load_dataset
 
-    if importlib.util.find_spec("regiokompas.partners") is None:
-        pytest.skip("partner finder (issue 4) not installed")
     with open(bundled_path() / "regio.csv", encoding="utf-8", newline="") as handle:
         rows = [r for r in csv.DictReader(handle) if r["regiotype"] == "jeugdregio"]
     region = next(r["regio_code"] for r in rows if r["gm_code"] == "GM0513")

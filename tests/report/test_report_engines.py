@@ -7,7 +7,6 @@ assumption files (forms, taakveld priors) read with the csv module.
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,6 @@ from regiokompas.data import Dataset
 from regiokompas.report import ChapterOptions, build_chapter, engine_status, render
 from regiokompas.report._engines import opportunity_from_estimate
 from regiokompas.report._format import parse_nl_number
-
-savings_missing = importlib.util.find_spec("regiokompas.savings") is None or not hasattr(
-    importlib.import_module("regiokompas.savings"), "SavingsEngine"
-)
 
 
 def _csv(name: str) -> dict[str, dict[str, str]]:
@@ -36,7 +31,6 @@ def test_engine_status_lists_every_part() -> None:
     assert names == ["regiokompas.savings", "regiokompas.partners", "regiokompas.register"]
 
 
-@pytest.mark.skipif(savings_missing, reason="regiokompas.savings (issue 3) is not installed")
 @pytest.mark.parametrize("taakveld", ["7.3", "0.61"])
 def test_estimate_becomes_an_opportunity_with_the_engines_numbers(
     ds: Dataset, taakveld: str
@@ -63,13 +57,8 @@ def test_estimate_becomes_an_opportunity_with_the_engines_numbers(
     assert op.jaar == engine.jaar and str(engine.jaar) in op.bron
 
 
-partners_missing = savings_missing or importlib.util.find_spec("regiokompas.partners") is None
-
-
 @pytest.fixture(scope="module")
 def engine(ds: Dataset) -> object:
-    if partners_missing:
-        pytest.skip("regiokompas.savings / regiokompas.partners not installed")
     from regiokompas.savings import SavingsEngine
 
     return SavingsEngine.from_dataset(ds, mode="literature")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
 import pytest
-from report_helpers import peer_median, raw_gemeenten, raw_totalen
+from report_helpers import need_tool, peer_median, raw_gemeenten, raw_totalen
 
 from regiokompas.report import Chapter, render
 from regiokompas.report._format import parse_nl_number
@@ -138,9 +137,7 @@ def test_docx_headings_language_and_alt_text(gouda_docx: Path) -> None:
 def test_pure_python_pdf_has_the_headings(gouda_synthetic: Chapter, tmp_path: Path) -> None:
     data = render(gouda_synthetic, "pdf")
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.skip("pdftotext (poppler-utils) not installed")
+    pdftotext = need_tool("pdftotext")
     path = tmp_path / "h.pdf"
     path.write_bytes(data)
     text = subprocess.run(
