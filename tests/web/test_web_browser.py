@@ -10,23 +10,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import socket
-import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from fastapi import FastAPI
+
+from browser_helpers import chromium, run_axe, serve
 
 pytestmark = pytest.mark.slow  # a real browser: about half a minute for the file
 
-AXE = Path(__file__).parent / "assets" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = [
     "/",
     "/?taakveld=0.2&weergave=kansen",
@@ -43,88 +37,18 @@ PAGES = [
 ]
 
 
-def _strict() -> bool:
-    return os.environ.get("REGIOKOMPAS_CI_STRICT") == "1"
-
-
-def _need(condition: bool, reason: str) -> None:
-    if condition:
-        return
-    if _strict():
-        pytest.fail(f"{reason} (required in CI: .ci/run installs chromium and chromium-driver)")
-    pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(app: FastAPI) -> Iterator[str]:
     """The app under uvicorn on a free loopback port, in a background thread."""
-    port = _free_port()
     # The app needs no lifespan events; the cache warm-up is started by `regiokompas web` only.
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-            access_log=False,
-            lifespan="off",
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(app, lifespan="off") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    chromium = os.environ.get("REGIOKOMPAS_CHROMIUM") or shutil.which("chromium") or ""
-    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-    _need(bool(chromium) and Path(chromium).is_file(), f"chromium not found ({chromium!r})")
-    _need(Path(driver_path).is_file(), f"chromedriver not found ({driver_path!r})")
-    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never reach for the network
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="rk-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--lang=nl-NL",
-        "--window-size=1280,1000",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
-    driver.set_page_load_timeout(60)
-    driver.set_script_timeout(120)
-    try:
+    with chromium(console_log=True) as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -246,16 +170,7 @@ def test_axe_finds_no_wcag_a_or_aa_violations(
     browser.execute_script(
         "return new Promise(r => setTimeout(r, document.querySelector('[data-chart]') ? 800 : 0))"
     )
-    browser.execute_script(AXE.read_text(encoding="utf-8"))
-    result = browser.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
-        ".then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact,"
-        " help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))})),"
-        " passes: r.passes.length}))"
-        ".catch(e => done({error: String(e)}));",
-        WCAG_TAGS,
-    )
+    result = run_axe(browser)
     assert "error" not in result, result
     name = re.sub(r"[^A-Za-z0-9]+", "-", path.split("#")[0]).strip("-") or "home"
     _shot(browser, shots / f"axe-{name}.png")
