@@ -102,7 +102,9 @@ def solve_part(
     m = len(groups)
     if m == 0:
         return PartOutcome(np.zeros(0, np.int64), 0.0, 0.0, True, "leeg", 0)
-    if m <= SMALL_PART:
+
+    def direct_mip(start: NDArray[np.int64] | None) -> PartOutcome:
+        # One MIP over all columns, warm-started from a greedy packing where one is feasible.
         if start is None and not equal.any():
             start = greedy_packing(groups, values, len(equal))
         mip = solve_mip(
@@ -118,6 +120,9 @@ def solve_part(
         chosen = mip.chosen if mip.has_solution else start
         return _outcome(chosen, values, mip.bound, mip.optimal, "mip", m, infeasible=mip.infeasible)
 
+    if m <= SMALL_PART:
+        return direct_mip(start)
+
     n_rows = len(equal)
     lp = solve_lp(
         groups,
@@ -128,20 +133,7 @@ def solve_part(
         initial=max(SMALL_PART, 20 * n_rows),
     )
     if not lp.optimal:
-        if start is None and not equal.any():
-            start = greedy_packing(groups, values, n_rows)
-        mip = solve_mip(
-            groups,
-            values,
-            equal,
-            time_limit=_left(deadline),
-            threads=threads,
-            rel_gap=rel_gap,
-            start=start,
-            aggregates=aggregates,
-        )
-        chosen = mip.chosen if mip.has_solution else start
-        return _outcome(chosen, values, mip.bound, mip.optimal, "mip", m, infeasible=mip.infeasible)
+        return direct_mip(start)
     padded = np.concatenate([np.where(equal, lp.duals, np.maximum(lp.duals, 0.0)), [0.0]])
     rc = values - padded[groups].sum(axis=1)
     upper = float(padded.sum() + np.maximum(rc, 0.0).sum())
