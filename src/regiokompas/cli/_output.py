@@ -17,7 +17,7 @@ import click
 from rich.console import Console
 from rich.table import Table as RichTable
 
-__all__ = ["FORMATS", "Table", "emit_json", "emit_tables", "to_jsonable"]
+__all__ = ["FORMATS", "Table", "emit_json", "emit_tables", "nl_number", "to_jsonable"]
 
 FORMATS = ("tabel", "json", "csv")
 
@@ -31,6 +31,20 @@ class Table:
     rows: Sequence[Sequence[Any]]
     caption: str = ""
     align_right: set[int] = field(default_factory=set)
+
+
+def nl_number(value: float | str | None, decimals: int = 0) -> str:
+    """Dutch number format for tables: ``75.316`` and ``16,5``; text passes, ``None`` is ``–``.
+
+    >>> nl_number(1234567.891, 1)
+    '1.234.567,9'
+    """
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def to_jsonable(value: Any) -> Any:

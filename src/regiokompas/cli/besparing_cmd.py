@@ -10,6 +10,7 @@ import click
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.cli._output import nl_number as _nl
 from regiokompas.savings import (
     MODES,
     AssumptionError,
@@ -34,11 +35,6 @@ _MODE_NOTE = {
     "literature": "Modus literature: besparingen uit empirisch onderzoek naar samenwerking.",
     "custom": "Modus custom: eigen getallen van de gebruiker.",
 }
-
-
-def _nl(value: float, decimals: int = 0) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _neg(value: float) -> str:

@@ -8,17 +8,10 @@ import click
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.cli._output import nl_number as _nl
 from regiokompas.profile import GemeenteProfile, gemeente_profile
 
 __all__ = ["gemeente"]
-
-
-def _nl(value: float | str, decimals: int = 0) -> str:
-    """Dutch number format: 75.316 and 16,5."""
-    if isinstance(value, str):
-        return value
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _tables(p: GemeenteProfile) -> list[Table]:

@@ -11,6 +11,7 @@ from rich.console import Console
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.cli._output import nl_number as _nl
 from regiokompas.data import REGION_TYPES, RegiokompasError
 from regiokompas.partition import PartitionResult, RegionPartitioner, engine_scorer
 from regiokompas.savings import MODES, Mode, SavingsEngine
@@ -21,11 +22,6 @@ _STATUS = {
     "optimaal": "bewezen optimaal",
     "tijdslimiet": "tijdslimiet bereikt: beste gevonden indeling met bewezen bovengrens",
 }
-
-
-def _nl(value: float, decimals: int = 0) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _pairs(values: tuple[str, ...], option: str) -> list[tuple[str, str]]:

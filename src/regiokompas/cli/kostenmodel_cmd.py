@@ -9,6 +9,7 @@ import click
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.cli._output import nl_number as _nl
 from regiokompas.costs import CostModel, TaakveldFit, plot_fit, resolve_taakveld
 from regiokompas.costs.validation import (
     backtest_per_merger,
@@ -19,11 +20,6 @@ from regiokompas.costs.validation import (
 from regiokompas.data import Dataset
 
 __all__ = ["kostenmodel"]
-
-
-def _nl(value: float, decimals: int = 0) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _f(value: float, spec: str) -> str:

@@ -9,17 +9,13 @@ import click
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
 from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.cli._output import nl_number as _nl
 from regiokompas.data import REGION_TYPES, Dataset
 from regiokompas.partners import PartnerFinder, PartnerReport, ScopeResult
 from regiokompas.register import Congruence, Partner, congruence, existing_partners, seed_regelingen
 from regiokompas.savings import MODES, Mode, SavingsEngine
 
 __all__ = ["partners"]
-
-
-def _nl(value: float, decimals: int = 0) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 _SHORT = {

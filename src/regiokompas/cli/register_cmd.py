@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
-from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.cli._output import Table, emit_json, emit_tables, nl_number
 
 if TYPE_CHECKING:
     from regiokompas.register import Regeling
@@ -46,9 +46,7 @@ def _plain(value: Any) -> Any:
 
 
 def _nl(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return nl_number(value, 1)
 
 
 @click.group("register")

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
-from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.cli._output import Table, emit_json, emit_tables, nl_number
 from regiokompas.data import RegiokompasError
 from regiokompas.sharing import METHODS, VerdeelAnalyse, read_game_file, verdeel_regio
 from regiokompas.sharing import verdeel as allocate
@@ -17,8 +17,7 @@ __all__ = ["verdeel"]
 
 
 def _nl(value: float, decimals: int = 2) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return nl_number(value, decimals)
 
 
 def _tables(r: VerdeelAnalyse) -> list[Table]:
