@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import numpy as np
 import pytest
 from partition_helpers import all_connected, brute_force, region, scale_scorer
 
 import regiokompas.partition._solve as solve_module
 from regiokompas.partition import RegionPartitioner, engine_scorer
+from regiokompas.partition._highs import MipSolution
 
 
 def _solve(ds, members, scorer, **params):
@@ -46,7 +50,7 @@ def test_optimum_equals_brute_force(ds, vr, k, taakveld, fixed, per_member, quad
 
 @pytest.mark.parametrize("vr", ["VR15", "VR18"])
 def test_lp_search_and_fixing_path_is_exact(ds, vr, monkeypatch) -> None:
-    # Force the large-part pipeline (column generation, rounding, LNS, reduced-cost fixing).
+    # Force the large-part pipeline (column generation, rounding, restricted and exact passes).
     monkeypatch.setattr(solve_module, "SMALL_PART", 5)
     members = region(ds, "veiligheidsregio", vr)
     scorer = scale_scorer(ds, "7.3", 40.0, 10.0)
@@ -56,6 +60,77 @@ def test_lp_search_and_fixing_path_is_exact(ds, vr, monkeypatch) -> None:
     _check(ds, result, members, scorer.value)
     assert result.status == "optimaal"
     assert result.objective == pytest.approx(best, rel=1e-9)
+
+
+#: Regions and scorers whose LP relaxation is fractional, so that the passes after the LP run.
+FRACTIONAL = [
+    ("VR15", 5, ("7.3", 40.0, 10.0, 0.0)),
+    ("VR18", 5, ("7.3", 40.0, 10.0, 0.0)),
+    ("VR18", 3, ("0.4", 80.0, 30.0, 20.0)),
+]
+
+
+@pytest.mark.parametrize("restricted_gap", [1e-12, 1e-3, 0.05])
+@pytest.mark.parametrize(("vr", "k", "params"), FRACTIONAL)
+def test_restricted_first_pass_keeps_the_bound_proven(
+    ds, vr, k, params, restricted_gap, monkeypatch
+) -> None:
+    # The first pass over a large part keeps only columns near the LP bound. Make it stop as if
+    # its time ran out (not optimal, with the restricted model's true bound): the reported
+    # bound must still hold for the whole problem, and the exact second pass must find the
+    # brute-force optimum. A tiny restricted gap forces the widening from almost nothing.
+    monkeypatch.setattr(solve_module, "SMALL_PART", 5)
+    monkeypatch.setattr(solve_module, "RESTRICTED_GAP", restricted_gap)
+    calls: list[int] = []
+    real = solve_module.solve_mip
+
+    def first_call_times_out(groups, values, equal, **kwargs):
+        result = real(groups, values, equal, **kwargs)
+        calls.append(len(groups))
+        if len(calls) == 1:
+            return dataclasses.replace(result, optimal=False)
+        return result
+
+    monkeypatch.setattr(solve_module, "solve_mip", first_call_times_out)
+    monkeypatch.setattr(solve_module, "_rens", lambda *args: None)  # only the two passes
+    members = region(ds, "veiligheidsregio", vr)
+    scorer = scale_scorer(ds, *params)
+    best, _ = brute_force(ds, members, scorer.value, k)
+    result = _solve(ds, members, scorer, max_size=k, time_limit=30)
+    _check(ds, result, members, scorer.value)
+    assert len(calls) == 2  # the restricted pass, then the exact one
+    assert result.stats["delen_met_lp"] == 1
+    assert result.bound >= best - 1e-6
+    assert result.objective == pytest.approx(best, rel=1e-9)
+    assert result.status == "optimaal"
+
+
+@pytest.mark.parametrize(("vr", "k", "params"), FRACTIONAL)
+def test_unfinished_passes_report_a_valid_bound(ds, vr, k, params, monkeypatch) -> None:
+    # The restricted pass stops unproven and the exact pass runs out of time with nothing: the
+    # bound must then be max(restricted bound, LP bound - delta), never below the optimum.
+    monkeypatch.setattr(solve_module, "SMALL_PART", 5)
+    monkeypatch.setattr(solve_module, "RESTRICTED_GAP", 1e-12)
+    monkeypatch.setattr(solve_module, "_rens", lambda *args: None)
+    real = solve_module.solve_mip
+    calls: list[int] = []
+
+    def out_of_time(groups, values, equal, **kwargs):
+        calls.append(len(groups))
+        if len(calls) == 1:
+            return dataclasses.replace(real(groups, values, equal, **kwargs), optimal=False)
+        return MipSolution(np.zeros(0, np.int64), -np.inf, np.inf, False, False)
+
+    monkeypatch.setattr(solve_module, "solve_mip", out_of_time)
+    members = region(ds, "veiligheidsregio", vr)
+    scorer = scale_scorer(ds, *params)
+    best, _ = brute_force(ds, members, scorer.value, k)
+    result = _solve(ds, members, scorer, max_size=k, time_limit=30)
+    _check(ds, result, members, scorer.value)
+    assert len(calls) == 2
+    assert result.bound >= best - 1e-6
+    assert result.objective < best - 1e-6  # the restricted pass alone misses the optimum here
+    assert result.status == "tijdslimiet"
 
 
 @pytest.mark.parametrize(

@@ -4,27 +4,29 @@ Small parts go straight to the MIP solver. Large parts (the national problem) co
 pieces: (1) the LP relaxation by column generation gives row duals ``y`` and the Lagrangian
 bound ``UB(y) = sum_i y_i + sum_S max(0, rc_S)`` with reduced cost
 ``rc_S = v(S) - sum_{i in S} y_i``, valid for any ``y >= 0`` on packing rows (Fisher, Mgmt. Sci.
-27, 1981). (2) A primal solution from LP rounding with an exact sub-MIP over the nodes the
-rounding leaves free (RENS, Berthold, *RENS*, Math. Prog. Comp. 6, 2014), improved by
-large-neighbourhood search: release every group that touches a window of nearby gemeenten and
-re-solve that window exactly (Shaw, CP 1998; Pisinger & Ropke, *Large neighborhood search*,
-2010). (3) Reduced-cost fixing (Nemhauser & Wolsey, *Integer and Combinatorial Optimization*,
-1988): a solution better than the incumbent ``z*`` only uses columns with
-``rc_S > z* - UB(y)``; the MIP over those columns, warm-started with ``z*``, either proves
-optimality for the whole part or leaves the valid bound ``min(UB(y), max(z*, its bound))``.
+27, 1981). (2) A first solution from LP rounding with an exact sub-MIP over the nodes the
+rounding leaves free (RENS, Berthold, *RENS*, Math. Prog. Comp. 6, 2014), or the greedy start.
+(3) A *restricted* MIP over the columns with ``rc_S > -delta``, ``delta`` = 0.1% of ``UB(y)``
+(a restricted master problem, as in price-and-branch heuristics: Joncour et al., *Column
+generation based primal heuristics*, ENDM 36, 2010). Any solution that uses a column left out
+loses at least ``delta`` against ``UB(y)``, so ``max(its MIP bound, UB(y) - delta)`` is a proven
+bound for the whole part. (4) Reduced-cost fixing (Nemhauser & Wolsey, *Integer and
+Combinatorial Optimization*, 1988): a solution better than the incumbent ``z*`` only uses
+columns with ``rc_S > z* - UB(y)``; the MIP over those columns, warm-started with ``z*``, either
+proves optimality or leaves its bound, valid for the whole part.
 
-Order: LP, rounding (or the greedy start, whichever is better), a first exact attempt over the
-surviving columns, then — if that did not finish — the search, then the exact MIP again over
-the columns that survive the improved incumbent. Regional parts (<= 60 gemeenten) give most
-time to the exact MIPs; the national part gives most to the search (measured, see
-docs/optimalisatie.md).
+Why (3): the national model at group size 6 has 77,185 columns after dominance, and HiGHS
+spends its time on presolve and root cuts before its own heuristics find good solutions
+(measured: 49 s to its first solution within 0.1%). Its optimum lies within 0.07% of
+``UB(y)``, so the 22,000 columns within 0.1% hold it, and HiGHS finds it there in about 16 s.
+The restricted pass gets FIRST_SHARE of the time unless it is already exact (the incumbent lies
+within ``delta``); the exact pass gets the rest.
 """
 
 from __future__ import annotations
 
 import time
-from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,22 +38,19 @@ __all__ = ["PartOutcome", "solve_part"]
 
 #: Parts with at most this many columns go straight to the MIP solver.
 SMALL_PART = 3_000
-#: Parts with at most this many gemeenten count as regional: proving optimality is their
-#: bottleneck, so they get the aggregate branching variables and most time for exact MIPs.
-#: Larger (national) parts need good solutions first, so search gets most of their time.
+#: The first exact pass over a large part keeps only the columns whose reduced cost lies within
+#: this share of the LP bound (a restricted master problem). Its bound stays proven: a solution
+#: that uses a column with reduced cost ``<= -delta`` is worth at most ``UB - delta``.
+RESTRICTED_GAP = 1e-3
+#: Share of the time left that this restricted first pass may take; the rest goes to the exact
+#: pass over every column that reduced-cost fixing leaves for the (improved) incumbent.
+FIRST_SHARE = 0.3
+#: MIPs of parts with at most this many gemeenten and columns get the aggregate branching
+#: variables (see ``solve_mip``): they help prove regional optima, but slowed the search for
+#: good solutions on the national model (measured: land, k=5), and their two dense rows make
+#: HiGHS's presolve slow on big models (measured: 14 s over a 3 s limit, 53,223 columns).
 AGGREGATE_ROWS = 60
-#: ... and at most this many columns.
 AGGREGATE_COLUMNS = 20_000
-#: Share of the time left that the first exact attempt (before the search) gets:
-#: (regional, national).
-FIRST_SHARE = (0.5, 0.05)
-#: Share of the time left after the search that the final exact MIP keeps.
-FINAL_SHARE = (0.6, 0.2)
-#: Nodes per large-neighbourhood window at the start; a window grows by WINDOW_STEP after a
-#: full round without improvement (a local optimum for that window size), up to WINDOW_MAX.
-WINDOW = 16
-WINDOW_STEP = 8
-WINDOW_MAX = 48
 
 Progress = Callable[[str], None]
 
@@ -67,7 +66,6 @@ class PartOutcome:
     method: str
     columns_final: int
     lp_bound: float | None = None
-    windows: int = 0
     infeasible: bool = False
 
 
@@ -75,7 +73,6 @@ def solve_part(
     groups: NDArray[np.int32],
     values: NDArray[np.float64],
     equal: NDArray[np.bool_],
-    adjacency: Sequence[Sequence[int]],
     *,
     deadline: float,
     threads: int = 1,
@@ -85,20 +82,13 @@ def solve_part(
 ) -> PartOutcome:
     """Maximise ``sum v(S) x_S`` over disjoint columns (rows in ``equal`` must be covered).
 
-    ``groups`` uses local row numbers ``0..len(equal)-1``; ``adjacency`` is the local graph
-    (for the search windows); ``deadline`` is a ``time.perf_counter()`` value; ``start`` is an
-    optional feasible set of columns (e.g. from the greedy merge).
+    ``groups`` uses local row numbers ``0..len(equal)-1``; ``deadline`` is a
+    ``time.perf_counter()`` value; ``start`` is an optional feasible set of columns (e.g. from
+    the greedy merge).
     """
     if start is not None and not _feasible(groups, start, equal):
         start = None
-    # Aggregate branching variables help prove regional optima but slow the search for good
-    # solutions on the national model (measured: land, k=5), so only small parts get them.
-    regional = len(equal) <= AGGREGATE_ROWS
-    # Their two dense rows make HiGHS's presolve slow on big models (measured: 14 s over a 3 s
-    # limit with 53,223 columns), so they are left out there.
-    aggregates = regional and len(groups) <= AGGREGATE_COLUMNS
-    first_share = FIRST_SHARE[0] if regional else FIRST_SHARE[1]
-    final_share = FINAL_SHARE[0] if regional else FINAL_SHARE[1]
+    aggregates = len(equal) <= AGGREGATE_ROWS
     m = len(groups)
     if m == 0:
         return PartOutcome(np.zeros(0, np.int64), 0.0, 0.0, True, "leeg", 0)
@@ -115,7 +105,7 @@ def solve_part(
             threads=threads,
             rel_gap=rel_gap,
             start=start,
-            aggregates=aggregates,
+            aggregates=aggregates and m <= AGGREGATE_COLUMNS,
         )
         chosen = mip.chosen if mip.has_solution else start
         return _outcome(chosen, values, mip.bound, mip.optimal, "mip", m, infeasible=mip.infeasible)
@@ -153,68 +143,46 @@ def solve_part(
     best = float(values[incumbent].sum()) if incumbent is not None else -np.inf
     if progress and incumbent is not None:
         progress(f"LP-afronding {best:.1f}")
-    windows = 0
     tolerance = 1e-9 * max(1.0, abs(upper))
-    first_try = True
-    while True:
-        if incumbent is None:
-            alive = np.ones(m, dtype=bool)
-        else:
-            alive = rc > best - upper - tolerance
+    # Pass 1 keeps the columns within RESTRICTED_GAP of the LP bound; if the incumbent is closer
+    # than that, it is plain reduced-cost fixing (exact) and gets all the time. Pass 2, if
+    # needed, is exact: every column that reduced-cost fixing leaves for the new incumbent.
+    delta = min(upper - best, RESTRICTED_GAP * max(abs(upper), 1.0))
+    bound = upper
+    for first in (True, False):
+        if incumbent is not None and upper - best <= rel_gap * max(abs(upper), 1e-9):
+            return PartOutcome(incumbent, best, upper, True, "lp", 0, upper)
+        exact = delta >= upper - best - tolerance  # also when there is no incumbent yet
+        alive = rc > -delta - tolerance
+        if incumbent is not None:
             alive[incumbent] = True
         cols = np.flatnonzero(alive)
-        start = None if incumbent is None else np.searchsorted(cols, incumbent)
-        if incumbent is not None and upper - best <= rel_gap * max(abs(upper), 1e-9):
-            return PartOutcome(incumbent, best, upper, True, "lp+zoeken", len(cols), upper, windows)
-        # First a short exact attempt over the columns that survive reduced-cost fixing; when
-        # it does not finish, improve the incumbent by search and try again with what is left.
-        budget = _left(deadline) * first_share if first_try and incumbent is not None else None
-        final = solve_mip(
+        mip = solve_mip(
             groups[cols],
             values[cols],
             equal,
-            time_limit=budget if budget is not None else _left(deadline),
+            time_limit=_left(deadline) * (FIRST_SHARE if first and not exact else 1.0),
             threads=threads,
-            start=start,
+            start=None if incumbent is None else np.searchsorted(cols, incumbent),
             rel_gap=rel_gap,
-            aggregates=aggregates,
+            aggregates=aggregates and len(cols) <= AGGREGATE_COLUMNS,
         )
-        if final.optimal or not first_try or incumbent is None:
+        if mip.has_solution and mip.objective > best:
+            incumbent, best = cols[mip.chosen], mip.objective
+        # A solution that uses a column left out is worth at most ``upper - delta``.
+        bound = min(bound, max(mip.bound, upper - delta, best))
+        if progress:
+            progress(f"{len(cols):,} kolommen: {best:.1f} (grens {bound:.1f})")
+        if exact:  # had all the time it could get
             break
-        first_try = False
-        if final.has_solution and final.objective > best:
-            incumbent, best = cols[final.chosen], final.objective
-        incumbent, windows = _lns(
-            groups,
-            values,
-            equal,
-            adjacency,
-            incumbent,
-            deadline - final_share * _left(deadline),
-            threads,
-            upper,
-            rel_gap,
-            progress,
-        )
-        best = float(values[incumbent].sum())
-    if final.has_solution and final.objective > best:
-        incumbent, best = cols[final.chosen], final.objective
+        if incumbent is not None and delta >= upper - best - tolerance and mip.optimal:
+            return PartOutcome(incumbent, best, best, True, "lp", len(cols), upper)
+        delta = upper - best if incumbent is not None else np.inf
     if incumbent is None:
-        return PartOutcome(
-            np.zeros(0, np.int64),
-            -np.inf,
-            upper,
-            False,
-            "lp+zoeken",
-            len(cols),
-            upper,
-            windows,
-            final.infeasible,
-        )
-    bound = min(upper, max(best, final.bound))
-    return PartOutcome(
-        incumbent, best, bound, final.optimal, "lp+zoeken+kolomfixatie", len(cols), upper, windows
-    )
+        infeasible = mip.infeasible and exact
+        return _outcome(None, values, bound, False, "lp", len(cols), upper, infeasible=infeasible)
+    optimal = mip.optimal and exact
+    return PartOutcome(incumbent, best, best if optimal else bound, optimal, "lp", len(cols), upper)
 
 
 def greedy_packing(
@@ -281,96 +249,6 @@ def _rens(
     if sub.has_solution:
         return np.sort(np.concatenate([fixed, cols[sub.chosen]]))
     return None
-
-
-def _ball(adjacency: Sequence[Sequence[int]], seed: int, size: int) -> list[int]:
-    seen = {seed}
-    order = [seed]
-    queue = deque([seed])
-    while queue and len(order) < size:
-        for nb in adjacency[queue.popleft()]:
-            if nb not in seen:
-                seen.add(nb)
-                order.append(nb)
-                queue.append(nb)
-                if len(order) >= size:
-                    break
-    return order
-
-
-def _lns(
-    groups: NDArray[np.int32],
-    values: NDArray[np.float64],
-    equal: NDArray[np.bool_],
-    adjacency: Sequence[Sequence[int]],
-    incumbent: NDArray[np.int64],
-    deadline: float,
-    threads: int,
-    upper: float,
-    rel_gap: float,
-    progress: Progress | None,
-) -> tuple[NDArray[np.int64], int]:
-    """Improve ``incumbent`` window by window until the deadline or the largest window size
-    has had a full round without improvement."""
-    n = len(equal)
-    owner = np.full(n, -1, dtype=np.int64)
-    for col in incumbent:
-        owner[groups[col][groups[col] >= 0]] = col
-    best = float(values[incumbent].sum())
-    rng = np.random.default_rng(0)
-
-    def seed_order() -> NDArray[np.int64]:
-        # Random order (fixed seed): guiding windows by LP disagreement did worse (land, k=6).
-        return rng.permutation(n)
-
-    seeds = seed_order()
-    windows = 0
-    quiet = 0
-    position = 0
-    size = WINDOW
-    while time.perf_counter() < deadline:
-        if quiet > n // 8:
-            if size >= min(WINDOW_MAX, n):
-                break
-            size, quiet = size + WINDOW_STEP, 0
-        if upper - best <= rel_gap * max(abs(upper), 1e-9):
-            break
-        if position == n:
-            seeds, position = seed_order(), 0
-        seed = int(seeds[position])
-        position += 1
-        window = np.asarray(_ball(adjacency, seed, size), dtype=np.int64)
-        released = np.unique(owner[window][owner[window] >= 0])
-        free = np.zeros(n, dtype=bool)
-        free[window] = True
-        free[_members(groups, released)] = True
-        free &= np.isin(owner, released) | (owner < 0)
-        cols = _inside(groups, free)
-        start = np.searchsorted(cols, released)
-        sub = solve_mip(
-            groups[cols],
-            values[cols],
-            equal & free,
-            time_limit=min(_left(deadline), 1.5),
-            threads=threads,
-            start=start,
-            rel_gap=1e-4,
-            aggregates=False,
-        )
-        windows += 1
-        gain = sub.objective - float(values[released].sum()) if sub.has_solution else 0.0
-        if gain > 1e-9 * max(1.0, abs(best)):
-            owner[free] = -1
-            for col in cols[sub.chosen]:
-                owner[groups[col][groups[col] >= 0]] = col
-            best += gain
-            quiet = 0
-            if progress:
-                progress(f"verbeterd tot {best:.1f} (venster {size}, {windows} vensters)")
-        else:
-            quiet += 1
-    chosen = np.unique(owner[owner >= 0]).astype(np.int64)
-    return chosen, windows
 
 
 def _feasible(

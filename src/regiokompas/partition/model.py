@@ -322,7 +322,6 @@ class RegionPartitioner:
         bound = 0.0
         optimal = True
         finals = 0
-        windows = 0
         lp_parts = 0
         todo = sorted(parts, key=lambda p: len(p[1]))
         remaining_cols = max(1, sum(len(c) for _, c in todo))
@@ -341,7 +340,6 @@ class RegionPartitioner:
                 kept[part_cols],
                 values[part_cols],
                 equal,
-                adjacency,
                 min(part_deadline, deadline),
                 local_start,
             )
@@ -351,7 +349,6 @@ class RegionPartitioner:
             bound += outcome.bound
             optimal &= outcome.optimal
             finals += outcome.columns_final
-            windows += outcome.windows
             lp_parts += outcome.lp_bound is not None
         timings["oplossen_s"] = time.perf_counter() - mark
 
@@ -366,7 +363,6 @@ class RegionPartitioner:
             "grootste_deel": max((len(r) for r, _ in parts), default=0),
             "kolommen_eindmodel": finals,
             "delen_met_lp": lp_parts,
-            "zoekvensters": windows,
         }
         return PartitionResult(
             result[0], result[1], result[2], result[3], result[4], result[5], timings, stats
@@ -483,20 +479,16 @@ class RegionPartitioner:
         groups: NDArray[np.int32],
         values: NDArray[np.float64],
         equal: NDArray[np.bool_],
-        adjacency: list[list[int]],
         deadline: float,
         start: NDArray[np.int64] | None = None,
     ) -> PartOutcome:
         local = np.full(len(self.nodes) + 1, -1, dtype=np.int32)
         local[rows] = np.arange(len(rows), dtype=np.int32)
         local_groups = np.where(groups >= 0, local[np.where(groups >= 0, groups, -1)], -1)
-        keep = set(rows.tolist())
-        local_adj = [[int(local[j]) for j in adjacency[i] if j in keep] for i in rows]
         return solve_part(
             local_groups.astype(np.int32),
             values,
             equal[rows],
-            local_adj,
             deadline=deadline,
             threads=self.threads,
             rel_gap=self.rel_gap,
