@@ -44,7 +44,7 @@ SMALL_PART = 3_000
 RESTRICTED_GAP = 1e-3
 #: Share of the time left that this restricted first pass may take; the rest goes to the exact
 #: pass over every column that reduced-cost fixing leaves for the (improved) incumbent.
-FIRST_SHARE = 0.3
+FIRST_SHARE = 0.7
 #: MIPs of parts with at most this many gemeenten and columns get the aggregate branching
 #: variables (see ``solve_mip``): they help prove regional optima, but slowed the search for
 #: good solutions on the national model (measured: land, k=5), and their two dense rows make
