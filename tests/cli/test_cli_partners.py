@@ -72,6 +72,25 @@ def test_indeling_json_is_a_checked_partition() -> None:
     assert max(len(g) for g in payload["groups"]) <= 6
 
 
+def test_indeling_table_uses_dutch_number_format() -> None:
+    out = _run(
+        "indeling",
+        "--gebied",
+        "provincie:Utrecht",
+        "--taakveld",
+        "0.61",
+        "--max-groep",
+        "6",
+        "--modus",
+        "literature",
+    )
+    assert out.exit_code == 0, out.output
+    assert "bewezen optimaal" in out.output
+    # 7,802 connected groups of up to 6 in Utrecht's 26 gemeenten, written the Dutch way.
+    assert "7.802 /" in out.output
+    assert "7,802" not in out.output
+
+
 def test_indeling_impossible_pair_is_a_clear_error() -> None:
     out = CliRunner().invoke(
         cli,

@@ -54,7 +54,8 @@ def _tables(result: PartitionResult, names: dict[str, str], caption: str) -> lis
         ["Rekentijd (s)", _nl(result.timings.get("totaal_s", 0.0), 1)],
         [
             "Groepen opgesomd / na dominantie",
-            f"{result.stats['groepen_opgesomd']:,} / {result.stats['groepen_na_dominantie']:,}",
+            f"{_nl(result.stats['groepen_opgesomd'])} / "
+            f"{_nl(result.stats['groepen_na_dominantie'])}",
         ],
     ]
     tables = [
