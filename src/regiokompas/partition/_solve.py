@@ -34,7 +34,7 @@ from numpy.typing import NDArray
 
 from regiokompas.partition._highs import solve_lp, solve_mip
 
-__all__ = ["PartOutcome", "solve_part"]
+__all__ = ["PartOutcome", "dutch_number", "solve_part"]
 
 #: Parts with at most this many columns go straight to the MIP solver.
 SMALL_PART = 3_000
@@ -128,7 +128,7 @@ def solve_part(
     rc = values - padded[groups].sum(axis=1)
     upper = float(padded.sum() + np.maximum(rc, 0.0).sum())
     if progress:
-        progress(f"LP-grens {upper:.1f}")
+        progress(f"LP-grens {dutch_number(upper, 1)}")
     x = lp.x
     if np.all((x < 1e-7) | (x > 1 - 1e-7)):
         chosen = np.flatnonzero(x > 0.5).astype(np.int64)
@@ -142,7 +142,7 @@ def solve_part(
         incumbent = greedy_packing(groups, values, n_rows)
     best = float(values[incumbent].sum()) if incumbent is not None else -np.inf
     if progress and incumbent is not None:
-        progress(f"LP-afronding {best:.1f}")
+        progress(f"LP-afronding {dutch_number(best, 1)}")
     tolerance = 1e-9 * max(1.0, abs(upper))
     # Pass 1 keeps the columns within RESTRICTED_GAP of the LP bound; if the incumbent is closer
     # than that, it is plain reduced-cost fixing (exact) and gets all the time. Pass 2, if
@@ -172,7 +172,10 @@ def solve_part(
         # A solution that uses a column left out is worth at most ``upper - delta``.
         bound = min(bound, max(mip.bound, upper - delta, best))
         if progress:
-            progress(f"{len(cols):,} kolommen: {best:.1f} (grens {bound:.1f})")
+            progress(
+                f"{dutch_number(len(cols))} kolommen: {dutch_number(best, 1)} "
+                f"(grens {dutch_number(bound, 1)})"
+            )
         if exact:  # had all the time it could get
             break
         if incumbent is not None and delta >= upper - best - tolerance and mip.optimal:
@@ -200,6 +203,15 @@ def greedy_packing(
             used[members] = True
             chosen.append(int(col))
     return np.sort(np.asarray(chosen, dtype=np.int64))
+
+
+def dutch_number(value: float, decimals: int = 0) -> str:
+    """A number for progress messages, Dutch style.
+
+    >>> dutch_number(22058), dutch_number(9467.08, 1)
+    ('22.058', '9.467,1')
+    """
+    return f"{value:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _left(deadline: float) -> float:
