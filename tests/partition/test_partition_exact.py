@@ -153,6 +153,25 @@ def test_optimum_with_savings_engine_equals_brute_force(
     assert result.objective == pytest.approx(best, rel=1e-9, abs=1e-6)
 
 
+@pytest.mark.parametrize(("vr", "k"), [("VR01", 3), ("VR18", 4), ("VR15", 3), ("VR01", 4)])
+def test_counting_cut_is_tight_at_the_optimum_and_keeps_it(ds, literature_engine, vr, k) -> None:
+    # Afval (7.3) in the literature priors: savings add up over members, governance is paid once
+    # per group, so the optimum packs as many groups of the largest size as fit. The MIP's cut
+    # "at most floor(n / k) groups of size k" is then tight, and must not cut the optimum off.
+    members = region(ds, "veiligheidsregio", vr)
+    vorm = "bedrijfsvoeringsorganisatie"
+
+    def value(group):
+        return literature_engine.group_value(list(group), ["7.3"], vorm).net_keur
+
+    best, partition = brute_force(ds, members, value, k)
+    assert sum(len(p) == k for p in partition) == len(members) // k  # tight
+    result = _solve(ds, members, engine_scorer(literature_engine, ["7.3"], vorm), max_size=k)
+    _check(ds, result, members, value)
+    assert result.status == "optimaal"
+    assert result.objective == pytest.approx(best, rel=1e-9, abs=1e-6)
+
+
 def test_reported_objective_is_sum_of_engine_values_for_a_province(ds, literature_engine) -> None:
     scorer = engine_scorer(literature_engine, ["0.61"])
     result = RegionPartitioner.from_region(ds, "provincie:Utrecht", scorer, max_size=6).solve()

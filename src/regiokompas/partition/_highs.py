@@ -174,6 +174,12 @@ def solve_mip(
     neither the feasible set nor the optimum, but give the solver a branching direction that
     splits the LP's fractional "4.3 groups" in one step (branching on aggregate variables, as
     on the number of vehicles in routing: Desrochers, Desrosiers & Solomon, Oper. Res. 40, 1992).
+    With them comes one cut: at most ``floor(n / k)`` columns of the largest size ``k`` (a
+    rank-1 Chvátal–Gomory cut of the packing rows with multipliers ``1/k``). Where the value of a
+    group is a sum over its members minus one governance cost per group (the literature priors
+    without a schaalgrens), the LP likes ``n / k`` groups of size ``k``, which no partition has
+    when ``k`` does not divide ``n``; measured on Utrecht (26 gemeenten, afval 7.3, k=6): proven
+    optimal in 6.7 s instead of not within 10 s.
     """
     m = len(groups)
     h = _new_highs(time_limit, threads)
@@ -203,6 +209,11 @@ def solve_mip(
         for k, coef in enumerate((np.ones(m), sizes)):
             index = np.concatenate([cols, [m + k]]).astype(np.int32)
             h.addRow(0.0, 0.0, m + 1, index, np.concatenate([coef, [-1.0]]))
+        # At most floor(n / k) disjoint groups of the largest size k fit in n gemeenten.
+        top = np.flatnonzero(sizes == sizes.max()).astype(np.int32)
+        h.addRow(
+            -highspy.kHighsInf, float(n_rows // int(sizes.max())), len(top), top, np.ones(len(top))
+        )
     if m:
         h.changeColsIntegrality(
             m + extra,
