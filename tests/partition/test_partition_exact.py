@@ -50,7 +50,7 @@ def test_optimum_equals_brute_force(ds, vr, k, taakveld, fixed, per_member, quad
 
 @pytest.mark.parametrize("vr", ["VR15", "VR18"])
 def test_lp_search_and_fixing_path_is_exact(ds, vr, monkeypatch) -> None:
-    # Force the large-part pipeline (column generation, rounding, restricted and exact passes).
+    # Force the large-part pipeline (column generation, restricted and exact passes).
     monkeypatch.setattr(solve_module, "SMALL_PART", 5)
     members = region(ds, "veiligheidsregio", vr)
     scorer = scale_scorer(ds, "7.3", 40.0, 10.0)
@@ -92,7 +92,6 @@ def test_restricted_first_pass_keeps_the_bound_proven(
         return result
 
     monkeypatch.setattr(solve_module, "solve_mip", first_call_times_out)
-    monkeypatch.setattr(solve_module, "_rens", lambda *args: None)  # only the two passes
     members = region(ds, "veiligheidsregio", vr)
     scorer = scale_scorer(ds, *params)
     best, _ = brute_force(ds, members, scorer.value, k)
@@ -111,7 +110,6 @@ def test_unfinished_passes_report_a_valid_bound(ds, vr, k, params, monkeypatch) 
     # bound must then be max(restricted bound, LP bound - delta), never below the optimum.
     monkeypatch.setattr(solve_module, "SMALL_PART", 5)
     monkeypatch.setattr(solve_module, "RESTRICTED_GAP", 1e-12)
-    monkeypatch.setattr(solve_module, "_rens", lambda *args: None)
     real = solve_module.solve_mip
     calls: list[int] = []
 

@@ -7,8 +7,8 @@ districting*, Mgmt. Sci. 44, 1998). Every connected group of at most ``max_size`
 enumerated with ESU (Wernicke 2006), valued by the scorer, and pruned by superadditivity
 dominance (a group that some split into smaller groups beats is never needed); what remains
 falls apart into independent parts that are solved exactly with HiGHS, or, for large parts,
-with LP column generation, LP rounding, large-neighbourhood search and reduced-cost fixing
-(see ``_solve``). The result always carries a proven upper bound and the gap.
+with LP column generation, a restricted MIP near the LP bound and reduced-cost fixing (see
+``_solve``). The result always carries a proven upper bound and the gap.
 
 >>> import numpy as np
 >>> def pairs_only(groups, nodes):  # a pair is worth 1, anything else 0
