@@ -91,3 +91,25 @@ def brute_force(
 
 def all_connected(ds, groups) -> bool:
     return all(ds.graph.is_connected(g) for g in groups)
+
+
+def plain_greedy(ds, members: list[str], value: Callable[[Sequence[str]], float], k: int) -> float:
+    """Reference greedy merge: start alone, merge the neighbouring pair of groups whose union
+    (at most ``k`` gemeenten) gains most, until no merge gains; the total value it ends with."""
+    edges = [(a, b) for a, b in ds.graph.edge_list() if a in set(members) and b in set(members)]
+    owner = {c: (c,) for c in members}
+    while True:
+        best_gain, best_pair = 1e-9, None
+        for a, b in edges:
+            ga, gb = owner[a], owner[b]
+            if ga == gb or len(ga) + len(gb) > k:
+                continue
+            gain = value(sorted(ga + gb)) - value(list(ga)) - value(list(gb))
+            if gain > best_gain:
+                best_gain, best_pair = gain, (ga, gb)
+        if best_pair is None:
+            break
+        merged = best_pair[0] + best_pair[1]
+        for c in merged:
+            owner[c] = merged
+    return sum(value(list(g)) for g in set(owner.values()))

@@ -48,6 +48,14 @@ __all__ = ["PartitionResult", "RegionPartitioner"]
 
 Progress = Callable[[str], None]
 
+#: Random tie-breaking orders (each with and without "smaller union first") that the greedy
+#: start tries on top of the two fixed ones in areas of at most 80 gemeenten. Measured on the
+#: twelve provinces and 25 veiligheidsregio's at k=6: 32 instead of 8 costs about 20 ms per area
+#: and raised the start (and the 10 s answer) of the four largest provinces for afval (7.3) by
+#: 96 k€ per year in total; Noord-Holland went from 14.108,5 to 14.151,8, past the 14.137,3 of
+#: the benchmark's greedy merge (which breaks ties in another order).
+GREEDY_SEEDS = 32
+
 
 @dataclass(frozen=True)
 class PartitionResult:
@@ -428,7 +436,7 @@ class RegionPartitioner:
         # Regional areas get a few extra random ones (each run takes milliseconds there).
         rules: list[tuple[bool, int | None]] = [(False, None), (True, None)]
         if len(self.nodes) <= 80:
-            rules += [(small, seed) for seed in range(8) for small in (False, True)]
+            rules += [(small, seed) for seed in range(GREEDY_SEEDS) for small in (False, True)]
         options = [
             resolve_dominated(
                 greedy_merge(adjacency, shifted, index, bits, self.max_size, small, seed),
