@@ -54,9 +54,7 @@ def test_unknown_gemeente(tmp_path: Path) -> None:
 
 
 def test_register_database_replaces_the_seed(tmp_path: Path) -> None:
-    import pytest
-
-    store = pytest.importorskip("regiokompas.store")
+    from regiokompas import store
     from regiokompas.register import Deelnemer, Regeling
 
     url = f"sqlite:///{tmp_path / 'register.db'}"

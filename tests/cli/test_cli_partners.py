@@ -9,8 +9,6 @@ from click.testing import CliRunner
 
 from regiokompas.cli import cli
 
-pytest.importorskip("regiokompas.savings")
-
 
 def _run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from regiokompas.savings import SavingsEngine
+
 
 @pytest.fixture(scope="session")
 def literature_engine(ds):
-    savings = pytest.importorskip("regiokompas.savings")
-    return savings.SavingsEngine.from_dataset(ds, mode="literature")
+    return SavingsEngine.from_dataset(ds, mode="literature")

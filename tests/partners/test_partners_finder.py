@@ -8,14 +8,14 @@ import time
 import pytest
 
 from regiokompas.partners import PartnerFinder
+from regiokompas.savings import SavingsEngine
 
 VORM = "bedrijfsvoeringsorganisatie"
 
 
 @pytest.fixture(scope="module")
 def engine(ds):
-    savings = pytest.importorskip("regiokompas.savings")
-    return savings.SavingsEngine.from_dataset(ds, mode="literature")
+    return SavingsEngine.from_dataset(ds, mode="literature")
 
 
 def _brute_groups(ds, code: str, k: int, allowed: set[str]) -> list[tuple[str, ...]]:

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from regiokompas.data import Dataset
 from regiokompas.report import ChapterOptions, OpportunityResult, build_chapter
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("regiokompas.register") is None
-    or not hasattr(importlib.import_module("regiokompas.register"), "congruence"),
-    reason="regiokompas.register (issue 8) is not installed",
-)
 
 
 def _none(ds: Dataset, code: str, options: ChapterOptions) -> OpportunityResult:

@@ -214,7 +214,9 @@ def test_sampled_shapley_of_a_function_game() -> None:
 def test_nucleolus_and_shapley_agree_with_coopgame(n: int, seed: int) -> None:
     # coopgame-py (Rust, dev extra) is an independent implementation; the brute force above
     # cannot reach these sizes. cost_nucleolus reads the game as costs, as we do.
-    coopgame = pytest.importorskip("coopgame")
+    coopgame = pytest.importorskip(
+        "coopgame", reason="coopgame-py is a dev extra; `make install-dev` (as CI does) installs it"
+    )
     game = random_game(n, seed)
     ref = coopgame.Game(game.costs[1:])
     assert nucleolus(game).allocation == pytest.approx(coopgame.cost_nucleolus(ref), abs=1e-7)
