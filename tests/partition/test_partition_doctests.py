@@ -12,7 +12,6 @@ MODULES = [
     "regiokompas.partition._areas",
     "regiokompas.partition._enumerate",
     "regiokompas.partition._scoring",
-    "regiokompas.partition._solve",
     "regiokompas.partition.model",
 ]
 

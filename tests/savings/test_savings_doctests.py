@@ -8,6 +8,7 @@ import importlib
 import pytest
 
 MODULES = [
+    "regiokompas._numbers",
     "regiokompas.costs",
     "regiokompas.costs._ols",
     "regiokompas.costs._panel",

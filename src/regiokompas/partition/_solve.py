@@ -31,9 +31,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from regiokompas._numbers import nl_number
 from regiokompas.partition._highs import solve_lp, solve_mip
 
-__all__ = ["PartOutcome", "dutch_number", "solve_part"]
+__all__ = ["PartOutcome", "solve_part"]
 
 #: Parts with at most this many columns go straight to the MIP solver.
 SMALL_PART = 3_000
@@ -127,7 +128,7 @@ def solve_part(
     rc = values - padded[groups].sum(axis=1)
     upper = float(padded.sum() + np.maximum(rc, 0.0).sum())
     if progress:
-        progress(f"LP-grens {dutch_number(upper, 1)}")
+        progress(f"LP-grens {nl_number(upper, 1)}")
     x = lp.x
     if np.all((x < 1e-7) | (x > 1 - 1e-7)):
         chosen = np.flatnonzero(x > 0.5).astype(np.int64)
@@ -171,8 +172,8 @@ def solve_part(
         bound = min(bound, max(mip.bound, upper - delta, best))
         if progress:
             progress(
-                f"{dutch_number(len(cols))} kolommen: {dutch_number(best, 1)} "
-                f"(grens {dutch_number(bound, 1)})"
+                f"{nl_number(len(cols))} kolommen: {nl_number(best, 1)} "
+                f"(grens {nl_number(bound, 1)})"
             )
         if exact:  # had all the time it could get
             break
@@ -201,15 +202,6 @@ def greedy_packing(
             used[members] = True
             chosen.append(int(col))
     return np.sort(np.asarray(chosen, dtype=np.int64))
-
-
-def dutch_number(value: float, decimals: int = 0) -> str:
-    """A number for progress messages, Dutch style.
-
-    >>> dutch_number(22058), dutch_number(9467.08, 1)
-    ('22.058', '9.467,1')
-    """
-    return f"{value:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _left(deadline: float) -> float:

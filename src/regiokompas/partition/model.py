@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from regiokompas._numbers import nl_number
 from regiokompas.partition._dominance import (
     GroupIndex,
     Splits,
@@ -42,7 +43,7 @@ from regiokompas.partition._errors import ConstraintConflictError
 from regiokompas.partition._greedy import greedy_merge, resolve_dominated
 from regiokompas.partition._parts import cluster_members, components
 from regiokompas.partition._scoring import GroupScorer
-from regiokompas.partition._solve import PartOutcome, dutch_number, solve_part
+from regiokompas.partition._solve import PartOutcome, solve_part
 
 __all__ = ["PartitionResult", "RegionPartitioner"]
 
@@ -284,7 +285,7 @@ class RegionPartitioner:
         together_col = together_col[feasible]
         self._check_together(groups)
 
-        self._say(f"{dutch_number(len(groups))} groepen waarderen")
+        self._say(f"{nl_number(len(groups))} groepen waarderen")
         mark = time.perf_counter()
         raw = np.asarray(self.scorer(groups, self.nodes), dtype=np.float64)
         if raw.shape != (len(groups),) or not np.all(np.isfinite(raw)):
@@ -324,7 +325,7 @@ class RegionPartitioner:
         self._check_coverable(kept, equal)
 
         parts = components(kept, n)
-        self._say(f"{dutch_number(len(cols))} groepen over in {len(parts)} deel(en)")
+        self._say(f"{nl_number(len(cols))} groepen over in {len(parts)} deel(en)")
         mark = time.perf_counter()
         chosen: list[int] = []
         bound = 0.0

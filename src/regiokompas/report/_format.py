@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import math
 
+from regiokompas._numbers import nl_number
 from regiokompas.report._model import Num
 
 __all__ = ["eur", "keur", "nl_number", "num", "parse_nl_number", "pct"]
-
-
-def nl_number(value: float, decimals: int = 0) -> str:
-    """Format with a dot for thousands and a comma for decimals.
-
-    >>> nl_number(1234567.891, 1)
-    '1.234.567,9'
-    >>> nl_number(-0.4)
-    '0'
-    """
-    if not math.isfinite(value):
-        return "–"
-    rounded = round(value, decimals)
-    if rounded == 0:
-        rounded = 0.0  # no "-0"
-    text = f"{rounded:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def parse_nl_number(text: str) -> float:
