@@ -47,20 +47,22 @@ def test_partners_table_and_json() -> None:
     assert all("GM0513" in o["members"] for s in payload["scopes"] for o in s["options"])
 
 
+#: Utrecht (26 gemeenten), OZB woningen, groups of up to 6, literature priors.
+UTRECHT_06 = (
+    "indeling",
+    "--gebied",
+    "provincie:Utrecht",
+    "--taakveld",
+    "0.61",
+    "--max-groep",
+    "6",
+    "--modus",
+    "literature",
+)
+
+
 def test_indeling_json_is_a_checked_partition() -> None:
-    out = _run(
-        "indeling",
-        "--gebied",
-        "provincie:Utrecht",
-        "--taakveld",
-        "0.61",
-        "--max-groep",
-        "6",
-        "--modus",
-        "literature",
-        "--format",
-        "json",
-    )
+    out = _run(*UTRECHT_06, "--format", "json")
     assert out.exit_code == 0, out.output
     payload = json.loads(out.output)
     members = [c for g in payload["groups"] for c in g]
@@ -71,17 +73,7 @@ def test_indeling_json_is_a_checked_partition() -> None:
 
 
 def test_indeling_table_uses_dutch_number_format() -> None:
-    out = _run(
-        "indeling",
-        "--gebied",
-        "provincie:Utrecht",
-        "--taakveld",
-        "0.61",
-        "--max-groep",
-        "6",
-        "--modus",
-        "literature",
-    )
+    out = _run(*UTRECHT_06)
     assert out.exit_code == 0, out.output
     assert "bewezen optimaal" in out.output
     # 7,802 connected groups of up to 6 in Utrecht's 26 gemeenten, written the Dutch way.
