@@ -70,34 +70,47 @@ FRACTIONAL = [
 ]
 
 
-@pytest.mark.parametrize("restricted_gap", [1e-12, 1e-3, 0.05])
-@pytest.mark.parametrize(("vr", "k", "params"), FRACTIONAL)
-def test_restricted_first_pass_keeps_the_bound_proven(
-    ds, vr, k, params, restricted_gap, monkeypatch
-) -> None:
-    # The first pass over a large part keeps only columns near the LP bound. Make it stop as if
-    # its time ran out (not optimal, with the restricted model's true bound): the reported
-    # bound must still hold for the whole problem, and the exact second pass must find the
-    # brute-force optimum. A tiny restricted gap forces the widening from almost nothing.
+def _first_pass_unfinished(ds, monkeypatch, vr, k, params, restricted_gap, later):
+    """Solve ``vr`` through the large-part path with a first MIP pass that stops unproven (as if
+    its time ran out, keeping the restricted model's true bound); later MIP calls go to
+    ``later(real_solve_mip, groups, values, equal, **kwargs)``. Returns the brute-force
+    optimum, the result and the number of MIP calls."""
     monkeypatch.setattr(solve_module, "SMALL_PART", 5)
     monkeypatch.setattr(solve_module, "RESTRICTED_GAP", restricted_gap)
-    calls: list[int] = []
     real = solve_module.solve_mip
+    calls: list[int] = []
 
-    def first_call_times_out(groups, values, equal, **kwargs):
-        result = real(groups, values, equal, **kwargs)
+    def patched(groups, values, equal, **kwargs):
         calls.append(len(groups))
         if len(calls) == 1:
-            return dataclasses.replace(result, optimal=False)
-        return result
+            return dataclasses.replace(real(groups, values, equal, **kwargs), optimal=False)
+        return later(real, groups, values, equal, **kwargs)
 
-    monkeypatch.setattr(solve_module, "solve_mip", first_call_times_out)
+    monkeypatch.setattr(solve_module, "solve_mip", patched)
     members = region(ds, "veiligheidsregio", vr)
     scorer = scale_scorer(ds, *params)
     best, _ = brute_force(ds, members, scorer.value, k)
     result = _solve(ds, members, scorer, max_size=k, time_limit=30)
     _check(ds, result, members, scorer.value)
-    assert len(calls) == 2  # the restricted pass, then the exact one
+    return best, result, len(calls)
+
+
+@pytest.mark.parametrize("restricted_gap", [1e-12, 1e-3, 0.05])
+@pytest.mark.parametrize(("vr", "k", "params"), FRACTIONAL)
+def test_restricted_first_pass_keeps_the_bound_proven(
+    ds, vr, k, params, restricted_gap, monkeypatch
+) -> None:
+    # The first pass over a large part keeps only columns near the LP bound. When it stops
+    # unproven, the reported bound must still hold for the whole problem, and the exact second
+    # pass must find the brute-force optimum. A tiny restricted gap forces the widening from
+    # almost nothing.
+    def exact(real, groups, values, equal, **kwargs):
+        return real(groups, values, equal, **kwargs)
+
+    best, result, calls = _first_pass_unfinished(
+        ds, monkeypatch, vr, k, params, restricted_gap, exact
+    )
+    assert calls == 2  # the restricted pass, then the exact one
     assert result.stats["delen_met_lp"] == 1
     assert result.bound >= best - 1e-6
     assert result.objective == pytest.approx(best, rel=1e-9)
@@ -108,24 +121,11 @@ def test_restricted_first_pass_keeps_the_bound_proven(
 def test_unfinished_passes_report_a_valid_bound(ds, vr, k, params, monkeypatch) -> None:
     # The restricted pass stops unproven and the exact pass runs out of time with nothing: the
     # bound must then be max(restricted bound, LP bound - delta), never below the optimum.
-    monkeypatch.setattr(solve_module, "SMALL_PART", 5)
-    monkeypatch.setattr(solve_module, "RESTRICTED_GAP", 1e-12)
-    real = solve_module.solve_mip
-    calls: list[int] = []
-
-    def out_of_time(groups, values, equal, **kwargs):
-        calls.append(len(groups))
-        if len(calls) == 1:
-            return dataclasses.replace(real(groups, values, equal, **kwargs), optimal=False)
+    def out_of_time(real, groups, values, equal, **kwargs):
         return MipSolution(np.zeros(0, np.int64), -np.inf, np.inf, False, False)
 
-    monkeypatch.setattr(solve_module, "solve_mip", out_of_time)
-    members = region(ds, "veiligheidsregio", vr)
-    scorer = scale_scorer(ds, *params)
-    best, _ = brute_force(ds, members, scorer.value, k)
-    result = _solve(ds, members, scorer, max_size=k, time_limit=30)
-    _check(ds, result, members, scorer.value)
-    assert len(calls) == 2
+    best, result, calls = _first_pass_unfinished(ds, monkeypatch, vr, k, params, 1e-12, out_of_time)
+    assert calls == 2
     assert result.bound >= best - 1e-6
     assert result.objective < best - 1e-6  # the restricted pass alone misses the optimum here
     assert result.status == "tijdslimiet"
