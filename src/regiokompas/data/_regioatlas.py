@@ -48,7 +48,9 @@ ATLAS_LAYERS: dict[str, AtlasLayer] = {
             "regioatlas/Sociaal/rmcregiosregionaalmeldencoordinatiepunt.csv",
             "RMC-regio",
         ),
-        AtlasLayer("veilig_thuis", "regioatlas/Sociaal/veiligthuisregios.csv", "Veilig Thuis-regio"),
+        AtlasLayer(
+            "veilig_thuis", "regioatlas/Sociaal/veiligthuisregios.csv", "Veilig Thuis-regio"
+        ),
     )
 }
 
