@@ -33,7 +33,15 @@ from regiokompas.duties.register import (
     load_duties,
     parse_duties,
 )
-from regiokompas.duties.service import VOLDAAN, DutyReport, DutyRow, Region, duties_for, region_of
+from regiokompas.duties.service import (
+    VOLDAAN,
+    VOLDAAN_KORT,
+    DutyReport,
+    DutyRow,
+    Region,
+    duties_for,
+    region_of,
+)
 from regiokompas.duties.vierk import (
     ASPECTS,
     FILLED_BY,
@@ -55,6 +63,7 @@ __all__ = [
     "STATUSES",
     "VERPLICHT",
     "VOLDAAN",
+    "VOLDAAN_KORT",
     "Band",
     "Duty",
     "DutyReport",

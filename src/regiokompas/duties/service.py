@@ -19,14 +19,24 @@ omgevingsdienst). A historic (2016) record alone is shown as such, not as proof.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from regiokompas.data import REGION_TYPES, Dataset, normalise
 from regiokompas.duties.register import Duty, load_duties
 from regiokompas.register import Regeling
 
-__all__ = ["DutyReport", "DutyRow", "Region", "VOLDAAN", "duties_for", "region_of"]
+__all__ = [
+    "VOLDAAN",
+    "VOLDAAN_KORT",
+    "DutyReport",
+    "DutyRow",
+    "Region",
+    "duties_for",
+    "region_of",
+]
 
 #: How the register relates to a duty.
 VOLDAAN: dict[str, str] = {
@@ -34,8 +44,14 @@ VOLDAAN: dict[str, str] = {
     "alleen_historisch": "alleen een regeling uit 2016 gevonden; controleer of die nog bestaat",
     "niet_gevonden": "het register bevat geen regeling hiervoor",
 }
-_CBS_SOURCE = "CBS Gebiedsindelingen 2024"
-_ATLAS_SOURCE = "BZK regioatlas 2016 (Open State Foundation)"
+#: Short labels for tables.
+VOLDAAN_KORT: dict[str, str] = {
+    "vastgelegd": "ja",
+    "alleen_historisch": "alleen 2016",
+    "niet_gevonden": "niet gevonden",
+}
+_CBS_SOURCE = "CBS Gebiedsindelingen"
+_ATLAS_SOURCE = "BZK regioatlas (Open State Foundation)"
 _ATLAS_NAMES = {
     "omgevingsdienst": "Omgevingsdienst",
     "rmc": "RMC-regio",
@@ -69,6 +85,17 @@ class DutyRow:
     def voldaan_tekst(self) -> str:
         return VOLDAAN[self.voldaan]
 
+    @property
+    def voldaan_kort(self) -> str:
+        return VOLDAAN_KORT[self.voldaan]
+
+    @property
+    def regio_tekst(self) -> str:
+        """E.g. "Hollands-Midden (CBS Gebiedsindelingen 2024)"; "–" without a region."""
+        if self.regio is None:
+            return "–"
+        return f"{self.regio.naam} ({self.regio.bron} {self.regio.jaar})"
+
 
 @dataclass(frozen=True)
 class DutyReport:
@@ -89,6 +116,28 @@ class DutyReport:
     @property
     def required(self) -> tuple[DutyRow, ...]:
         return tuple(r for r in self.rows if r.duty.required)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (dates as ISO text) for the API and ``--format json``."""
+        rows = []
+        for row in self.rows:
+            duty = dataclasses.asdict(row.duty)
+            duty["sinds"] = row.duty.sinds.isoformat() if row.duty.sinds else None
+            duty["bron_tekst"], duty["status_tekst"] = row.duty.bron_tekst, row.duty.status_tekst
+            rows.append(
+                {
+                    "duty": duty,
+                    "regio": dataclasses.asdict(row.regio) if row.regio else None,
+                    "voldaan": row.voldaan,
+                    "voldaan_tekst": row.voldaan_tekst,
+                    "regelingen": list(row.regelingen),
+                }
+            )
+        return {
+            "gemeente": {"code": self.gm_code, "naam": self.naam},
+            "register_bron": self.register_bron,
+            "plichten": rows,
+        }
 
 
 def region_of(ds: Dataset, gm_code: str, regiotype: str) -> Region | None:
