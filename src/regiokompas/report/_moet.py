@@ -122,12 +122,14 @@ def _band_cell(taakveld: str, band: Band, jaar: int | None) -> Num:
 def vierk_section(
     ds: Dataset, code: str, naam: str, ops: Sequence[Opportunity], scores: Scores | None
 ) -> Section:
-    """The 4K table for the opportunities' taakvelden and the thin tasks, with its caveats."""
+    """The 4K table for the opportunities' taakvelden, the thin tasks and the scored ones."""
     k = kwetsbaarheid(ds, code)
     bands = {op.taakveld: Band(op.p10, op.p50, op.p90, op.bron) for op in ops}
     jaren = {op.taakveld: op.jaar for op in ops}
-    taakvelden = [op.taakveld for op in ops] + [r.taakveld for r in k.flagged]
     chosen = scores or Scores()
+    # The opportunities, the thin tasks and every taakveld the college scored.
+    taakvelden = [op.taakveld for op in ops] + [r.taakveld for r in k.flagged]
+    taakvelden += sorted(chosen.values)
     rows: list[tuple[Cell, ...]] = []
     for row in four_k_rows(taakvelden, k, chosen, bands):
         kosten: Cell = "–"
