@@ -46,7 +46,11 @@ def test_2016_regions_come_from_the_regioatlas_with_their_year(ds) -> None:
     gouda = atlas[atlas["CBS"] == "0513"].iloc[0, 2]
     region = region_of(ds, "GM0513", "omgevingsdienst")
     assert (region.naam, region.jaar, region.aandeel) == (gouda, 2016, 1.0)
-    assert "2016" in region.bron
+    assert "regioatlas" in region.bron
+    report = duties_for(ds, "Gouda", [])
+    assert report.row("omgevingsdienst").regio_tekst == (
+        f"{gouda} (BZK regioatlas (Open State Foundation) 2016)"
+    )
 
 
 def test_historic_record_alone_is_not_proof(ds) -> None:
