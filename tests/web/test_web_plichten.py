@@ -82,3 +82,10 @@ def test_bad_score_is_a_400_naming_the_parameter(client: TestClient) -> None:
     assert bad.status_code == 400 and "k4" in bad.text
     bad = client.get("/gemeenten/GM0513/hoofdstuk.md", params={"k4": "7.3:smaak=3"})
     assert bad.status_code == 400
+
+
+def test_page_headings_follow_the_language(client: TestClient) -> None:
+    en = client.get("/gemeenten/GM0513/plichten", params={"lang": "en"})
+    assert "Cooperation the law prescribes" in en.text
+    nl = client.get("/gemeenten/GM0513/plichten", params={"lang": "nl"})
+    assert "Samenwerking die de wet voorschrijft" in nl.text
