@@ -41,3 +41,10 @@ class Settings(BaseSettings):
         "sleutel die in de gebruikersmap wordt bewaard. Secret key for web session cookies; "
         "default: a random key kept in the user data folder.",
     )
+    scores_4k: Path | None = Field(
+        default=None,
+        description="TOML-bestand met de eigen scores van het college (1–5) voor kwaliteit, "
+        'klant en sturing per taakveld, bv. ["7.3"] kwaliteit = 4; ze komen in het hoofdstuk '
+        "als 'ingevuld door de gemeente' (docs/plichten.md). TOML file with the college's own "
+        "scores (1–5) for quality, client focus and control per taakveld.",
+    )

@@ -27,6 +27,7 @@ PAGES = [
     "/?taakveld=7.2&weergave=lasten",
     "/gemeenten/GM0513",
     "/gemeenten/GM0363?lang=en",
+    "/gemeenten/GM0513/plichten?score.0.64.kwaliteit=2",
     "/regios",
     "/regios/VR16",
     "/regios/VR16?lid=GM0513&lid=GM0627&lid=GM1901&modus=literature#verdeling",

@@ -11,7 +11,15 @@ from web_helpers import Page, read_csv
 
 from regiokompas.web.app import plotly_js_path
 
-PAGES = ["/", "/gemeenten/GM0513", "/regios", "/regios/VR16", "/toegankelijkheid", "/api"]
+PAGES = [
+    "/",
+    "/gemeenten/GM0513",
+    "/gemeenten/GM0513/plichten",
+    "/regios",
+    "/regios/VR16",
+    "/toegankelijkheid",
+    "/api",
+]
 
 
 def test_search_redirects_to_the_gemeente(client: TestClient) -> None:

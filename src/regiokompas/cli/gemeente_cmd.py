@@ -6,7 +6,7 @@ import dataclasses
 
 import click
 
-from regiokompas.cli._common import dataset_from, format_option, handle_errors
+from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
 from regiokompas.profile import GemeenteProfile, gemeente_profile
@@ -96,18 +96,58 @@ def _tables(p: GemeenteProfile) -> list[Table]:
     show_default=True,
     help="Iv3-document voor de lasten: de laatste jaarrekening of begroting.",
 )
+@click.option(
+    "--plichten",
+    is_flag=True,
+    help="Wat moet: wettelijke plichten tot samenwerking (wet, artikel, regio, register) en "
+    "kwetsbaarheid (taken onder ca. 2 fte) in plaats van het profiel.",
+)
+@click.option(
+    "--register",
+    "use_register",
+    is_flag=True,
+    help="Met --plichten: regelingen uit de registerdatabase (REGIOKOMPAS_DATABASE_URL) in "
+    "plaats van de meegeleverde startgegevens.",
+)
 @format_option
 @click.pass_context
 @handle_errors
-def gemeente(ctx: click.Context, naam: str, document: str, fmt: str) -> None:
+def gemeente(
+    ctx: click.Context, naam: str, document: str, plichten: bool, use_register: bool, fmt: str
+) -> None:
     """Profiel van een gemeente: omvang, regio's, buren en lasten tegenover vergelijkbare gemeenten.
 
     NAAM mag een code (GM0363, 363) of een naam zijn; hoofdletters, accenten en gangbare
-    korte vormen ("den bosch") maken niet uit.
+    korte vormen ("den bosch") maken niet uit. Met --plichten: wat de wet voorschrijft.
     """
+    if plichten:
+        _plichten(ctx, naam, use_register, fmt)
+        return
     profile = gemeente_profile(dataset_from(ctx), naam, document=document)
     if fmt == "json":
         emit_json(dataclasses.asdict(profile))
         return
     header = f"{profile.naam} ({profile.code}), provincie {profile.provincie}"
     emit_tables(_tables(profile), fmt, header=header)
+
+
+def _plichten(ctx: click.Context, naam: str, use_register: bool, fmt: str) -> None:
+    from regiokompas.cli._plichten import plichten_json, plichten_tables
+    from regiokompas.duties import duties_for, kwetsbaarheid
+    from regiokompas.register import seed_regelingen
+
+    ds = dataset_from(ctx)
+    code = ds.gemeente(naam).code
+    if use_register:
+        from regiokompas.store import Register  # only when asked: it loads the database layer
+
+        records = tuple(Register.open(settings_from(ctx).database_url, ds=ds).regelingen_voor(code))
+        bron = "registerdatabase"
+    else:
+        records, bron = seed_regelingen(ds), "register (meegeleverde startgegevens)"
+    report = duties_for(ds, code, records, register_bron=bron)
+    k = kwetsbaarheid(ds, code)
+    if fmt == "json":
+        emit_json(plichten_json(report, k))
+        return
+    emit_tables(plichten_tables(report, k), fmt, header=f"{report.naam} ({report.gm_code})")

@@ -126,6 +126,7 @@ def hoofdstuk(
         document=document,
         figures=not zonder_figuren and uit is not None,
         regelingen=regelingen,
+        scores_4k=_scores_4k(ctx),
     )
     chapter = build_chapter(ds, naam, options)
     if uit is None:
@@ -137,3 +138,13 @@ def hoofdstuk(
         f"Hoofdstuk voor {chapter.gemeente_naam} geschreven naar {path} "
         f"({format_for_path(path)}, {size // 1024} kB)."
     )
+
+
+def _scores_4k(ctx: click.Context) -> object | None:
+    """The college's own 4K scores from the settings file (REGIOKOMPAS_SCORES_4K), if set."""
+    path = settings_from(ctx).scores_4k
+    if path is None:
+        return None
+    from regiokompas.duties import load_scores
+
+    return load_scores(path)

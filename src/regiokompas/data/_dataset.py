@@ -33,6 +33,7 @@ _DTYPES: dict[str, dict[str, Any]] = {
     "buren.csv": {"gm_code_a": str, "gm_code_b": str, "soort": str, "toelichting": str},
     "historische_codes.csv": {"gm_code": str, "gm_naam": str, "gm_code_2023": str},
     "inwoners.csv": {"gm_code": str},
+    "regio_2016.csv": {"gm_code": str, "regiotype": str, "regio_naam": str},
 }
 
 
@@ -117,6 +118,8 @@ class Dataset:
     buren: pd.DataFrame
     historische_codes: pd.DataFrame
     metadata: dict[str, Any] = field(repr=False)
+    #: Omgevingsdienst, RMC and Veilig Thuis regions of 2016 (regioatlas), in the 2023 division.
+    regio_2016: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
 
     # ------------------------------------------------------------------ lookup
 
@@ -264,6 +267,7 @@ def _load(folder: Path) -> Dataset:
         buren=tables["buren.csv"],
         historische_codes=tables["historische_codes.csv"],
         metadata=metadata,
+        regio_2016=tables["regio_2016.csv"],
     )
     if dataset.gemeenten["gm_code"].duplicated().any():
         raise DataFileError(

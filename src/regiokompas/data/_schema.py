@@ -103,6 +103,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "taakveld_reeksen.csv": ("taakveld", "vanaf_jaar", "tot_jaar", "reeks"),
     "buren.csv": ("gm_code_a", "gm_code_b", "soort", "grens_km", "afstand_km", "toelichting"),
     "historische_codes.csv": ("jaar", "gm_code", "gm_naam", "gm_code_2023", "aandeel"),
+    # Omgevingsdienst, RMC and Veilig Thuis regions from BZK's regioatlas 2016 (data/_regioatlas).
+    "regio_2016.csv": ("gm_code", "regiotype", "regio_naam", "jaar", "aandeel"),
 }
 
 BUNDLE_FILES: tuple[str, ...] = (*TABLE_COLUMNS, "grenzen.geojson", "metadata.json")

@@ -41,6 +41,7 @@ from shapely.geometry import mapping, shape
 from shapely.strtree import STRtree
 
 from regiokompas.data._errors import DataFileError
+from regiokompas.data._regioatlas import ATLAS_LAYERS, regio_2016
 from regiokompas.data._schema import BUNDLE_FILES, BUNDLE_FORMAT, REGION_TYPES
 from regiokompas.data._topojson import decode_features
 
@@ -102,6 +103,8 @@ def _require(source: Path) -> dict[str, Path]:
     for layer in REGION_TYPES.values():
         if layer.topojson:
             paths[f"regio_{layer.code}"] = source / "regio_2024" / layer.topojson
+    for atlas in ATLAS_LAYERS.values():
+        paths[f"atlas_{atlas.code}"] = source / "openstate_gr_2016" / atlas.path
     missing = [str(p) for p in paths.values() if not p.is_file()]
     if missing:
         raise DataFileError(
@@ -462,6 +465,10 @@ def _metadata(paths: dict[str, Path], source: Path, folder: Path) -> dict[str, A
                 "Afgeleid uit CBS/Kadaster gemeentegrenzen 2023; waterverbindingen door Regiokompas"
             ),
             "historische_codes.csv": "Afgeleid uit CBS Gebiedsindelingen 2016–2022 en grenzen 2023",
+            "regio_2016.csv": (
+                "BZK regioatlas 2016 via Open State Foundation (omgevingsdiensten, RMC-regio's, "
+                "Veilig Thuis-regio's), indeling 2016 omgezet naar 2023"
+            ),
             "grenzen.geojson": "CBS/Kadaster Wijken en buurten 2023, vereenvoudigd (mapshaper 1%)",
         },
         "invoer_sha256": inputs,
@@ -531,6 +538,7 @@ def build_bundle(source: Path, target: Path, progress: Progress | None = None) -
         "taakveld_reeksen.csv": reeksen,
         "buren.csv": buren,
         "historische_codes.csv": historic,
+        "regio_2016.csv": regio_2016(source / "openstate_gr_2016", historic, inwoners, codes),
     }
 
     say("bundel schrijven")

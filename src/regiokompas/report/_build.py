@@ -14,6 +14,7 @@ from regiokompas.report._engines import engine_opportunities
 from regiokompas.report._existing import existing_arrangements, existing_blocks
 from regiokompas.report._format import num
 from regiokompas.report._model import Block, BulletList, Chapter, Image, Paragraph, Section, Table
+from regiokompas.report._moet import moet_section, vierk_section
 from regiokompas.report._opportunities import (
     Opportunity,
     OpportunityResult,
@@ -180,8 +181,10 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
         intro=tuple(intro),
         sections=(
             stand,
+            moet_section(ds, code, naam, options.regelingen),  # issue 15: "wat moet" before "kan"
             *goal_sections,
             afweging,
+            vierk_section(ds, code, naam, ops, options.scores_4k),  # issue 15: the 4K table
             steps,
             _appendix(ds, profile.lasten_bron, spending.bron, result),
         ),

@@ -21,6 +21,8 @@ class ChapterOptions:
     ``None`` means the seed records shipped with the register. ``savings_engine`` passes a
     ready ``SavingsEngine`` (the web app builds one per mode); ``None`` builds one in ``modus``.
     ``max_size`` and ``within`` (a region type) bound the partner finder's groups.
+    ``scores_4k`` carries the college's own 4K scores (``regiokompas.duties.Scores``); they
+    appear in the chapter marked "ingevuld door de gemeente". ``None`` leaves them empty.
     """
 
     top: int = 5
@@ -36,3 +38,4 @@ class ChapterOptions:
     source: OpportunitySource | None = None
     regelingen: tuple[Any, ...] | None = None
     savings_engine: Any | None = None
+    scores_4k: Any | None = None

@@ -58,6 +58,7 @@ MODULES: list[str] = [
     "regiokompas.web.api_routes",
     "regiokompas.web.api_analyses",
     "regiokompas.web.api_indelingen",
+    "regiokompas.web.plichten",
     "regiokompas.web.register_routes",
 ]
 

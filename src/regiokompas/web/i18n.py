@@ -461,8 +461,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Price of autonomy (× € 1,000 per point per year)",
     ),
     "autonomieprijs_hint": (
-        "Hoeveel het college een punt autonomieverlies waard vindt; 0 telt alleen geld.",
-        "What the executive considers one point of autonomy loss worth; 0 counts only money.",
+        "Hoeveel het college een punt autonomieverlies waard vindt; 0 telt alleen geld. Dit is "
+        "de sturing (democratische controle) in geld; de eigen sturingsscore per taakveld staat "
+        "bij 'Wat moet' in de vier-K-tabel.",
+        "What the executive considers one point of autonomy loss worth; 0 counts only money. "
+        "This is control (democratic oversight) priced in money; the executive's own control "
+        "score per task is in the 4K table under 'Wat moet'.",
     ),
     "indeling_knop": ("Indeling berekenen", "Compute the grouping"),
     "indeling_resultaat": (

@@ -19,6 +19,7 @@ from regiokompas.web.api_routes import site_of
 from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
 from regiokompas.web.i18n import format_number, translate
 from regiokompas.web.maps import neighbour_map
+from regiokompas.web.plichten import parse_score_fields
 from regiokompas.web.problems import AmbiguousError, BadParameterError
 from regiokompas.web.templating import language, render, render_cached
 from regiokompas.web.views import check_document
@@ -225,8 +226,12 @@ def hoofdstuk(
     vorm: Annotated[str, Query(max_length=40)] = DEFAULT_VORM,
     modus: Annotated[str, Query(max_length=12)] = DEFAULT_MODE,
     autonomieprijs: Annotated[float, Query(ge=0)] = 0.0,
+    k4: Annotated[str, Query(max_length=4000)] = "",
 ) -> Response:
-    """The draft chapter "Samenwerken met andere gemeenten" as a download."""
+    """The draft chapter "Samenwerken met andere gemeenten" as a download.
+
+    ``k4`` carries the college's own 4K scores from the 'Wat moet' page (web/plichten.py).
+    """
     site = site_of(request)
     if formaat not in dict(CHAPTER_FORMATS):
         raise BadParameterError(
@@ -248,6 +253,7 @@ def hoofdstuk(
         modus=modus,
         autonomy_price=autonomieprijs,
         savings_engine=site.engines.savings(modus),
+        scores_4k=parse_score_fields(request.query_params) if k4 else None,
     )
     file = download(build_chapter(site.dataset, code, options), formaat)
     return Response(
