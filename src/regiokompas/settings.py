@@ -35,6 +35,13 @@ class Settings(BaseSettings):
         "de gebruikersmap. Database of the register (SQLAlchemy URL); default: a SQLite file "
         "in the user data folder.",
     )
+    cache_dir: Path | None = Field(
+        default=None,
+        description="Map voor opgeslagen berekeningen (kostenmodel, resultaten van de web-app); "
+        "standaard de cachemap van de gebruiker (~/.cache/regiokompas). Weggooien mag altijd. "
+        "Folder for stored computations (cost model fit, web results); default: the user "
+        "cache folder. Deleting it is always safe.",
+    )
     sessie_sleutel: str | None = Field(
         default=None,
         description="Geheime sleutel voor webcookies (sessies, CSRF); standaard een willekeurige "
