@@ -42,6 +42,13 @@ class Settings(BaseSettings):
         "Folder for stored computations (cost model fit, web results); default: the user "
         "cache folder. Deleting it is always safe.",
     )
+    opwarmen: bool = Field(
+        default=True,
+        description="Berekent 'regiokompas web' bij de start op de achtergrond de standaard"
+        "antwoorden voor alle gemeenten (één werkproces doet het, de andere lezen mee). "
+        "Whether 'regiokompas web' computes the default answers for every gemeente in the "
+        "background at start (one worker does it, the others read its results).",
+    )
     sessie_sleutel: str | None = Field(
         default=None,
         description="Geheime sleutel voor webcookies (sessies, CSRF); standaard een willekeurige "

@@ -15,17 +15,19 @@ long-running server needs and tests do not:
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 
 from fastapi import FastAPI
 from starlette.middleware import Middleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from regiokompas.settings import Settings
 from regiokompas.web._computing import ComputingMiddleware
 from regiokompas.web._shared import SharedResults
 
-__all__ = ["run_warmup", "serving_app", "worker_app"]
+__all__ = ["WorkerHeaderMiddleware", "run_warmup", "serving_app", "worker_app"]
 
 
 def run_warmup(shared: SharedResults, name: str, work: Callable[[], None]) -> threading.Thread:
@@ -50,8 +52,29 @@ def run_warmup(shared: SharedResults, name: str, work: Callable[[], None]) -> th
     return thread
 
 
-def serving_app(settings: Settings | None = None, warm: bool = True) -> FastAPI:
-    """The web app with shared results, the computing middleware and (``warm``) a warm-up."""
+class WorkerHeaderMiddleware:
+    """Names the worker process that answered (``X-Regiokompas-Worker``), so an operator (and
+    the two-worker test) can tell the processes apart behind one port."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.value = str(os.getpid()).encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def named(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"x-regiokompas-worker", self.value),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, named if scope["type"] == "http" else send)
+
+
+def serving_app(settings: Settings | None = None, warm: bool | None = None) -> FastAPI:
+    """The web app with shared results, the computing middleware and a warm-up (``warm``;
+    default: the ``opwarmen`` setting)."""
     from regiokompas.web.app import create_app
     from regiokompas.web.app import warm as warm_site
 
@@ -63,7 +86,8 @@ def serving_app(settings: Settings | None = None, warm: bool = True) -> FastAPI:
     # Innermost user middleware (inside the security headers), so a "wordt berekend" answer
     # carries the same headers as any other.
     app.user_middleware.append(Middleware(ComputingMiddleware))
-    if warm:
+    app.user_middleware.insert(0, Middleware(WorkerHeaderMiddleware))
+    if settings.opwarmen if warm is None else warm:
         run_warmup(site.shared, "defaults", lambda: warm_site(site))
     return app
 
