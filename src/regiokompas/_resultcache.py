@@ -43,7 +43,8 @@ DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (
-    key TEXT PRIMARY KEY, value BLOB NOT NULL, size INTEGER NOT NULL, atime REAL NOT NULL
+    key TEXT PRIMARY KEY, value BLOB NOT NULL, size INTEGER NOT NULL, atime REAL NOT NULL,
+    writer INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS results_atime ON results (atime);
 CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, until REAL NOT NULL);
@@ -105,8 +106,9 @@ class ResultCache:
             return  # would evict everything else and itself
         db = self._connect()
         db.execute(
-            "INSERT OR REPLACE INTO results (key, value, size, atime) VALUES (?, ?, ?, ?)",
-            (key, value, len(value), time.time()),
+            "INSERT OR REPLACE INTO results (key, value, size, atime, writer) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (key, value, len(value), time.time(), os.getpid()),
         )
         total = int(db.execute("SELECT COALESCE(SUM(size), 0) FROM results").fetchone()[0])
         while total > self.max_bytes:
@@ -123,6 +125,11 @@ class ResultCache:
         row = self._connect().execute("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM results")
         count, size = row.fetchone()
         return int(count), int(size)
+
+    def writers(self) -> dict[int, int]:
+        """How many stored results each process (by pid) computed: who did the work."""
+        rows = self._connect().execute("SELECT writer, COUNT(*) FROM results GROUP BY writer")
+        return {int(pid): int(n) for pid, n in rows.fetchall()}
 
     def clear(self) -> None:
         """Remove every stored result and claim."""
