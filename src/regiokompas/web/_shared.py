@@ -17,6 +17,7 @@ the register's version in their settings (:func:`register_version`).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,8 +48,6 @@ def cache_folder(override: Path | None = None) -> Path:
     """``override``, ``$REGIOKOMPAS_CACHE_DIR`` or the user cache folder (as the fit store)."""
     if override is not None:
         return Path(override)
-    import os
-
     env = os.environ.get("REGIOKOMPAS_CACHE_DIR")
     if env:
         return Path(env)
