@@ -248,9 +248,7 @@ def main() -> int:
             )
         p95 = pct(rows[1][2], 95)
         verdict = "meets" if p95 < 300 else "MISSES"
-        print(
-            f"\ngemeente page (mixed settings) p95 client latency {p95:.1f} ms: {verdict} 300 ms"
-        )
+        print(f"\ngemeente page (mixed settings) p95 client latency {p95:.1f} ms: {verdict} 300 ms")
 
         # First visits of a non-default setting, one at a time.
         firsts, answers = [], []
