@@ -5,20 +5,34 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
+# Stamps: pip runs only when pyproject.toml or constraints.txt is newer than the last install
+# (the package is installed editable, so code changes need no reinstall).
+STAMP := $(VENV)/.installed
+STAMP_DEV := $(VENV)/.installed-dev
+# Extra options for `make run`, e.g. make run ARGS="--port 8001 --workers 2"
+ARGS ?=
+
 .PHONY: run test install install-dev lint typecheck contracts pytest bundle bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-install: $(BIN)/python
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -c constraints.txt -e .
+	touch $@
 
-install-dev: $(BIN)/python
+# The dev install includes the plain one, so it refreshes both stamps.
+$(STAMP_DEV): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@ $(STAMP)
+
+install: $(STAMP)
+
+install-dev: $(STAMP_DEV)
 
 run: install
-	$(BIN)/regiokompas web
+	$(BIN)/regiokompas web $(ARGS)
 
 test: install-dev lint typecheck contracts pytest
 

@@ -19,6 +19,12 @@ REPO = Path(__file__).resolve().parents[1]
 _DATA_HOME = tempfile.mkdtemp(prefix="regiokompas-tests-")
 os.environ["XDG_DATA_HOME"] = _DATA_HOME
 atexit.register(shutil.rmtree, _DATA_HOME, ignore_errors=True)
+# Likewise the store of fitted results (regiokompas._fitstore): a throwaway folder, shared by
+# the subprocesses the tests start, so no test reads a fit left by an earlier run.
+_CACHE_HOME = tempfile.mkdtemp(prefix="regiokompas-tests-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
+os.environ["REGIOKOMPAS_CACHE_DIR"] = _CACHE_HOME
+atexit.register(shutil.rmtree, _CACHE_HOME, ignore_errors=True)
 SHARED_DATA = Path(os.environ.get("REGIOKOMPAS_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 

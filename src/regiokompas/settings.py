@@ -35,6 +35,20 @@ class Settings(BaseSettings):
         "de gebruikersmap. Database of the register (SQLAlchemy URL); default: a SQLite file "
         "in the user data folder.",
     )
+    cache_dir: Path | None = Field(
+        default=None,
+        description="Map voor opgeslagen berekeningen (kostenmodel, resultaten van de web-app); "
+        "standaard de cachemap van de gebruiker (~/.cache/regiokompas). Weggooien mag altijd. "
+        "Folder for stored computations (cost model fit, web results); default: the user "
+        "cache folder. Deleting it is always safe.",
+    )
+    opwarmen: bool = Field(
+        default=True,
+        description="Berekent 'regiokompas web' bij de start op de achtergrond de standaard"
+        "antwoorden voor alle gemeenten (één werkproces doet het, de andere lezen mee). "
+        "Whether 'regiokompas web' computes the default answers for every gemeente in the "
+        "background at start (one worker does it, the others read its results).",
+    )
     sessie_sleutel: str | None = Field(
         default=None,
         description="Geheime sleutel voor webcookies (sessies, CSRF); standaard een willekeurige "

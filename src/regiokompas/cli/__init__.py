@@ -1,6 +1,9 @@
 """Command-line interface: ``regiokompas <command>``. A thin adapter over the core.
 
-Each command lives in its own module and is registered in :data:`COMMANDS`.
+Each command lives in its own module and is registered in :data:`COMMANDS` by where it lives
+and its one-line help. Modules are imported only when their command runs (see
+:mod:`regiokompas.cli._lazy`), so ``regiokompas --help`` loads no pandas, scipy or matplotlib;
+keep heavy imports out of this module.
 """
 
 from __future__ import annotations
@@ -8,24 +11,68 @@ from __future__ import annotations
 import click
 
 from regiokompas import __version__
-from regiokompas.cli import (
-    besparing_cmd,
-    data_cmd,
-    gemeente_cmd,
-    hoofdstuk_cmd,
-    indeling_cmd,
-    kostenmodel_cmd,
-    partners_cmd,
-    register_cmd,
-    verdeel_cmd,
-    web_cmd,
+from regiokompas.cli._lazy import LazyCommand, LazyGroup
+
+__all__ = ["COMMANDS", "cli", "main"]
+
+_P = "regiokompas.cli."
+
+#: Subcommand name -> where it lives and its one-line help (checked against the command's own
+#: docstring by tests/cli/test_cli_lazy.py). Adding a command is one line here.
+COMMANDS: dict[str, LazyCommand] = {
+    "data": LazyCommand(_P + "data_cmd:data", "De databundel bouwen en bekijken."),
+    "gemeente": LazyCommand(
+        _P + "gemeente_cmd:gemeente",
+        "Profiel van een gemeente: omvang, regio's, buren en lasten tegenover vergelijkbare "
+        "gemeenten.",
+    ),
+    "kostenmodel": LazyCommand(
+        _P + "kostenmodel_cmd:kostenmodel",
+        "Kostenmodel per taakveld: hoe de lasten per inwoner met de omvang variëren, met "
+        "interval, afvlakpunt, fit en oordeel (schaalvoordelen, geen bewijs of schaalnadelen).",
+    ),
+    "besparing": LazyCommand(
+        _P + "besparing_cmd:besparing",
+        "Besparing van samenwerking voor een groep gemeenten: per jaar, contante waarde en per "
+        'lid, met P10/P50/P90 en een eerlijk oordeel ("geen bewijs van besparing" als het '
+        "interval nul omvat).",
+    ),
+    "hoofdstuk": LazyCommand(
+        _P + "hoofdstuk_cmd:hoofdstuk",
+        'Concepthoofdstuk "Samenwerken met andere gemeenten" voor het collegeprogramma.',
+    ),
+    "verdeel": LazyCommand(
+        _P + "verdeel_cmd:verdeel",
+        "Eerlijke kostenverdeling binnen een samenwerking: verdeelsleutels, Shapley, nucleolus, "
+        "kern.",
+    ),
+    "register": LazyCommand(
+        _P + "register_cmd:register",
+        "Register van samenwerkingsverbanden: lijst, zoek, toon, importeer, exporteer, beheer.",
+    ),
+    "web": LazyCommand(
+        _P + "web_cmd:web",
+        "Start de webapplicatie (pagina's en de API onder /api/v1) met de meegeleverde data.",
+    ),
+    "partners": LazyCommand(
+        _P + "partners_cmd:partners",
+        "Met wie kan NAAM het best samenwerken? Alle aaneengesloten groepen met NAAM tot --max "
+        "gemeenten, gerangschikt op nettowaarde (besparing − transactiekosten − autonomieprijs × "
+        "autonomieverlies), met het paretofront en de regio's die NAAM al deelt.",
+    ),
+    "indeling": LazyCommand(
+        _P + "indeling_cmd:indeling",
+        "Deel een gebied in aaneengesloten samenwerkingsgroepen in met maximale totale "
+        "nettowaarde, met een bewezen bovengrens en de optimaliteitskloof.",
+    ),
+}
+
+
+@click.group(
+    cls=LazyGroup,
+    lazy_subcommands=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-from regiokompas.settings import Settings
-
-__all__ = ["cli", "main"]
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="regiokompas")
 @click.option(
     "--data",
@@ -48,24 +95,12 @@ def cli(ctx: click.Context, data_dir: str | None, taal: str) -> None:
 
     Alle cijfers komen uit de meegeleverde CBS/Iv3-bundel (indeling 2023) en noemen bron en jaar.
     """
+    # Imported here, not at the top: pydantic-settings costs a few hundred milliseconds and
+    # ``regiokompas --help`` never gets this far.
+    from regiokompas.settings import Settings
+
     settings = Settings(data_dir=data_dir, taal=taal)
     ctx.obj = {"settings": settings}
-
-
-COMMANDS: list[click.Command] = [
-    data_cmd.data,
-    gemeente_cmd.gemeente,
-    kostenmodel_cmd.kostenmodel,
-    besparing_cmd.besparing,
-    hoofdstuk_cmd.hoofdstuk,
-    verdeel_cmd.verdeel,
-    register_cmd.register,
-    web_cmd.web,
-    partners_cmd.partners,
-    indeling_cmd.indeling,
-]
-for command in COMMANDS:
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -1,15 +1,20 @@
-"""Shared CLI plumbing: loading the dataset, turning core errors into clean exits."""
+"""Shared CLI plumbing: loading the dataset, turning core errors into clean exits.
+
+Nothing heavy at import time: every command imports this module, and the data layer (pandas)
+loads only when a command asks for the dataset.
+"""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
-from regiokompas.data import Dataset, RegiokompasError, load_dataset
-from regiokompas.settings import Settings
+if TYPE_CHECKING:
+    from regiokompas.data import Dataset
+    from regiokompas.settings import Settings
 
 __all__ = ["UserError", "dataset_from", "format_option", "handle_errors", "settings_from"]
 
@@ -19,11 +24,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 def settings_from(ctx: click.Context) -> Settings:
     """The settings object the root command put on the context."""
     obj = ctx.find_root().obj
-    return cast(Settings, obj["settings"]) if isinstance(obj, dict) else Settings()
+    if isinstance(obj, dict):
+        return cast("Settings", obj["settings"])
+    from regiokompas.settings import Settings
+
+    return Settings()
 
 
 def dataset_from(ctx: click.Context) -> Dataset:
     """Load the dataset named by the settings (cached by the core)."""
+    from regiokompas.data import load_dataset
+
     return load_dataset(settings_from(ctx).data_dir)
 
 
@@ -46,7 +57,13 @@ def handle_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except RegiokompasError as exc:
+        except Exception as exc:
+            # The data layer is imported only once something failed: a command that never
+            # loaded it (``web``, ``register`` on its own) stays light.
+            from regiokompas.data import RegiokompasError
+
+            if not isinstance(exc, RegiokompasError):
+                raise
             language = settings_from(click.get_current_context()).taal
             raise UserError(exc.message(language), language) from exc
 

@@ -8,7 +8,13 @@ from typing import cast
 
 import click
 
-from regiokompas.cli._common import dataset_from, format_option, handle_errors
+from regiokompas.cli._common import (
+    UserError,
+    dataset_from,
+    format_option,
+    handle_errors,
+    settings_from,
+)
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
 from regiokompas.savings import (
@@ -47,6 +53,19 @@ def _r(r: Range, decimals: int = 0) -> list[str]:
 
 def _split(values: tuple[str, ...]) -> list[str]:
     return [p.strip() for v in values for p in v.split(",") if p.strip()]
+
+
+def _at_least_two(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """Reject a one-member group while parsing, before the data and the cost model load."""
+    if len(_split((value,))) < 2:
+        language = settings_from(ctx).taal
+        raise UserError(
+            "Cooperation needs at least two gemeenten."
+            if language == "en"
+            else "Een samenwerking vraagt minstens twee gemeenten.",
+            language,
+        )
+    return value
 
 
 def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
@@ -160,6 +179,7 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
 @click.option(
     "--gemeenten",
     required=True,
+    callback=_at_least_two,
     help='Gemeenten in de groep, komma-gescheiden: "Gouda,Waddinxveen,Bodegraven-Reeuwijk".',
 )
 @click.option(

@@ -10,9 +10,12 @@ cross-products followed by one small solve, so 1,000 draws take milliseconds.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = ["OlsResult", "cluster_bootstrap", "fit_ols"]
 
@@ -108,5 +111,8 @@ def cluster_bootstrap(
 
 def _indicator(index: np.ndarray, groups: int) -> sparse.csr_matrix:
     """Sparse (groups × rows) 0/1 matrix: row g sums the observations of cluster g."""
+    # Imported here: a process that loads a stored fit never needs scipy.
+    from scipy import sparse
+
     n = len(index)
     return sparse.csr_matrix((np.ones(n), (index, np.arange(n))), shape=(groups, n))

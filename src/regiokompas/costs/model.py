@@ -266,7 +266,8 @@ class CostModel:
         draws: int = 1000,
         seed: int = 20240101,
     ) -> CostModel:
-        """Fit all taakvelden on ``ds`` (cached per bundle folder, years, draws and seed)."""
+        """Fit all taakvelden on ``ds`` (cached per bundle folder, years, draws and seed, in
+        memory and on disk: see :mod:`regiokompas.costs._stored`)."""
         return _cached_model(ds.folder, tuple(years), int(draws), int(seed))
 
     @classmethod
@@ -347,6 +348,9 @@ class CostModel:
 
 @lru_cache(maxsize=4)
 def _cached_model(folder: Path, years: tuple[int, ...], draws: int, seed: int) -> CostModel:
+    from regiokompas.costs._stored import stored_model
     from regiokompas.data import load_dataset
 
-    return CostModel.fit_dataset(load_dataset(folder), years=years, draws=draws, seed=seed)
+    # Stored on disk keyed by a content hash of the inputs (regiokompas._fitstore): a new
+    # process loads the fit instead of refitting the 1,000-draw bootstrap.
+    return stored_model(load_dataset(folder), years, draws, seed)

@@ -15,6 +15,7 @@ from regiokompas.data import REGION_TYPES
 from regiokompas.register import congruence, existing_partners, seed_regelingen
 from regiokompas.report import ChapterOptions, build_chapter, download
 from regiokompas.web import analyses, charts, opportunities, schemas
+from regiokompas.web._shared import cached_download
 from regiokompas.web.api_routes import site_of
 from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
 from regiokompas.web.i18n import format_number, translate
@@ -255,7 +256,21 @@ def hoofdstuk(
         savings_engine=site.engines.savings(modus),
         scores_4k=parse_score_fields(request.query_params) if k4 else None,
     )
-    file = download(build_chapter(site.dataset, code, options), formaat)
+    chosen = {
+        "code": code,
+        "formaat": formaat,
+        "groepsgrootte": groepsgrootte,
+        "binnen": binnen,
+        "vorm": options.vorm,
+        "modus": modus,
+        "autonomieprijs": autonomieprijs,
+    }
+    file = cached_download(
+        request,
+        "hoofdstuk",
+        chosen,
+        lambda: download(build_chapter(site.dataset, code, options), formaat),
+    )
     return Response(
         file.data,
         media_type=file.media_type,

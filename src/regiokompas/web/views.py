@@ -17,7 +17,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from functools import cached_property, lru_cache
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pandas as pd
 
@@ -27,6 +27,9 @@ from regiokompas.web import schemas
 from regiokompas.web.engines import Engines
 from regiokompas.web.problems import AmbiguousError, BadParameterError, NotFoundError
 from regiokompas.web.svgmap import MapShapes
+
+if TYPE_CHECKING:
+    from regiokompas.web._shared import SharedResults
 
 __all__ = ["DOCUMENTS", "SiteData", "check_document"]
 
@@ -59,6 +62,9 @@ class SiteData:
         self.taakveld_kaart = lru_cache(maxsize=256)(self._taakveld_kaart)
         self._memo: OrderedDict[Hashable, Any] = OrderedDict()
         self._memo_lock = threading.Lock()
+        #: Results shared with the other worker processes (``regiokompas web`` sets it; see
+        #: :mod:`regiokompas.web._shared`); None keeps :meth:`memo` in this process only.
+        self.shared: SharedResults | None = None
 
     #: Entries kept by :meth:`memo` (least recently used go first).
     MEMO_SIZE = 8192
@@ -71,7 +77,7 @@ class SiteData:
             if key in self._memo:
                 self._memo.move_to_end(key)
                 return cast(T, self._memo[key])
-        value = build()
+        value = build() if self.shared is None else self.shared.memo(key, build)
         with self._memo_lock:
             self._memo[key] = value
             while len(self._memo) > self.MEMO_SIZE:
