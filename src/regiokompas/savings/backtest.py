@@ -39,6 +39,7 @@ from regiokompas.costs.events import (
 )
 from regiokompas.data import Dataset
 from regiokompas.savings._assumptions import Assumptions, load_assumptions
+from regiokompas.savings._base import SHARED_CORRELATION, correlated_normals
 
 __all__ = [
     "BACKTEST_MODES",
@@ -52,9 +53,6 @@ __all__ = [
 
 #: Modes the back-test evaluates; the first is the savings engine's default.
 BACKTEST_MODES: tuple[str, ...] = ("literature", "fusie", "fitted")
-#: Share of the variance of a taakveld's saving rate that is one shared cooperation effect
-#: (the rest is taakveld-specific). Aanname Regiokompas; 0 = independent, 1 = one effect.
-SHARED_CORRELATION = 0.5
 #: Required share of held-out mergers inside P10–P90.
 COVERAGE_TARGET = 0.80
 
@@ -63,19 +61,6 @@ _SEED = 20240101
 _GRID = np.round(np.arange(0.30, 3.001, 0.01), 2)
 _MAX_PLACEBO = 3000
 _Z90 = 1.2815515655446004
-
-
-def correlated_normals(draws: int, k: int, rho: float, rng: np.random.Generator) -> np.ndarray:
-    """(draws × k) standard normals with correlation ``rho`` between columns: one shared
-    factor plus a column-specific part.
-
-    >>> z = correlated_normals(20000, 2, 0.5, np.random.default_rng(0))
-    >>> round(float(np.corrcoef(z.T)[0, 1]), 1)
-    0.5
-    """
-    shared = rng.standard_normal((draws, 1))
-    own = rng.standard_normal((draws, k))
-    return np.asarray(np.sqrt(rho) * shared + np.sqrt(1.0 - rho) * own)
 
 
 @dataclass(frozen=True)
