@@ -188,3 +188,18 @@ def test_rounding_to_the_band():
     assert round_to_band(-44.0, -44.0, -44.0) == (-44.0, -44.0, -44.0)
     assert round_to_band(17.1, 17.1, 17.1) == (17.0, 17.0, 17.0)
     assert whole_units(17.9) == 17 and whole_units(-1.0) == 0
+
+
+def test_register_names_the_tax_arrangements_of_montfoort_and_lopik(default):
+    """The seeded register (Open State Foundation 2016) has Montfoort in BSR and Lopik in
+    BGHU: their tax saving is the switching prior, the output names the arrangement, and
+    leaving costs three times their cooperable tax lasten, in their NPV."""
+    est = default.estimate(OVERHEAD_GROUP, TAX, vorm="bedrijfsvoeringsorganisatie")
+    assert set(est.bestaande) == {"GM0335", "GM0331"}
+    assert est.bestaande["GM0335"]["0.61"].startswith("al in Belastingsamenwerking Rivierenland")
+    assert "BGHU" in est.bestaande["GM0331"]["0.62"]
+    assert "Open State Foundation 2016" in est.bestaande["GM0331"]["0.62"]
+    coop = 0.9 * default.totals(("GM0335",), tuple(TAX))[0].clip(min=0).sum()
+    assert est.uittreedkosten_bestaand["GM0335"] == pytest.approx(3 * coop)
+    assert est.npv_per_member["GM0335"].p90 < 0
+    assert est.verdict == "meerkosten"

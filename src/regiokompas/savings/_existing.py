@@ -53,9 +53,20 @@ class ExistingArrangement:
 
     @property
     def label(self) -> str:
-        """'al in <naam> (bron, jaar)'."""
-        where = ", ".join(p for p in (self.bron, str(self.jaar or "")) if p)
-        return f"al in {self.naam}" + (f" ({where})" if where else "")
+        """'al in <naam> (bron, jaar)', with the source cut to its first clause.
+
+        >>> ExistingArrangement("BSR (2016)", ("0.61",), ("GM0335",), "Open State 2016, x", 2016).label
+        'al in BSR (Open State 2016)'
+        """
+        naam = self.naam
+        year = str(self.jaar or "")
+        if year and naam.endswith(f" ({year})"):
+            naam = naam[: -len(year) - 3]
+        bron = self.bron.split(";")[0].split(",")[0].strip()
+        parts = [bron] if bron else []
+        if year and year not in bron:
+            parts.append(year)
+        return f"al in {naam}" + (f" ({', '.join(parts)})" if parts else "")
 
 
 @dataclass(frozen=True)
@@ -74,14 +85,17 @@ def _year(value: Any) -> int | None:
     return int(year) if isinstance(year, int) else None
 
 
-def existing_from_regelingen(regelingen: Iterable[Any]) -> tuple[ExistingArrangement, ...]:
+def existing_from_regelingen(
+    regelingen: Iterable[Any], historic: bool = True
+) -> tuple[ExistingArrangement, ...]:
     """Arrangements from register records (``regiokompas.register.Regeling`` or anything with
-    the same attributes); historic and deleted records and those without taakvelden are left
-    out.
+    the same attributes); deleted records and those without taakvelden are left out, historic
+    ones too unless ``historic`` (the default keeps them: the seeded 2016 records are the only
+    evidence on many tax and waste arrangements, and their year shows in the label).
     """
     out = []
     for r in regelingen:
-        if getattr(r, "verwijderd", False) or getattr(r, "historisch", False):
+        if getattr(r, "verwijderd", False) or (getattr(r, "historisch", False) and not historic):
             continue
         taakvelden = tuple(str(t) for t in getattr(r, "taakvelden", ()) or ())
         if not taakvelden:
