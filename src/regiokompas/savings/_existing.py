@@ -55,8 +55,9 @@ class ExistingArrangement:
     def label(self) -> str:
         """'al in <naam> (bron, jaar)', with the source cut to its first clause.
 
-        >>> ExistingArrangement("BSR (2016)", ("0.61",), ("GM0335",), "Open State 2016, x", 2016).label
-        'al in BSR (Open State 2016)'
+        >>> a = ExistingArrangement("BSR (2016)", ("0.61",), ("GM0335",), "OSF 2016, x", 2016)
+        >>> a.label
+        'al in BSR (OSF 2016)'
         """
         naam = self.naam
         year = str(self.jaar or "")

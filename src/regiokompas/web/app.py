@@ -59,6 +59,7 @@ MODULES: list[str] = [
     "regiokompas.web.api_analyses",
     "regiokompas.web.api_indelingen",
     "regiokompas.web.register_routes",
+    "regiokompas.web.pages_zekerheid",
 ]
 
 #: The main menu: (path, Dutch label, English label).
