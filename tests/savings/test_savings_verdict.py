@@ -203,3 +203,34 @@ def test_register_names_the_tax_arrangements_of_montfoort_and_lopik(default):
     assert est.uittreedkosten_bestaand["GM0335"] == pytest.approx(3 * coop)
     assert est.npv_per_member["GM0335"].p90 < 0
     assert est.verdict == "meerkosten"
+
+
+def test_fast_values_count_existing_cooperation_once(ds, tmp_path: Path):
+    """Hand-worked: 0.61 with a fixed 10% saving on half the lasten, no schaalgrens; Gouda
+    (cooperable 155 k€) is already in a tax arrangement and saves the fixed switching 2%,
+    Waddinxveen (271 k€) the fresh 10%: 0.02 × 155 + 0.10 × 271 = 30.2 k€ per year, in the
+    fast value used for search and in the full estimate alike."""
+    priors = tmp_path / "priors.csv"
+    priors.write_text(
+        "reeks,omschrijving,deelbaar_aandeel,beleidsruimte,besparing_p10,besparing_p50,"
+        "besparing_p90,aanloop_jaren,aanloopkosten_pct,schaalgrens_inwoners,bron\n"
+        "0.61,OZB woningen,0.5,0.2,0.10,0.10,0.10,1,0.10,,testvoorbeeld\n",
+        encoding="utf-8",
+    )
+    sw = tmp_path / "overstap.csv"
+    sw.write_text(
+        "reeks,besparing_p10,besparing_p50,besparing_p90,bron\n*,0.02,0.02,0.02,test\n",
+        encoding="utf-8",
+    )
+    arr = ExistingArrangement("Belasting X", ("0.61",), ("GM0513", "GM0626"))
+    engine = SavingsEngine.from_dataset(
+        ds, mode="custom", priors_file=priors, overstap_file=sw, existing=(arr,)
+    )
+    value = engine.group_value(["GM0513", "GM0627"], "0.61", "bedrijfsvoeringsorganisatie")
+    assert value.savings_keur == pytest.approx(0.02 * 155 + 0.10 * 271)
+    est = engine.estimate(["GM0513", "GM0627"], "0.61", draws=20)
+    assert est.bruto.p50 == pytest.approx(0.02 * 155 + 0.10 * 271)
+    plain = SavingsEngine.from_dataset(ds, mode="custom", priors_file=priors)
+    assert plain.group_value(["GM0513", "GM0627"], "0.61", "bvo").savings_keur == pytest.approx(
+        0.10 * (155 + 271)
+    )

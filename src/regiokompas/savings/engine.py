@@ -129,7 +129,7 @@ class SavingsEngine:
         self.horizon = int(horizon)
         self.discount_rate = float(discount_rate)
         self._a: Arrays = build_arrays(ds, assumptions, model if mode == "fitted" else None)
-        self._fast: FastTable = build_fast_table(self._a, mode == "fitted")
+        self._fast: FastTable = build_fast_table(self._a, mode == "fitted", *self._switched())
         self._resolved: dict[tuple[str, ...], tuple[str, ...]] = {}
         #: gm code → name, for labels.
         self.names: dict[str, str] = dict(
@@ -198,6 +198,20 @@ class SavingsEngine:
     def vormen(self) -> list[str]:
         """Known cooperation forms."""
         return list(self.assumptions.vormen)
+
+    def _switched(self) -> tuple[np.ndarray, np.ndarray]:
+        """(gemeenten × series mask of existing memberships, switching P50 per series)."""
+        a = self._a
+        mask = np.zeros(a.lasten.shape, dtype=bool)
+        lookup = self.reeks_lookup(self.existing)
+        column = {r: i for i, r in enumerate(a.reeksen)}
+        for arr in self.existing:
+            cols = [column[lookup[t]] for t in arr.taakvelden if lookup.get(t) in column]
+            rows = [a.position[m] for m in arr.leden if m in a.position]
+            if cols and rows:
+                mask[np.ix_(rows, cols)] = True
+        rate = np.array([self.switching.get(r, self.switching["*"]).p50 for r in a.reeksen])
+        return mask, rate
 
     def reeks_lookup(self, existing: Sequence[ExistingArrangement]) -> dict[str, str]:
         """Taakveld code → series for the taakvelden of ``existing`` (unknown codes pass)."""
