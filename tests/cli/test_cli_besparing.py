@@ -54,7 +54,11 @@ def test_besparing_json_is_consistent() -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     assert payload["taakvelden"] == ["0.61", "0.62", "0.64"]
-    assert payload["verdict_bruto"] == "besparing"
+    # Montfoort (BSR) and Lopik (BGHU) are already in tax arrangements (register, 2016): only
+    # the switching prior remains for them, and leaving costs three annual contributions.
+    assert set(payload["bestaande"]) == {"GM0335", "GM0331"}
+    assert payload["verdict"] == "meerkosten"
+    assert payload["afgerond"]["npv"]["p90"] < 0
     total = payload["total"]
     assert total["p10"] <= total["p50"] <= total["p90"]
     assert len(payload["yearly"]) == 10
