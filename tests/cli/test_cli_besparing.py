@@ -54,7 +54,11 @@ def test_besparing_json_is_consistent() -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     assert payload["taakvelden"] == ["0.61", "0.62", "0.64"]
-    assert payload["verdict_bruto"] == "besparing"
+    # Montfoort (BSR) and Lopik (BGHU) are already in tax arrangements (register, 2016): only
+    # the switching prior remains for them, and leaving costs three annual contributions.
+    assert set(payload["bestaande"]) == {"GM0335", "GM0331"}
+    assert payload["verdict"] == "meerkosten"
+    assert payload["afgerond"]["npv"]["p90"] < 0
     total = payload["total"]
     assert total["p10"] <= total["p50"] <= total["p90"]
     assert len(payload["yearly"]) == 10
@@ -182,5 +186,16 @@ def test_kostenmodel_validation_json() -> None:
     result = _run("kostenmodel", "--validatie", "--format", "json", "--folds", "3")
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
-    assert payload["samenvatting"]["fusies"] == len(payload["fusies"]) >= 15
+    rows = payload["fusies"]
+    assert len(rows) >= 15
+    keys = {"gemeente", "fusiejaar", "voorgangers", "p10", "p50", "p90", "werkelijk"}
+    assert all(set(r) == keys | {"basisjaar", "laatste_jaar"} for r in rows)
+    # Coverage and median width recomputed from the rows.
+    inside = [r["p10"] <= r["werkelijk"] <= r["p90"] for r in rows]
+    widths = sorted(r["p90"] - r["p10"] for r in rows)
+    median = (widths[(len(widths) - 1) // 2] + widths[len(widths) // 2]) / 2
+    assert payload["dekking"] == pytest.approx(sum(inside) / len(rows))
+    assert payload["mediane_breedte"] == pytest.approx(median)
+    assert payload["dekking"] >= 0.8 and payload["mediane_breedte"] <= 0.25
+    assert all(r["basisjaar"] == r["fusiejaar"] - 2 for r in rows)
     assert {r["reeks"] for r in payload["kruisvalidatie"]} >= {"0.1", "7.3", "6.7"}

@@ -52,7 +52,8 @@ def test_no_evidence_is_not_coloured_as_potential(client: TestClient) -> None:
     assert body["schaal"]["oordeel"] != "schaalvoordelen"
     low, high = body["schaal"]["elasticiteitLaag"], body["schaal"]["elasticiteitHoog"]
     assert low <= 0 <= high or low > 0
-    page = Page(client.get("/?taakveld=0.2").text)
+    # The scale map of the cost model (the exploratory 'fitted' mode; literature is the default).
+    page = Page(client.get("/?taakveld=0.2&modus=fitted").text)
     fills = {p["fill"] for p in page.find("path") if p.get("data-href")}
     assert fills == {NO_EVIDENCE}
     assert "Geen bewijs van schaalvoordelen" in page.plain
@@ -81,4 +82,4 @@ def test_bad_engine_parameters_are_400(client: TestClient) -> None:
 def test_taakveld_without_a_fitted_model_says_so(client: TestClient) -> None:
     body = client.get("/api/v1/taakvelden/0.63/kansen").json()  # too few gemeenten to fit
     assert body["schaal"]["oordeel"] is None and body["schaal"]["waarnemingen"] == 0
-    assert "niet geschat" in Page(client.get("/?taakveld=0.63").text).plain
+    assert "niet geschat" in Page(client.get("/?taakveld=0.63&modus=fitted").text).plain

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from pathlib import Path
 from typing import cast
 
@@ -17,6 +18,7 @@ from regiokompas.cli._common import (
 )
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
+from regiokompas.register.seed import seed_regelingen
 from regiokompas.savings import (
     MODES,
     AssumptionError,
@@ -24,6 +26,8 @@ from regiokompas.savings import (
     Range,
     SavingsEngine,
     SavingsEstimate,
+    band_step,
+    existing_from_regelingen,
 )
 
 __all__ = ["besparing"]
@@ -32,13 +36,16 @@ _VERDICT_TEXT = {
     "besparing": "besparing (P10 boven nul)",
     "geen bewijs van besparing": "geen bewijs van besparing (P10–P90 omvat nul)",
     "meerkosten": "meerkosten (P90 onder nul)",
+    "verkenning": "verkenning, geen oordeel (de dwarsdoorsnedecurve doorstond de terugtoets niet)",
 }
 
 
 _MODE_NOTE = {
     "fitted": "Modus fitted: kostenverschillen tussen kleine en grote gemeenten (dwarsdoorsnede), "
-    "geen gemeten effect van samenwerking; vergelijk met --modus literature.",
-    "literature": "Modus literature: besparingen uit empirisch onderzoek naar samenwerking.",
+    "geen gemeten effect van samenwerking; een verkenning zonder eigen oordeel.",
+    "literature": "Modus literature (standaard): besparingen uit empirisch onderzoek naar "
+    "samenwerking, hercentreerd op de fusie-eventstudie; deze modus doorstaat de terugtoets "
+    "(regiokompas kostenmodel --validatie).",
     "custom": "Modus custom: eigen getallen van de gebruiker.",
 }
 
@@ -47,8 +54,13 @@ def _neg(value: float) -> str:
     return _nl(0.0 - value + 0.0)
 
 
-def _r(r: Range, decimals: int = 0) -> list[str]:
-    return [_nl(r.p10, decimals), _nl(r.p50, decimals), _nl(r.p90, decimals)]
+def _r(r: Range, decimals: int | None = None) -> list[str]:
+    """P10, P50 and P90 rounded to what the band supports (``Range.afgerond``)."""
+    a = r.afgerond
+    if decimals is None:
+        step = band_step(r.p10, r.p90, fallback=r.p50)
+        decimals = max(0, -math.floor(math.log10(step))) if step > 0 else 0
+    return [_nl(a.p10, decimals), _nl(a.p50, decimals), _nl(a.p90, decimals)]
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -74,11 +86,18 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
     methods = cast(dict[str, str], a["methode_per_taakveld"])
     summary = [
         ["Bruto besparing per jaar (na aanloop)", *_r(est.bruto)],
-        ["Bruto besparing in % van de huidige lasten", *_r(est.bruto_pct, 1)],
+        ["Bruto besparing in % van de huidige lasten", *_r(est.bruto_pct)],
         ["Bestuurskosten per jaar", *[_neg(est.transaction_cost_keur)] * 3],
         ["Netto besparing per jaar (na aanloop)", *_r(est.total)],
-        [f"Netto contante waarde over {a['horizon_jaren']} jaar", *_r(est.npv)],
+        [f"Netto contante waarde over {a['horizon_jaren']} jaar (oordeel)", *_r(est.npv)],
     ]
+    if est.uittreedkosten_bestaand:
+        summary.append(
+            [
+                "waarvan uittreden uit bestaande regelingen (eenmalig)",
+                *[_neg(sum(est.uittreedkosten_bestaand.values()))] * 3,
+            ]
+        )
     per_taakveld = [
         [
             t,
@@ -96,7 +115,10 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
             code,
             _nl(est.standalone_keur[code]),
             *_r(est.per_member[code]),
+            *_r(est.npv_per_member[code])[1:2],
             _nl(est.exit_cost_keur[code]),
+            "; ".join(f"{r}: {label}" for r, label in sorted(est.bestaande.get(code, {}).items()))
+            or "–",
         ]
         for code, naam in zip(est.members, est.namen, strict=True)
     ]
@@ -107,7 +129,7 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
     tangible = [
         [
             t.naam,
-            *_r(t.aantal, 1),
+            *_r(t.aantal, 0),
             "contante waarde" if t.soort == "eenmalig" else "per jaar",
             _nl(t.kosten_keur),
         ]
@@ -119,8 +141,10 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
             f"Samenvatting (k€) — oordeel: {_VERDICT_TEXT[est.verdict]}",
             ["", "P10", "P50", "P90"],
             summary,
-            caption=f"Bron: CBS Iv3 jaarrekening {jaar}; modus {est.mode}; {est.draws} trekkingen. "
-            f"Bruto: {_VERDICT_TEXT[est.verdict_bruto]}. {_MODE_NOTE[est.mode]}",
+            caption=f"Bron: CBS Iv3 jaarrekening {jaar}; modus {est.mode}; {est.draws} trekkingen, "
+            "gecorreleerd tussen taakvelden. Oordeel over de "
+            f"{est.oordeel_basis}. Bruto: {_VERDICT_TEXT[est.verdict_bruto]}. "
+            f"Afgerond op twee significante cijfers van de bandbreedte. {_MODE_NOTE[est.mode]}",
             align_right={1, 2, 3},
         ),
         Table(
@@ -141,12 +165,15 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
         ),
         Table(
             "Netto besparing per gemeente (k€ per jaar, na aanloop)",
-            ["Gemeente", "Code", f"Lasten {jaar}", "P10", "P50", "P90", "Uittreedkosten"],
+            ["Gemeente", "Code", f"Lasten {jaar}", "P10", "P50", "P90", "Contante waarde P50"]
+            + ["Uittreedkosten later", "Bestaande samenwerking"],
             per_member,
             caption="Verdeeld naar deelbare lasten; uittreedkosten = "
             f"{engine.form(est.vorm).uittreedkosten_jaren:g} × jaarbijdrage "
-            "(ECLI:NL:RVS:2015:1198).",
-            align_right={2, 3, 4, 5, 6},
+            "(ECLI:NL:RVS:2015:1198). Wie al in een regeling op een taakveld zit, krijgt daar de "
+            "overstapprior (overstap.csv) en betaalt bij uittreden ca. drie jaarbijdragen in de "
+            "contante waarde. Bestaande samenwerking: register (seed).",
+            align_right={2, 3, 4, 5, 6, 7},
         ),
         Table(
             "Per jaar (k€)",
@@ -157,7 +184,7 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
             align_right={0, 1, 2, 3, 4, 5, 6},
         ),
         Table(
-            "Wat de besparing oplevert",
+            "Wat de besparing oplevert (hele eenheden, alleen bij een besparing)",
             ["Eenheid", "P10", "P50", "P90", "Op basis van", "Kosten (k€)"],
             tangible,
             caption="Eenheidsprijzen: "
@@ -201,9 +228,19 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
 @click.option(
     "--modus",
     type=click.Choice(MODES),
-    default="fitted",
+    default="literature",
     show_default=True,
-    help="fitted = kostenmodel op Iv3-data; literature = literatuur; custom = eigen getallen.",
+    help="literature = literatuur, hercentreerd op het fusiebewijs (standaard; doorstaat de "
+    "terugtoets); fitted = verkenning met de dwarsdoorsnedecurve, zonder oordeel; custom = eigen "
+    "getallen.",
+)
+@click.option(
+    "--bestaande",
+    type=click.Choice(["register", "geen"]),
+    default="register",
+    show_default=True,
+    help="Bestaande samenwerking uit het register (seed) tellen: leden die al in een regeling "
+    "op het taakveld zitten, krijgen de overstapprior en uittreedkosten.",
 )
 @click.option(
     "--besparing",
@@ -269,6 +306,7 @@ def besparing(
     taakvelden: tuple[str, ...],
     vorm: str,
     modus: str,
+    bestaande: str,
     eigen_besparing: str | None,
     deelbaar: float | None,
     priors_file: Path | None,
@@ -318,6 +356,7 @@ def besparing(
         eenheden_file=eenheden_file,
         horizon=horizon,
         discount_rate=discontovoet,
+        existing=existing_from_regelingen(seed_regelingen(ds)) if bestaande == "register" else (),
     )
     est = engine.estimate(
         _split((gemeenten,)),
@@ -330,6 +369,10 @@ def besparing(
     if fmt == "json":
         payload = dataclasses.asdict(est)
         payload["bruto_pct"] = dataclasses.asdict(est.bruto_pct)
+        payload["afgerond"] = {
+            name: dataclasses.asdict(getattr(est, name).afgerond)
+            for name in ("bruto", "total", "npv", "netto_per_jaar")
+        }
         payload["attributie"] = ds.attribution
         emit_json(payload)
         return

@@ -11,15 +11,12 @@ from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
 from regiokompas.costs import CostModel, TaakveldFit, plot_fit, resolve_taakveld
-from regiokompas.costs.validation import (
-    backtest_per_merger,
-    cross_validate,
-    merger_backtest,
-    summarise_backtest,
-)
+from regiokompas.costs.events import event_study
+from regiokompas.costs.validation import cross_validate
 from regiokompas.data import Dataset
+from regiokompas.savings.backtest import BACKTEST_MODES, Backtest, backtest
 
-__all__ = ["kostenmodel"]
+__all__ = ["backtest_payload", "kostenmodel"]
 
 
 def _f(value: float, spec: str) -> str:
@@ -140,11 +137,47 @@ def _all(model: CostModel) -> Table:
     )
 
 
-def _validation(ds: Dataset, model: CostModel, folds: int) -> tuple[list[Table], dict[str, object]]:
+def _pct(log_points: float) -> str:
+    return f"{_f(100 * log_points, '+.1f')}"
+
+
+def backtest_payload(bt: Backtest) -> dict[str, object]:
+    """The back-test as data: one row per merger with exactly the documented keys, and the
+    overall coverage and median width (log points)."""
+    return {
+        "modus": bt.modus,
+        "fusies": [
+            {
+                "gemeente": r.gemeente,
+                "fusiejaar": r.fusiejaar,
+                "voorgangers": list(r.voorgangers),
+                "p10": r.p10,
+                "p50": r.p50,
+                "p90": r.p90,
+                "werkelijk": r.werkelijk,
+                "basisjaar": r.basisjaar,
+                "laatste_jaar": r.laatste_jaar,
+            }
+            for r in bt.rows
+        ],
+        "dekking": bt.dekking,
+        "mediane_breedte": bt.mediane_breedte,
+        "schaal": bt.schaal,
+        "dekking_genest": bt.dekking_genest,
+        "mediane_breedte_genest": bt.breedte_genest,
+        "per_modus": {
+            m: {"dekking": d, "mediane_breedte": w} for m, (d, w) in bt.per_modus.items()
+        },
+        "bron": bt.bron,
+    }
+
+
+def _validation(
+    ds: Dataset, model: CostModel, folds: int, mode: str
+) -> tuple[list[Table], dict[str, object]]:
     cv = cross_validate(ds, model, folds=folds)
-    frame = merger_backtest(ds, model)
-    summary = summarise_backtest(frame)
-    merged = backtest_per_merger(frame)
+    bt = backtest(ds, mode)
+    study = event_study(ds)
     cv_rows = [
         [
             r.reeks,
@@ -159,17 +192,61 @@ def _validation(ds: Dataset, model: CostModel, folds: int) -> tuple[list[Table],
     merger_rows = [
         [
             r.naam,
-            r.code,
-            r.jaar,
-            f"{_f(r.voorspeld_pct, '+.1f')}%",
-            f"{_f(r.werkelijk_pct, '+.1f')}%",
+            r.gemeente,
+            r.fusiejaar,
+            len(r.voorgangers),
+            r.basisjaar,
+            _pct(r.p10),
+            _pct(r.p50),
+            _pct(r.p90),
+            _pct(r.werkelijk),
+            "ja" if r.binnen else "nee",
         ]
-        for r in merged.itertuples(index=False)
+        for r in bt.rows
     ]
-    summary_rows = [
-        [k, _f(v, ".0f") if float(v).is_integer() else _f(v, ".3f")] for k, v in summary.items()
+    mode_rows = [
+        [m, f"{_f(100 * d, '.0f')}%", _f(100 * w, ".1f")] for m, (d, w) in bt.per_modus.items()
+    ]
+    effect_rows = [
+        [
+            g.groep,
+            g.omschrijving,
+            _pct(g.post),
+            _pct(g.post_low),
+            _pct(g.post_high),
+            _pct(g.coef.get("lead_1", float("nan"))),
+        ]
+        for g in study.groups
     ]
     tables = [
+        Table(
+            f"Terugtoets fusies {min(r.fusiejaar for r in bt.rows)}–"
+            f"{max(r.fusiejaar for r in bt.rows)} (modus {bt.modus}, laat-één-fusie-weg): "
+            "verandering ln(lasten per inwoner) × 100, basisjaar = fusiejaar − 2 tot "
+            f"{bt.rows[0].laatste_jaar}, min die van ongewijzigde gemeenten",
+            ["Gemeente", "Code", "Fusiejaar", "Voorgangers", "Basisjaar", "P10", "P50", "P90"]
+            + ["Werkelijk", "Binnen P10–P90"],
+            merger_rows,
+            caption=f"Dekking {_f(100 * bt.dekking, '.0f')}%, mediane breedte "
+            f"{_f(100 * bt.mediane_breedte, '.1f')} punten (schaal {_f(bt.schaal, '.2f')}); "
+            f"strenger, geneste kalibratie: {_f(100 * bt.dekking_genest, '.0f')}% bij "
+            f"{_f(100 * bt.breedte_genest, '.1f')} punten. Bron: {bt.bron}.",
+            align_right={2, 3, 4, 5, 6, 7, 8},
+        ),
+        Table(
+            "Dekking en mediane breedte per modus (doel: ≥ 80% binnen P10–P90)",
+            ["Modus", "Dekking", "Mediane breedte (punten)"],
+            mode_rows,
+            align_right={1, 2},
+        ),
+        Table(
+            "Effect van een fusie per taakveldgroep (eventstudie; ln-punten × 100)",
+            ["Groep", "Omschrijving", "Na fusie", "P5", "P95", "Jaar vóór fusie"],
+            effect_rows,
+            caption=f"Gemeente- en jaareffecten, basisjaar fusiejaar − 2, fouten geclusterd per "
+            f"gemeente; {len(study.fusies)} fusies. Bron: {study.bron}.",
+            align_right={2, 3, 4, 5},
+        ),
         Table(
             f"{folds}-voudige kruisvalidatie per gemeente (fout in ln € per inwoner)",
             ["Taakveld", "n", "RMSE model", "RMSE alleen jaar", "Verbetering", "Mediane fout"],
@@ -177,23 +254,12 @@ def _validation(ds: Dataset, model: CostModel, folds: int) -> tuple[list[Table],
             caption=f"Bron: {model.source}; folds per gemeente (seed 7).",
             align_right={1, 2, 3, 4, 5},
         ),
-        Table(
-            "Terugtoets fusies 2018–2023: verandering lasten per inwoner tot 2024, "
-            "gecorrigeerd voor de landelijke verandering",
-            ["Gemeente", "Code", "Fusiejaar", "Voorspeld", "Werkelijk"],
-            merger_rows,
-            caption="Voorspeld = kostenmodel bij de samengevoegde omvang; alle geschatte "
-            "taakvelden, gewogen naar lasten vóór de fusie.",
-            align_right={2, 3, 4},
-        ),
-        Table("Samenvatting terugtoets", ["Maat", "Waarde"], summary_rows, align_right={1}),
     ]
-    payload = {
+    payload = backtest_payload(bt) | {
+        "fusie_effect": [dataclasses.asdict(g) for g in study.groups],
         "kruisvalidatie": [
             dataclasses.asdict(r) | {"verbetering_pct": r.verbetering_pct} for r in cv
         ],
-        "fusies": merged.to_dict(orient="records"),
-        "samenvatting": summary,
     }
     return tables, payload
 
@@ -220,7 +286,8 @@ def _validation(ds: Dataset, model: CostModel, folds: int) -> tuple[list[Table],
 @click.option(
     "--validatie",
     is_flag=True,
-    help="Kruisvalidatie per taakveld en terugtoets op de fusies 2018–2023.",
+    help="Terugtoets op de fusies 2019–2023 (laat-één-fusie-weg), fusie-eventstudie en "
+    "kruisvalidatie per taakveld.",
 )
 @click.option(
     "--folds",
@@ -228,6 +295,14 @@ def _validation(ds: Dataset, model: CostModel, folds: int) -> tuple[list[Table],
     default=5,
     show_default=True,
     help="Aantal folds voor de kruisvalidatie.",
+)
+@click.option(
+    "--modus",
+    type=click.Choice(BACKTEST_MODES),
+    default=BACKTEST_MODES[0],
+    show_default=True,
+    help="Modus van de terugtoets (met --validatie): literature is de standaard van "
+    "'besparing', fusie het effect uit de eventstudie, fitted de dwarsdoorsnedecurve.",
 )
 @format_option
 @click.pass_context
@@ -240,6 +315,7 @@ def kostenmodel(
     chart_dir: Path | None,
     validatie: bool,
     folds: int,
+    modus: str,
     fmt: str,
 ) -> None:
     """Kostenmodel per taakveld: hoe de lasten per inwoner met de omvang variëren, met interval,
@@ -247,7 +323,7 @@ def kostenmodel(
     ds = dataset_from(ctx)
     model = CostModel.from_dataset(ds)
     if validatie:
-        tables, payload = _validation(ds, model, folds)
+        tables, payload = _validation(ds, model, folds, modus)
         if fmt == "json":
             emit_json(payload)
         else:

@@ -33,6 +33,7 @@ from regiokompas.report._texts import (
     NEXT_STEPS,
     T,
 )
+from regiokompas.report._zekerheid import zekerheid_section
 
 __all__ = ["build_chapter"]
 
@@ -255,6 +256,7 @@ def _appendix(
         (),
         (
             Section(T["methode"], tuple(method)),
+            zekerheid_section(ds),
             Section(T["aannames"], (assumptions,)),
             Section(T["bronnen"], (BulletList(tuple(Paragraph((s,)) for s in sources)),)),
             Section(T["attributie"], (Paragraph((ds.attribution,)),)),

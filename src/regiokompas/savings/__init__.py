@@ -23,6 +23,7 @@ from regiokompas.savings._assumptions import (
     Unit,
     load_assumptions,
 )
+from regiokompas.savings._base import SHARED_CORRELATION, correlated_normals, two_piece
 from regiokompas.savings._errors import (
     AssumptionError,
     DuplicateGemeenteError,
@@ -30,16 +31,29 @@ from regiokompas.savings._errors import (
     NotContiguousError,
     UnknownVormError,
 )
+from regiokompas.savings._estimate import EXPLORATION
+from regiokompas.savings._existing import (
+    EXIT_YEARS,
+    ExistingArrangement,
+    SwitchingPrior,
+    existing_from_regelingen,
+    load_switching_priors,
+)
 from regiokompas.savings._results import GroupValue, Range, SavingsEstimate, Tangible, YearFigure
+from regiokompas.savings._rounding import band_step, round_to_band, whole_units
 from regiokompas.savings.engine import MODES, Mode, SavingsEngine
 
 __all__ = [
     "DEFAULT_DISCOUNT_RATE",
     "DEFAULT_HORIZON",
+    "EXIT_YEARS",
+    "EXPLORATION",
     "MODES",
+    "SHARED_CORRELATION",
     "AssumptionError",
     "Assumptions",
     "DuplicateGemeenteError",
+    "ExistingArrangement",
     "FormCosts",
     "GroupError",
     "GroupValue",
@@ -48,15 +62,23 @@ __all__ = [
     "Range",
     "SavingsEngine",
     "SavingsEstimate",
+    "SwitchingPrior",
     "TaakveldPrior",
     "Tangible",
     "Unit",
     "UnknownVormError",
     "YearFigure",
     "annuity_factor",
+    "band_step",
+    "correlated_normals",
     "discount_factors",
+    "existing_from_regelingen",
     "load_assumptions",
+    "load_switching_priors",
     "ramp",
+    "round_to_band",
     "spread",
+    "two_piece",
     "verdict_of",
+    "whole_units",
 ]

@@ -14,9 +14,46 @@ from regiokompas.data import Dataset
 from regiokompas.savings._assumptions import Assumptions
 from regiokompas.savings._errors import GroupError
 
-__all__ = ["Arrays", "build_arrays", "group_matrix", "literature_draws", "saving_fraction"]
+__all__ = [
+    "SHARED_CORRELATION",
+    "Arrays",
+    "build_arrays",
+    "correlated_normals",
+    "group_matrix",
+    "literature_draws",
+    "saving_fraction",
+    "two_piece",
+]
 
 _Z90 = 1.2815515655446004  # standard normal quantile of 0.90
+
+#: Correlation between the saving rates of two taakvelden: one shared cooperation effect (how
+#: well this group cooperates at all) plus a taakveld-specific part, half and half. Aanname
+#: Regiokompas; 0 = independent draws (bundle bands shrink by construction), 1 = one effect.
+SHARED_CORRELATION = 0.5
+
+
+def correlated_normals(draws: int, k: int, rho: float, rng: np.random.Generator) -> np.ndarray:
+    """(draws × k) standard normals with correlation ``rho`` between columns: one shared
+    factor plus a column-specific part.
+
+    >>> z = correlated_normals(20000, 2, 0.5, np.random.default_rng(0))
+    >>> round(float(np.corrcoef(z.T)[0, 1]), 1)
+    0.5
+    """
+    shared = rng.standard_normal((draws, 1))
+    own = rng.standard_normal((draws, k))
+    return np.asarray(np.sqrt(rho) * shared + np.sqrt(1.0 - rho) * own)
+
+
+def two_piece(p10: float, p50: float, p90: float, z: np.ndarray) -> np.ndarray:
+    """A two-piece normal through P10, P50 and P90, evaluated at standard normals ``z``.
+
+    >>> two_piece(0.05, 0.15, 0.25, np.array([0.0, _Z90])).round(3).tolist()
+    [0.15, 0.25]
+    """
+    up, down = (p90 - p50) / _Z90, (p50 - p10) / _Z90
+    return np.asarray(p50 + np.where(z > 0, z * up, z * down))
 
 
 @dataclass(frozen=True, eq=False)

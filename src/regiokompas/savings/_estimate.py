@@ -8,13 +8,19 @@ import numpy as np
 
 from regiokompas.savings._arithmetic import ramp, spread, verdict_of
 from regiokompas.savings._assumptions import FormCosts
-from regiokompas.savings._base import Arrays, saving_fraction
+from regiokompas.savings._base import Arrays, correlated_normals, saving_fraction, two_piece
+from regiokompas.savings._existing import EXIT_YEARS, ExistingArrangement, memberships
 from regiokompas.savings._results import Range, SavingsEstimate, Tangible, YearFigure
+from regiokompas.savings._rounding import whole_units
 
 if TYPE_CHECKING:
     from regiokompas.savings.engine import SavingsEngine
 
-__all__ = ["run_estimate"]
+__all__ = ["EXPLORATION", "run_estimate"]
+
+#: The verdict of the exploratory mode 'fitted': the cross-section curve describes differences
+#: between gemeenten and failed the merger back-test, so it gives no saving verdict of its own.
+EXPLORATION = "verkenning"
 
 
 def run_estimate(
@@ -25,6 +31,7 @@ def run_estimate(
     form: FormCosts,
     draws: int,
     seed: int,
+    existing: tuple[ExistingArrangement, ...] = (),
 ) -> SavingsEstimate:
     """See :meth:`SavingsEngine.estimate`."""
     rng = np.random.default_rng(seed)
@@ -42,6 +49,11 @@ def run_estimate(
     )
     methods: dict[str, str] = {}
     pick = engine.draw_indices(draws, rng) if engine.mode == "fitted" else None
+    # One shared cooperation effect plus a taakveld-specific part (not independent draws).
+    z = correlated_normals(draws, len(cols), engine.correlation, rng)
+    z_switch = correlated_normals(draws, len(cols), engine.correlation, rng)
+    already = memberships(existing, codes, engine.reeks_lookup(existing), reeksen)
+    switching = engine.switching
     for j, t in enumerate(cols):
         use_fit = engine.mode == "fitted" and bool(a.fitted[t])
         if use_fit:
@@ -49,9 +61,16 @@ def run_estimate(
             frac = saving_fraction(a, int(t), own, total, True, coef=coef)
             methods[reeksen[j]] = "kostenmodel (bootstrap)"
         else:
-            rate = engine.literature_draws(int(t), draws, rng)
+            rate = two_piece(float(a.p10[t]), float(a.p50[t]), float(a.p90[t]), z[:, j])
             frac = saving_fraction(a, int(t), own, total, False, rate=rate)
             methods[reeksen[j]] = "literatuur" if engine.mode != "custom" else "eigen invoer"
+        inside = [i for i, c in enumerate(codes) if (c, reeksen[j]) in already]
+        if inside:
+            # Members already in an arrangement on this taakveld: their lasten carry the old
+            # saving, so only the switching prior applies (no reach, no fresh saving).
+            sw = switching.get(reeksen[j], switching["*"])
+            frac = np.array(frac, dtype=float, copy=True)
+            frac[:, inside] = two_piece(sw.p10, sw.p50, sw.p90, z_switch[:, j])[:, None]
         gross_t[:, j] = (frac * coop[:, j][None, :]).sum(axis=1) * form.realisatie
         ramp_total += gross_t[:, j : j + 1] * ramp(horizon, int(a.aanloop[t]))[None, :]
         one_off_years = one_off_years + spread(
@@ -75,7 +94,40 @@ def run_estimate(
         - form.kosten_per_lid_keur_per_jaar
     )
     per_member = dict(zip(codes, Range.columns(member_net), strict=True))
+    # Leaving an arrangement the new group is not: about three annual contributions
+    # (ECLI:NL:RVS:2015:1198), paid in year 1, in that member's NPV and the group's.
+    exit_existing: dict[str, float] = {}
+    labels: dict[str, dict[str, str]] = {}
+    for (member, reeks), arr in already.items():
+        labels.setdefault(member, {})[reeks] = arr.label
+    for i, member in enumerate(codes):
+        left = {
+            arr.naam: arr
+            for (m, _), arr in already.items()
+            if m == member and not set(codes) <= set(arr.leden)
+        }
+        cost = 0.0
+        for arr in left.values():
+            years = engine.exit_years(arr.vorm)
+            covered = [j for j, r in enumerate(reeksen) if already.get((member, r)) is arr]
+            base = arr.bijdrage_keur.get(member)
+            cost += years * (float(coop[i, covered].sum()) if base is None else base)
+        if cost > 0:
+            exit_existing[member] = cost
+    first_year = float(engine._discount[0])
+    pv_ramp = np.array([ramp(horizon, int(a.aanloop[t])) @ engine._discount for t in cols])
+    pv_years = float(engine._discount.sum())
+    member_npv = (
+        (gross_t * pv_ramp[None, :]) @ shares_t.T
+        - weights[None, :] * float(one_off_years @ engine._discount)
+        - weights[None, :] * form.bestuurskosten_keur_per_jaar * pv_years
+        - form.kosten_per_lid_keur_per_jaar * pv_years
+        - np.array([exit_existing.get(c, 0.0) for c in codes])[None, :] * first_year
+    )
+    npv = npv - sum(exit_existing.values()) * first_year
     total_range, npv_range, gross_range = Range.of(steady), Range.of(npv), Range.of(gross)
+    exploring = engine.mode == "fitted"
+    verdict = EXPLORATION if exploring else verdict_of(npv_range.p10, npv_range.p90)
     gross_years, net_ranges = Range.columns(ramp_total), Range.columns(net_years)
     yearly = tuple(
         YearFigure(
@@ -93,9 +145,7 @@ def run_estimate(
             naam=u.naam,
             soort=u.soort,
             kosten_keur=u.kosten_keur,
-            aantal=Range.of(
-                np.maximum(0.0, (npv if u.soort == "eenmalig" else steady) / u.kosten_keur)
-            ),
+            aantal=_units(npv if u.soort == "eenmalig" else steady, u.kosten_keur, verdict),
             bron=u.bron,
         )
         for u in engine.assumptions.eenheden.values()
@@ -109,6 +159,13 @@ def run_estimate(
     sources = [
         f"CBS Iv3 jaarrekening {a.jaar} (lasten per taakveld) en CBS bevolking 1 januari {a.jaar}",
         *(f"Taakveld {r}: {priors[r].bron}" for r in reeksen),
+        *sorted(
+            {
+                f"Overstap (al in een regeling) taakveld {r}: "
+                f"{switching.get(r, switching['*']).bron}"
+                for (_, r) in already
+            }
+        ),
         f"Vorm {form.vorm}: {form.bron}",
         "Discontovoet: Werkgroep discontovoet 2020 (standaarddiscontovoet 2,25%), "
         "tenzij anders opgegeven",
@@ -145,6 +202,8 @@ def run_estimate(
         "verdeling": "bruto besparing per taakveld naar deelbare lasten op dat taakveld; "
         "bestuurskosten per regeling naar deelbare lasten in totaal; kosten per lid per lid",
         "lasten_jaar": a.jaar,
+        "correlatie_taakvelden": engine.correlation,
+        "uittreedkosten_jaren_bestaand": EXIT_YEARS,
     }
     return SavingsEstimate(
         members=codes,
@@ -158,8 +217,8 @@ def run_estimate(
         total=total_range,
         npv=npv_range,
         per_member=per_member,
-        verdict=verdict_of(total_range.p10, total_range.p90),
-        verdict_bruto=verdict_of(gross_range.p10, gross_range.p90),
+        verdict=verdict,
+        verdict_bruto=EXPLORATION if exploring else verdict_of(gross_range.p10, gross_range.p90),
         yearly=yearly,
         transaction_cost_keur=float(governance),
         one_off_cost_keur=float(one_off_years.sum()),
@@ -173,4 +232,24 @@ def run_estimate(
         tangible=tangible,
         assumptions=assumptions,
         sources=tuple(sources),
+        npv_per_member=dict(zip(codes, Range.columns(member_npv), strict=True)),
+        netto_per_jaar=Range.of(npv / engine._annuity),
+        bestaande=labels,
+        uittreedkosten_bestaand=exit_existing,
+        oordeel_basis=(
+            "verkenning: de dwarsdoorsnedecurve geeft geen eigen oordeel (zie de terugtoets)"
+            if exploring
+            else f"contante waarde over {horizon} jaar (aanloop-, oprichtings-, bestuurs- en "
+            "uittreedkosten inbegrepen): besparing als P10 > 0, meerkosten als P90 < 0"
+        ),
+    )
+
+
+def _units(amount: np.ndarray, cost: float, verdict: str) -> Range:
+    """Whole units bought by the median, P10 and P90 amount; none unless 'besparing'."""
+    if verdict != "besparing":
+        return Range(0.0, 0.0, 0.0)
+    band = Range.of(amount / cost)
+    return Range(
+        float(whole_units(band.p10)), float(whole_units(band.p50)), float(whole_units(band.p90))
     )

@@ -10,7 +10,9 @@ that function:
   (r_t·Σ_i c_it without a schaalgrens),
 
 where c_it is the member's cooperable lasten. One sparse membership matrix times a dense
-per-gemeente table gives all group sums at once.
+per-gemeente table gives all group sums at once. A member already in an arrangement on t
+(the engine's existing arrangements) saves only the switching prior's P50 on its cooperable
+lasten there, a linear term; its exit cost is a one-off that only the full estimate carries.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class FastTable:
     """Per-gemeente columns: cooperable lasten and the own-size terms of both rules."""
 
     coop: np.ndarray
+    coop_all: np.ndarray
+    switched: np.ndarray
     weighted: np.ndarray
     lit_u: np.ndarray
     lit_v: np.ndarray
@@ -43,10 +47,21 @@ def _clipped_log(a: Arrays, sizes: np.ndarray, t: np.ndarray) -> np.ndarray:
     return np.asarray(np.log(np.clip(np.minimum(sizes, cap), a.size_lo[t], hi) / REFERENCE_SIZE))
 
 
-def build_fast_table(a: Arrays, fitted_mode: bool) -> FastTable:
-    """Precompute the per-gemeente columns for every taakveld series."""
+def build_fast_table(
+    a: Arrays,
+    fitted_mode: bool,
+    already: np.ndarray | None = None,
+    switch_rate: np.ndarray | None = None,
+) -> FastTable:
+    """Precompute the per-gemeente columns for every taakveld series; ``already`` (gemeenten ×
+    series, bool) marks members of an existing arrangement, who save ``switch_rate`` (per
+    series) instead."""
     t = np.arange(len(a.reeksen))
-    coop = np.maximum(a.lasten, 0.0) * a.deelbaar[None, :]
+    coop_all = np.maximum(a.lasten, 0.0) * a.deelbaar[None, :]
+    mask = np.zeros_like(coop_all, dtype=bool) if already is None else already
+    rate = np.zeros(len(a.reeksen)) if switch_rate is None else switch_rate
+    coop = np.where(mask, 0.0, coop_all)
+    switched = np.where(mask, coop_all * rate[None, :], 0.0)
     own = a.inwoners[:, None]
     s_own = _clipped_log(a, own, t)
     f_own = a.beta[None, :, 0] * s_own + a.beta[None, :, 1] * s_own**2
@@ -59,7 +74,13 @@ def build_fast_table(a: Arrays, fitted_mode: bool) -> FastTable:
         )
     v = np.where(below, np.log(own) * u, 0.0)
     return FastTable(
-        coop=coop, weighted=weighted, lit_u=coop * u, lit_v=coop * v, use_fit=a.fitted & fitted_mode
+        coop=coop,
+        coop_all=coop_all,
+        switched=switched,
+        weighted=weighted,
+        lit_u=coop * u,
+        lit_v=coop * v,
+        use_fit=a.fitted & fitted_mode,
     )
 
 
@@ -88,9 +109,11 @@ def fast_savings(
     open_cols = lit_cols[~np.isfinite(lit_caps)]
     caps = np.unique(lit_caps[np.isfinite(lit_caps)])
     parts = [
-        (table.coop[:, cols] @ a.aanloopkosten[cols])[:, None],
+        (table.coop_all[:, cols] @ a.aanloopkosten[cols])[:, None],
         table.coop[:, fit_cols].sum(axis=1)[:, None],
-        (table.coop[:, open_cols] @ a.p50[open_cols])[:, None],
+        (table.coop[:, open_cols] @ a.p50[open_cols] + table.switched[:, cols].sum(axis=1))[
+            :, None
+        ],
         table.weighted[:, fit_cols],
     ]
     for cap in caps:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
+
+from regiokompas.savings._rounding import round_to_band
 
 __all__ = ["GroupValue", "Range", "SavingsEstimate", "Tangible", "YearFigure"]
 
@@ -33,6 +35,21 @@ class Range:
         """True when P10 ≤ 0 ≤ P90."""
         return self.p10 <= 0.0 <= self.p90
 
+    @property
+    def punt(self) -> float:
+        """The point to show: the median of the same draws, so never outside P10–P90."""
+        return self.p50
+
+    @property
+    def afgerond(self) -> Range:
+        """The band rounded to two significant figures of its width (the one rounding rule
+        every renderer uses; see :func:`regiokompas.savings.round_to_band`).
+
+        >>> Range(1234.5, 1580.2, 1789.9).afgerond
+        Range(p10=1230.0, p50=1580.0, p90=1790.0)
+        """
+        return Range(*round_to_band(self.p10, self.p50, self.p90))
+
 
 @dataclass(frozen=True)
 class YearFigure:
@@ -48,7 +65,8 @@ class YearFigure:
 @dataclass(frozen=True)
 class Tangible:
     """What the saving buys: ``aantal`` units of ``naam`` (from the NPV for one-off units,
-    from the steady-state annual saving for yearly units); zero when there is no saving."""
+    from the steady-state annual saving for yearly units), in whole units and only when the
+    verdict is 'besparing' (zero otherwise)."""
 
     eenheid: str
     naam: str
@@ -64,8 +82,13 @@ class SavingsEstimate:
 
     ``total`` and ``per_member`` are steady-state net savings per year (after governance);
     ``bruto`` before governance; ``npv`` the net present value over the horizon including
-    start-up years and one-off costs. ``verdict`` is about ``total``, ``verdict_bruto`` about
-    ``bruto``.
+    start-up years, one-off costs and the exit costs of members leaving an arrangement they
+    are in (``npv_per_member`` per member). ``verdict`` is the one rule: 'besparing' when the
+    NPV's P10 > 0, 'meerkosten' when its P90 < 0, else 'geen bewijs van besparing'; in the
+    exploratory mode ``fitted`` it is 'verkenning'. ``verdict_bruto`` applies the rule to
+    ``bruto``. Every point is the median of its draws (``Range.punt``); ``Range.afgerond``
+    rounds to what the band supports. ``bestaande``: member → series → "al in <regeling>
+    (bron, jaar)" where the register shows the member already cooperates on that taakveld.
     """
 
     members: tuple[str, ...]
@@ -92,6 +115,11 @@ class SavingsEstimate:
     tangible: tuple[Tangible, ...]
     assumptions: dict[str, object]
     sources: tuple[str, ...]
+    npv_per_member: dict[str, Range] = field(default_factory=dict)
+    netto_per_jaar: Range = Range(0.0, 0.0, 0.0)
+    bestaande: dict[str, dict[str, str]] = field(default_factory=dict)
+    uittreedkosten_bestaand: dict[str, float] = field(default_factory=dict)
+    oordeel_basis: str = ""
 
     @property
     def bruto_pct(self) -> Range:

@@ -16,6 +16,8 @@ horizon (Werkgroep discontovoet 2020: 2.25%).
 >>> est = engine.estimate(["GM0513", "GM0627"], ["0.61"], vorm="bedrijfsvoeringsorganisatie")
 >>> est.verdict_bruto
 'besparing'
+>>> est.npv.p10 <= est.npv.punt <= est.npv.p90
+True
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Literal
 import numpy as np
 
 from regiokompas.costs import CostModel, resolve_taakveld
-from regiokompas.data import Dataset
+from regiokompas.data import Dataset, RegiokompasError
 from regiokompas.savings._arithmetic import (
     DEFAULT_DISCOUNT_RATE,
     DEFAULT_HORIZON,
@@ -36,6 +38,7 @@ from regiokompas.savings._arithmetic import (
 )
 from regiokompas.savings._assumptions import Assumptions, FormCosts, load_assumptions
 from regiokompas.savings._base import (
+    SHARED_CORRELATION,
     Arrays,
     build_arrays,
     group_matrix,
@@ -47,6 +50,12 @@ from regiokompas.savings._errors import (
     GroupError,
     NotContiguousError,
     UnknownVormError,
+)
+from regiokompas.savings._existing import (
+    EXIT_YEARS,
+    ExistingArrangement,
+    SwitchingPrior,
+    load_switching_priors,
 )
 from regiokompas.savings._fast import FastTable, build_fast_table, fast_savings
 from regiokompas.savings._results import GroupValue, SavingsEstimate
@@ -76,6 +85,10 @@ class SavingsEngine:
         mode: Mode,
         horizon: int = DEFAULT_HORIZON,
         discount_rate: float = DEFAULT_DISCOUNT_RATE,
+        *,
+        existing: Sequence[ExistingArrangement] = (),
+        switching: Mapping[str, SwitchingPrior] | None = None,
+        correlation: float = SHARED_CORRELATION,
     ) -> None:
         if mode not in MODES:
             raise AssumptionError(
@@ -97,14 +110,26 @@ class SavingsEngine:
                 "De discontovoet moet tussen -5% en 20% liggen.",
                 "The discount rate must be between -5% and 20%.",
             )
+        if not 0.0 <= correlation <= 1.0:
+            raise AssumptionError(
+                "De correlatie tussen taakvelden moet tussen 0 en 1 liggen.",
+                "The correlation between taakvelden must be between 0 and 1.",
+            )
         self.ds = ds
         self.assumptions = assumptions
+        #: Arrangements the gemeenten already take part in (from the register).
+        self.existing: tuple[ExistingArrangement, ...] = tuple(existing)
+        #: Switching priors per series ('*' = default), for members already in an arrangement.
+        self.switching: dict[str, SwitchingPrior] = dict(switching or load_switching_priors())
+        #: Correlation of the saving rates of two taakvelden (shared cooperation effect).
+        self.correlation = float(correlation)
+        self._reeks_of: dict[str, str] = {}
         self.model = model
         self.mode: Mode = mode
         self.horizon = int(horizon)
         self.discount_rate = float(discount_rate)
         self._a: Arrays = build_arrays(ds, assumptions, model if mode == "fitted" else None)
-        self._fast: FastTable = build_fast_table(self._a, mode == "fitted")
+        self._fast: FastTable = build_fast_table(self._a, mode == "fitted", *self._switched())
         self._resolved: dict[tuple[str, ...], tuple[str, ...]] = {}
         #: gm code → name, for labels.
         self.names: dict[str, str] = dict(
@@ -117,7 +142,7 @@ class SavingsEngine:
     def from_dataset(
         cls,
         ds: Dataset,
-        mode: Mode = "fitted",
+        mode: Mode = "literature",
         *,
         overrides: Mapping[str, Mapping[str, float]] | None = None,
         priors_file: Path | str | None = None,
@@ -127,11 +152,19 @@ class SavingsEngine:
         discount_rate: float = DEFAULT_DISCOUNT_RATE,
         draws: int = 1000,
         seed: int = 20240101,
+        existing: Sequence[ExistingArrangement] = (),
+        overstap_file: Path | str | None = None,
+        correlation: float = SHARED_CORRELATION,
     ) -> SavingsEngine:
-        """An engine on ``ds``. ``mode``: 'fitted' (cost model), 'literature' (priors) or
-        'custom' (priors with the user's own numbers: ``overrides`` such as
-        ``{"0.61": {"besparing_p50": 0.1}}`` (key ``"*"`` = every taakveld) and/or a
-        ``priors_file``). The cost model is fitted once per bundle and cached.
+        """An engine on ``ds``. ``mode``: 'literature' (the default: priors re-centred by the
+        merger evidence, the mode that passes the back-test), 'fitted' (the cross-section cost
+        curve, an exploration without a verdict of its own) or 'custom' (priors with the
+        user's own numbers: ``overrides`` such as ``{"0.61": {"besparing_p50": 0.1}}`` (key
+        ``"*"`` = every taakveld) and/or a ``priors_file``). ``existing``: the arrangements the
+        gemeenten already take part in (build them with
+        :func:`regiokompas.savings.existing_from_regelingen` from the register);
+        ``overstap_file`` replaces the switching priors. The cost model is fitted once per
+        bundle and cached.
         """
         if mode == "custom" and not overrides and priors_file is None:
             raise AssumptionError(
@@ -142,7 +175,17 @@ class SavingsEngine:
         if overrides:
             assumptions = assumptions.with_prior_overrides(overrides)
         model = CostModel.from_dataset(ds, draws=draws, seed=seed) if mode == "fitted" else None
-        return cls(ds, assumptions, model, mode, horizon=horizon, discount_rate=discount_rate)
+        return cls(
+            ds,
+            assumptions,
+            model,
+            mode,
+            horizon=horizon,
+            discount_rate=discount_rate,
+            existing=existing,
+            switching=None if overstap_file is None else load_switching_priors(overstap_file),
+            correlation=correlation,
+        )
 
     # ------------------------------------------------------------------ input checks
 
@@ -155,6 +198,40 @@ class SavingsEngine:
     def vormen(self) -> list[str]:
         """Known cooperation forms."""
         return list(self.assumptions.vormen)
+
+    def _switched(self) -> tuple[np.ndarray, np.ndarray]:
+        """(gemeenten × series mask of existing memberships, switching P50 per series)."""
+        a = self._a
+        mask = np.zeros(a.lasten.shape, dtype=bool)
+        lookup = self.reeks_lookup(self.existing)
+        column = {r: i for i, r in enumerate(a.reeksen)}
+        for arr in self.existing:
+            cols = [column[lookup[t]] for t in arr.taakvelden if lookup.get(t) in column]
+            rows = [a.position[m] for m in arr.leden if m in a.position]
+            if cols and rows:
+                mask[np.ix_(rows, cols)] = True
+        rate = np.array([self.switching.get(r, self.switching["*"]).p50 for r in a.reeksen])
+        return mask, rate
+
+    def reeks_lookup(self, existing: Sequence[ExistingArrangement]) -> dict[str, str]:
+        """Taakveld code → series for the taakvelden of ``existing`` (unknown codes pass)."""
+        for arr in existing:
+            for code in arr.taakvelden:
+                if code not in self._reeks_of:
+                    try:
+                        self._reeks_of[code] = resolve_taakveld(self.ds, code)
+                    except RegiokompasError:
+                        self._reeks_of[code] = code
+        return self._reeks_of
+
+    def exit_years(self, vorm: str) -> float:
+        """Annual contributions paid on leaving an arrangement of form ``vorm`` (the forms
+        table; ~3 by ECLI:NL:RVS:2015:1198 when the form is unknown or has none)."""
+        try:
+            years = self.form(vorm).uittreedkosten_jaren
+        except UnknownVormError:
+            return EXIT_YEARS
+        return years if years > 0 else EXIT_YEARS
 
     def form(self, vorm: str) -> FormCosts:
         """The costs of a form (forgiving about case, spaces and hyphens)."""
@@ -304,9 +381,12 @@ class SavingsEngine:
         draws: int = 1000,
         seed: int = 0,
         require_contiguous: bool = False,
+        existing: Sequence[ExistingArrangement] | None = None,
     ) -> SavingsEstimate:
         """Savings of the group ``members`` (names or codes) on ``taakvelden`` under ``vorm``,
-        with P10/P50/P90 from ``draws`` draws (bootstrap or literature priors)."""
+        with P10/P50/P90 from ``draws`` draws (bootstrap or literature priors, correlated
+        across taakvelden). ``existing`` replaces the engine's existing arrangements for this
+        call. The verdict is about the NPV (see :class:`SavingsEstimate`)."""
         if not 10 <= draws <= 100_000:
             raise AssumptionError(
                 "Het aantal trekkingen moet tussen 10 en 100.000 liggen.",
@@ -316,7 +396,14 @@ class SavingsEngine:
 
         codes = self.members(members, require_contiguous)
         return run_estimate(
-            self, self._a, codes, self.taakvelden(taakvelden), self.form(vorm), draws, seed
+            self,
+            self._a,
+            codes,
+            self.taakvelden(taakvelden),
+            self.form(vorm),
+            draws,
+            seed,
+            self.existing if existing is None else tuple(existing),
         )
 
     def draw_indices(self, draws: int, rng: np.random.Generator) -> np.ndarray | None:

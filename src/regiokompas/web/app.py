@@ -60,6 +60,7 @@ MODULES: list[str] = [
     "regiokompas.web.api_indelingen",
     "regiokompas.web.plichten",
     "regiokompas.web.register_routes",
+    "regiokompas.web.pages_zekerheid",
 ]
 
 #: The main menu: (path, Dutch label, English label).

@@ -29,7 +29,7 @@ __all__ = [
 #: The model modes a user can choose on the pages ("custom" needs numbers of one's own,
 #: which the API's ``besparing`` parameter supplies).
 WEB_MODES = ("fitted", "literature")
-DEFAULT_MODE = "fitted"
+DEFAULT_MODE = "literature"  # the evidence-led mode that passes the merger back-test
 DEFAULT_VORM = "bedrijfsvoeringsorganisatie"
 
 

@@ -317,6 +317,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "oordeel_besparing": ("besparing", "saving"),
     "oordeel_geen bewijs van besparing": ("geen bewijs van besparing", "no evidence of a saving"),
     "oordeel_meerkosten": ("meerkosten", "extra cost"),
+    "oordeel_verkenning": ("verkenning, geen oordeel", "exploration, no verdict"),
     "kansen_telling": (
         "{n} van de {t} taakvelden tonen een besparing die de onzekerheid doorstaat.",
         "{n} of the {t} taakvelden show a saving that survives the uncertainty.",
