@@ -117,6 +117,7 @@ def synthetic_source(ds: Dataset, code: str, options: ChapterOptions) -> Opportu
             bron="Testbron",
             jaar=2024,
             shared_regions=shared,
+            congruentie=f"Partnersets-tekst {taakveld}.",
         )
 
     return OpportunityResult(

@@ -22,6 +22,7 @@ from regiokompas.advice._result import (
     ExistingArrangement,
     GroupOption,
     LegalContext,
+    SharedRegion,
     TaakveldAdvice,
     TangibleCount,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "GroupOption",
     "LegalContext",
     "ParsedTaakveld",
+    "SharedRegion",
     "TaakveldAdvice",
     "TangibleCount",
     "advise",

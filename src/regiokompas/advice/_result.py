@@ -16,6 +16,7 @@ __all__ = [
     "ExistingArrangement",
     "GroupOption",
     "LegalContext",
+    "SharedRegion",
     "TaakveldAdvice",
     "TangibleCount",
 ]
@@ -108,6 +109,16 @@ class TangibleCount:
 
 
 @dataclass(frozen=True)
+class SharedRegion:
+    """A region the gemeente is in today (CBS Gebiedsindelingen 2024), with its partners."""
+
+    regiotype: str
+    code: str
+    naam: str
+    partners: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LegalContext:
     """A legal duty or context for a taakveld (filled by the legal-duties engine)."""
 
@@ -178,6 +189,7 @@ class Advice:
     horizon: int
     discontovoet: float
     binnen_regio: str | None
+    regios: tuple[SharedRegion, ...] = ()
     notities: tuple[str, ...] = ()
     juridisch: tuple[LegalContext, ...] = ()
 

@@ -17,6 +17,7 @@ from regiokompas.advice._result import (
     Band,
     ExistingArrangement,
     GroupOption,
+    SharedRegion,
     TaakveldAdvice,
     TangibleCount,
     keur,
@@ -284,5 +285,9 @@ def advise(
         horizon=int(engine.horizon),
         discontovoet=float(engine.discount_rate),
         binnen_regio=report.within_region,
+        regios=tuple(
+            SharedRegion(r.regiotype, r.regio_code, r.regio_naam, r.partners)
+            for r in report.shared_regions
+        ),
         notities=tuple(report.notes),
     )

@@ -62,6 +62,7 @@ COMMANDS: list[click.Command] = [
     register_cmd.register,
     web_cmd.web,
     partners_cmd.partners,
+    partners_cmd.advies,
     indeling_cmd.indeling,
 ]
 for command in COMMANDS:

@@ -58,8 +58,8 @@ __all__ = ["hoofdstuk"]
 )
 @click.option(
     "--groepsgrootte",
-    type=click.IntRange(2, 8),
-    default=5,
+    type=click.IntRange(2, 6),
+    default=4,
     show_default=True,
     help="Grootste groep (inclusief de gemeente zelf) die de partnerzoeker bekijkt.",
 )

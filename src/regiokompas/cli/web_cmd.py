@@ -35,8 +35,13 @@ def web(ctx: click.Context, host: str, port: int) -> None:
 
     from regiokompas.web import create_app
     from regiokompas.web.app import start_warming
+    from regiokompas.web.opportunities import seed_on_first_start
 
     app = create_app(settings_from(ctx))
+    click.echo("Register controleren (een nieuw register wordt eenmalig gevuld; ca. 20 s)…")
+    added = seed_on_first_start(app)
+    if added:
+        click.echo(f"Register gevuld met {added} regelingen uit de startgegevens.")
     # Fill the caches in the background (fitted cost model, profiles, opportunities) so a
     # visitor's first click does not wait for them.
     start_warming(app)
