@@ -30,7 +30,11 @@ TWO = (Deelnemer("GM0513"), Deelnemer("GM0627"))
         ("openbaar_lichaam", TWO, False, "samenwerking"),  # Wgr, 2 gemeenten
         ("centrumgemeente", TWO, False, "samenwerking"),
         ("convenant", TWO, False, "samenwerking"),
-        ("onbekend", TWO, False, "samenwerking"),  # rule 4, flagged in reason
+        ("onbekend", TWO, False, "onbekend"),  # rule 5: unknown stays unknown
+        ("wgr_onbekend", TWO, False, "onbekend"),  # a GR whose form the source omits
+        ("bedrijfsvoeringsorganisatie", TWO, False, "uitbesteding"),  # rule 4: only executes
+        ("regeling_zonder_meer", TWO, False, "samenwerking"),
+        ("gemeenschappelijk_orgaan", TWO, False, "samenwerking"),
         ("uitbesteding", TWO, True, "uitbesteding"),  # rule 1 beats everything
         ("inkoop", TWO, False, "uitbesteding"),
         (
@@ -77,6 +81,7 @@ def test_every_form_has_a_family_and_a_class() -> None:
         assert classify(Regeling("X", code, TWO, gezamenlijk_bestuur=True)).klasse in {
             "samenwerking",
             "uitbesteding",
+            "onbekend",
         }
 
 

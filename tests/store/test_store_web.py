@@ -116,7 +116,8 @@ def test_api_create_validate_delete_restore(setup) -> None:
     created = r.json()
     assert r.headers["location"] == f"/api/v1/regelingen/{created['id']}"
     assert [d["naam"] for d in created["deelnemers"]] == ["Gouda", "Zuidplas"]
-    assert created["classificatie"]["klasse"] == "samenwerking"
+    # A bedrijfsvoeringsorganisatie only executes for its members: uitbesteding (rule 4).
+    assert created["classificatie"]["klasse"] == "uitbesteding"
     utrecht = {**new, "naam": "Utrecht ICT", "deelnemers": [{"code": "GM0344"}, {"code": "GM0356"}]}
     assert (
         client.post("/api/v1/regelingen", json=utrecht, headers=_auth(tokens["gouda"])).status_code

@@ -1,14 +1,18 @@
 """The register of cooperation arrangements: the pure domain (no database code).
 
 Records (:class:`Regeling`, :class:`Deelnemer`), the forms (:data:`VORMEN`), the
-classification rule samenwerking vs uitbesteding (:func:`classify`), validation, the file
+classification rule samenwerking / uitbesteding / onbekend (:func:`classify`), taakvelden
+derived from names (:func:`derive_taakvelden`), validation, the file
 format for import/export (:func:`check_rows`), permissions (:class:`Actor`) and the
 congruence measures the partner finder and the chapter use (:func:`existing_partners`,
-:func:`congruence`). Storage lives in :mod:`regiokompas.store`.
+:func:`congruence`) and which arrangements a gemeente has on a taakveld
+(:func:`arrangements_on`). Storage lives in :mod:`regiokompas.store`.
 
 >>> r = Regeling("Belastingen", "bedrijfsvoeringsorganisatie",
 ...              (Deelnemer("GM0513"), Deelnemer("GM0629")))
 >>> classify(r).klasse
+'uitbesteding'
+>>> classify(Regeling("Afvalschap", "openbaar_lichaam", r.deelnemers)).klasse
 'samenwerking'
 """
 
@@ -23,6 +27,8 @@ from regiokompas.register._errors import (
 from regiokompas.register.classify import (
     CLASSIFICATION_RULE,
     CLASSIFICATION_RULE_EN,
+    EXECUTING_NAME,
+    KLASSEN,
     Classification,
     classify,
     rule_classification,
@@ -30,6 +36,7 @@ from regiokompas.register.classify import (
 from regiokompas.register.congruence import (
     Congruence,
     Partner,
+    arrangements_on,
     congruence,
     existing_partners,
     regelingen_of,
@@ -37,6 +44,7 @@ from regiokompas.register.congruence import (
 from regiokompas.register.forms import FAMILIES, VORMEN, Vorm
 from regiokompas.register.model import (
     CONTENT_FIELDS,
+    OVERRIDE_KLASSEN,
     Actor,
     Classificatie,
     Deelnemer,
@@ -53,6 +61,12 @@ from regiokompas.register.rows import (
     parse_row,
 )
 from regiokompas.register.seed import seed_files, seed_regelingen
+from regiokompas.register.taakveld_rules import (
+    TaakveldMatch,
+    TaakveldRule,
+    derive_taakvelden,
+    load_taakveld_rules,
+)
 from regiokompas.register.validation import Reference, validate
 
 __all__ = [
@@ -60,7 +74,10 @@ __all__ = [
     "CLASSIFICATION_RULE_EN",
     "COLUMNS",
     "CONTENT_FIELDS",
+    "EXECUTING_NAME",
     "FAMILIES",
+    "KLASSEN",
+    "OVERRIDE_KLASSEN",
     "REQUIRED_COLUMNS",
     "VORMEN",
     "Actor",
@@ -79,12 +96,17 @@ __all__ = [
     "Regeling",
     "RegisterValidationError",
     "Rol",
+    "TaakveldMatch",
+    "TaakveldRule",
     "Vorm",
+    "arrangements_on",
     "check_rows",
     "classify",
     "congruence",
+    "derive_taakvelden",
     "existing_partners",
     "format_row",
+    "load_taakveld_rules",
     "normalise_name",
     "parse_row",
     "regelingen_of",

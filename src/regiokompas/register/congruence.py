@@ -32,7 +32,14 @@ from dataclasses import dataclass
 
 from regiokompas.register.model import Regeling
 
-__all__ = ["Congruence", "Partner", "congruence", "existing_partners", "regelingen_of"]
+__all__ = [
+    "Congruence",
+    "Partner",
+    "arrangements_on",
+    "congruence",
+    "existing_partners",
+    "regelingen_of",
+]
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,32 @@ class Congruence:
 def regelingen_of(code: str, regelingen: Iterable[Regeling]) -> list[Regeling]:
     """The active (not deleted) arrangements ``code`` takes part in."""
     return [r for r in regelingen if not r.verwijderd and code in r.gemeenten]
+
+
+def _covers(recorded: str, taakveld: str) -> bool:
+    # "0.6" (a series of the bundle) covers 0.61..0.64, "6.7" covers 6.71..6.76.
+    head, _, tail = taakveld.partition(".")
+    return recorded == taakveld or (len(tail) == 1 and recorded.startswith(f"{head}.{tail}"))
+
+
+def arrangements_on(regelingen: Iterable[Regeling], gm_code: str, taakveld: str) -> list[Regeling]:
+    """The active arrangements ``gm_code`` takes part in that carry ``taakveld`` (exactly,
+    or as a sub-taakveld of a one-decimal series such as "0.6" or "6.7"), in input order.
+    Arrangements with unknown taakvelden never match.
+
+    >>> from regiokompas.register.model import Deelnemer, Regeling
+    >>> tax = Regeling("Belastingen", "openbaar_lichaam", (Deelnemer("G1"), Deelnemer("G2")),
+    ...                taakvelden=("0.61", "0.62", "0.64"))
+    >>> [r.naam for r in arrangements_on([tax], "G1", "0.62")]
+    ['Belastingen']
+    >>> [r.naam for r in arrangements_on([tax], "G1", "0.6")], arrangements_on([tax], "G3", "0.62")
+    (['Belastingen'], [])
+    """
+    return [
+        r
+        for r in regelingen_of(gm_code, regelingen)
+        if any(_covers(t, taakveld) for t in r.taakvelden)
+    ]
 
 
 def existing_partners(code: str, regelingen: Iterable[Regeling]) -> list[Partner]:

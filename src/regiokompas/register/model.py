@@ -12,9 +12,19 @@ import datetime as dt
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-__all__ = ["CONTENT_FIELDS", "Actor", "Classificatie", "Deelnemer", "Regeling", "Rol"]
+__all__ = [
+    "CONTENT_FIELDS",
+    "OVERRIDE_KLASSEN",
+    "Actor",
+    "Classificatie",
+    "Deelnemer",
+    "Regeling",
+    "Rol",
+]
 
-Classificatie = Literal["samenwerking", "uitbesteding"]
+Classificatie = Literal["samenwerking", "uitbesteding", "onbekend"]
+#: The classes a user may choose as an override (with a reason).
+OVERRIDE_KLASSEN: tuple[str, ...] = ("samenwerking", "uitbesteding")
 Rol = Literal["beheerder", "redacteur", "lezer"]
 
 

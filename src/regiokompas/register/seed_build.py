@@ -32,6 +32,16 @@ part of its area (each now holds part of the old territory, so each is a partici
 verified). Codes of gemeenten that merged on 1 January 2016 (the GR data matched names
 against the 2015 lists too) first go to their 2016 successor (``MERGED_ON_2016_01_01``).
 Duplicate participants after mapping are merged.
+
+Taakvelden of the 2016 GRs (the source gives none) are derived from the name by the rule
+table ``taakveld_regels.csv`` (:func:`regiokompas.register.taakveld_rules.derive_taakvelden`);
+a name no rule decides keeps empty taakvelden and says so in ``opmerking``.
+
+One record per body (:func:`regiokompas.register._dedupe.deduplicate`): copies of the same
+body across the three sources (same normalised name, gemeenten overlapping by at least
+half) are merged into the newest, which names the older copies as its history. regioatlas
+divisions named after a place rather than a body (``REGIOATLAS_BODIES``) are left out of
+the merge.
 """
 
 from __future__ import annotations
@@ -44,12 +54,15 @@ from pathlib import Path
 import pandas as pd
 
 from regiokompas.data import REGION_TYPES, DataFileError, Dataset
+from regiokompas.register._dedupe import deduplicate
 from regiokompas.register.model import Deelnemer, Regeling
 from regiokompas.register.rows import COLUMNS, format_row
+from regiokompas.register.taakveld_rules import derive_taakvelden
 
 __all__ = [
     "GR_FILE",
     "MERGED_ON_2016_01_01",
+    "REGIOATLAS_BODIES",
     "REGIOATLAS_FILE",
     "REGIOATLAS_TASKS",
     "REGION_TASKS",
@@ -83,6 +96,20 @@ REGIOATLAS_TASKS: dict[str, tuple[str, tuple[str, ...]]] = {
     "veiligheidshuizen": ("onbekend", ("1.2",)),
     "regionaalinformatieenexpertisecentra": ("convenant", ("1.2",)),
 }
+
+#: regioatlas divisions whose regions are named bodies (an omgevingsdienst, a sociale dienst,
+#: an SW company, a veiligheidshuis, an RIEC). The others (Wmo-, Veilig Thuis- and RMC-regio's,
+#: centrumgemeente areas) are named after a place: the same place name in two divisions is two
+#: arrangements, so only these take part in the one-record-per-body merge.
+REGIOATLAS_BODIES: frozenset[str] = frozenset(
+    {
+        "omgevingsdienstenregionaleuitvoeringsdiensten",
+        "intergemeentelijkesocialediensten",
+        "socialewerkvoorziening",
+        "veiligheidshuizen",
+        "regionaalinformatieenexpertisecentra",
+    }
+)
 
 #: Gemeenten that merged on 1 January 2016 -> their 2016 successor (CBS gemeentelijke
 #: indeling 2016: Gooise Meren from Bussum, Muiden and Naarden; Zeevang into
@@ -155,6 +182,12 @@ def _gr_2016(raw: pd.DataFrame, mapping: dict[str, tuple[str, ...]]) -> list[Reg
         coded = group[group["deelnemer_gm_code_2016"] != ""]
         uncoded = group[group["deelnemer_gm_code_2016"] == ""]
         provinces = ", ".join(sorted(set(group["bron_provincie"])))
+        match = derive_taakvelden(str(naam))
+        taken = (
+            "Taakvelden afgeleid uit de naam: " + match.reden + "."
+            if match.taakvelden
+            else "Taakvelden onbekend: de naam volgt geen eenduidige regel (te verifiëren)."
+        )
         out.append(
             Regeling(
                 naam=f"{str(naam).strip()} (2016)",
@@ -162,12 +195,13 @@ def _gr_2016(raw: pd.DataFrame, mapping: dict[str, tuple[str, ...]]) -> list[Reg
                 deelnemers=_participants(
                     coded["deelnemer_gm_code_2016"], mapping, uncoded["deelnemer"]
                 ),
+                taakvelden=match.taakvelden,
                 bron=f"{_GR_SOURCE}; gemeld door {provinces}",
                 bron_datum=dt.date(2016, 1, 1),
                 historisch=True,
                 te_verifieren=True,
                 opmerking="Historisch (2016): deelnemers omgezet naar indeling 2023; deelnemers "
-                "zonder CBS-code in de bron staan als 'overig'.",
+                f"zonder CBS-code in de bron staan als 'overig'. {taken}",
             )
         )
     return out
@@ -236,10 +270,14 @@ def build_seed(ds: Dataset, source: Path | str, out: Path | str | None = None) -
             f"codes zonder opvolger in 2023: {unknown[:5]}",
             f"codes without a 2023 successor: {unknown[:5]}",
         )
+    atlas_records = _regioatlas_2016(atlas, mapping)
+    bodies = [r for r in atlas_records if r.bron.rsplit(" ", 1)[-1] in REGIOATLAS_BODIES]
+    places = [r for r in atlas_records if r.bron.rsplit(" ", 1)[-1] not in REGIOATLAS_BODIES]
+    regio, grs, atlas_bodies = deduplicate([_regio_2024(ds), _gr_2016(gr, mapping), bodies])
     files = {
-        "regio_2024.csv": _regio_2024(ds),
-        "openstate_gr_2016.csv": _gr_2016(gr, mapping),
-        "regioatlas_2016.csv": _regioatlas_2016(atlas, mapping),
+        "regio_2024.csv": regio,
+        "openstate_gr_2016.csv": grs,
+        "regioatlas_2016.csv": atlas_bodies + places,
     }
     for name, regelingen in files.items():
         _write(target / name, regelingen)

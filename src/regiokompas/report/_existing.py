@@ -40,6 +40,7 @@ class Existing:
     partners: tuple[tuple[str, int, str], ...]  # naam, aantal regelingen, taakvelden
     bron: str
     jaar: int
+    onbekend: int = 0  # classification undecided: never counted as samenwerking or uitbesteding
 
 
 def _register() -> Any | None:
@@ -120,6 +121,7 @@ def existing_arrangements(
         partners=partners,
         bron="Register Regiokompas (" + "; ".join(sources) + ")",
         jaar=max(years) if years else 0,
+        onbekend=classes.count("onbekend"),
     )
 
 
@@ -137,9 +139,12 @@ def existing_blocks(naam: str, ex: Existing) -> list[Block]:
                 " verschillende samenstellingen van partners. Naar de classificatieregel van "
                 "Regiokompas zijn er ",
                 num(ex.samenwerking, "regelingen", bron, jaar, "register.samenwerking"),
-                " echte samenwerking en ",
+                " echte samenwerking, ",
                 num(ex.uitbesteding, "regelingen", bron, jaar, "register.uitbesteding"),
-                " uitbesteding. ",
+                " uitbesteding en ",
+                num(ex.onbekend, "regelingen", bron, jaar, "register.onbekend"),
+                " onbekend (de rechtsvorm staat niet in de bron, dus gedeeld bestuur is niet "
+                "aangetoond). ",
                 num(ex.te_verifieren, "regelingen", bron, jaar, "register.te_verifieren"),
                 " regelingen moeten nog worden nagelopen (oudere bron of rechtsvorm "
                 "onbekend); het register is een startpunt, geen eindoordeel.",

@@ -125,9 +125,9 @@ class RegelingWijziging(RegelingInvoer):
 
 
 class ClassificatieSchema(_Model):
-    klasse: Literal["samenwerking", "uitbesteding"]
+    klasse: Literal["samenwerking", "uitbesteding", "onbekend"]
     reden: str
-    regel_klasse: Literal["samenwerking", "uitbesteding"]
+    regel_klasse: Literal["samenwerking", "uitbesteding", "onbekend"]
     overschreven: bool
 
 
