@@ -224,3 +224,22 @@ def test_advice_is_plain_json_and_deterministic(
 def test_engine_mode_must_match(ds: Dataset, engine: SavingsEngine) -> None:
     with pytest.raises(RegiokompasError):
         advise(ds, engine, "Gouda", AdviceSettings(mode="fitted"), ())
+
+
+def test_centrumgemeente_role_is_named_next_to_its_taakveld(
+    ds: Dataset, engine: SavingsEngine
+) -> None:
+    gouda, wad = ds.gemeente("Gouda").code, ds.gemeente("Waddinxveen").code
+    opvang = Regeling(
+        "Centrumgemeente maatschappelijke opvang: Gouda (2016)",
+        "centrumgemeente",
+        (Deelnemer(gouda), Deelnemer(wad)),
+        ("6.81",),
+    )
+    mine = advise(ds, engine, "Gouda", LIT, (opvang,))
+    roles = {t.label: t.centrumgemeente for t in mine.taakvelden if t.centrumgemeente}
+    assert list(roles) == ["6.81"] and "Gouda is hier centrumgemeente" in roles["6.81"]
+    assert mine.centrumrollen == (("6.81", opvang.naam),)
+    # The other member takes part, but is not the centrumgemeente.
+    theirs = advise(ds, engine, "Waddinxveen", LIT, (opvang,))
+    assert theirs.centrumrollen == () and not any(t.centrumgemeente for t in theirs.taakvelden)

@@ -36,7 +36,7 @@ def engine(ds: Dataset) -> SavingsEngine:
 def test_an_advice_item_becomes_an_opportunity_with_the_engines_numbers(
     ds: Dataset, engine: SavingsEngine
 ) -> None:
-    advice = advise(ds, engine, "Utrecht", LIT, seed_regelingen(ds))
+    advice = advise(ds, engine, "Almere", LIT, seed_regelingen(ds))
     assert advice.kansen
     for t in advice.kansen:
         op = opportunity_from_advice(t, advice)
@@ -53,8 +53,8 @@ def test_an_advice_item_becomes_an_opportunity_with_the_engines_numbers(
 @pytest.fixture(scope="module")
 def real_docx(ds: Dataset, engine: SavingsEngine, tmp_path_factory: pytest.TempPathFactory) -> Path:
     options = ChapterOptions(modus="literature", savings_engine=engine, draws=500, seed=11)
-    path = tmp_path_factory.mktemp("real") / "utrecht.docx"
-    path.write_bytes(render(build_chapter(ds, "Utrecht", options), "docx"))
+    path = tmp_path_factory.mktemp("real") / "almere.docx"
+    path.write_bytes(render(build_chapter(ds, "Almere", options), "docx"))
     return path
 
 
@@ -85,7 +85,7 @@ def test_docx_opportunities_equal_the_engines_numbers(
     """Read the bands back from the Word file and recompute them with the engine."""
     rows = _kansen_rows(real_docx)
     assert len(rows) >= 1
-    code = ds.gemeente("Utrecht").code
+    code = ds.gemeente("Almere").code
     for row in rows:
         taakveld = row[0].split(" ", 1)[0]
         names = [n for part in row[1].split(", ") for n in part.split(" en ")]
@@ -128,9 +128,9 @@ def test_each_choice_states_its_effect_on_the_partner_sets(
 ) -> None:
     """The sentence follows the count of distinct partner sets, recomputed from the records."""
     chapter = build_chapter(
-        ds, "Utrecht", ChapterOptions(figures=False, modus="literature", savings_engine=engine)
+        ds, "Almere", ChapterOptions(figures=False, modus="literature", savings_engine=engine)
     )
-    code = ds.gemeente("Utrecht").code
+    code = ds.gemeente("Almere").code
     before = _distinct_partner_sets(ds, code)
     sets = {frozenset(r.gemeenten) - {code} for r in seed_regelingen(ds) if code in r.gemeenten}
     paragraphs = [b for _, s in chapter.walk() for b in s.blocks if hasattr(b, "style")]

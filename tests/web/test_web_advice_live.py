@@ -139,7 +139,7 @@ CASES = [
     ("Vaals", {"modus": "fitted"}, []),
     ("Gouda", {"modus": "fitted"}, []),
     ("Schiermonnikoog", {"modus": "fitted", "groepsgrootte": 3}, ["--max", "3"]),
-    ("Utrecht", {"modus": "literature"}, []),
+    ("Almere", {"modus": "literature"}, []),
     (
         "Gouda",
         {"modus": "literature", "autonomieprijs": 50, "binnen": "ggd", "geenbewijs": True},

@@ -190,6 +190,7 @@ class Advice:
     discontovoet: float
     binnen_regio: str | None
     regios: tuple[SharedRegion, ...] = ()
+    centrumrollen: tuple[tuple[str, str], ...] = ()  # (series, arrangement) as centrumgemeente
     notities: tuple[str, ...] = ()
     juridisch: tuple[LegalContext, ...] = ()
 

@@ -8,7 +8,9 @@ the existing arrangements and partner sets.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from regiokompas.advice._comparable import MIN_COMPARABLE, comparable_gemeenten
@@ -29,6 +31,7 @@ from regiokompas.advice._texts import (
     AMOUNTS,
     AUTONOMY_SCALE,
     EXCLUDED,
+    centre_sentence,
     congruence_sentence,
     covered_sentence,
     ranking_text,
@@ -73,6 +76,20 @@ class _Register:
         }
         kept = {s for r, s in zip(self.own, self.sets, strict=True) if s and id(r) not in replaced}
         return len(kept | {partners}) - len(self.distinct)
+
+    def centre_roles(self, naam: str) -> dict[str, list[str]]:
+        """Series where the gemeente is the centrumgemeente of an arrangement (the one named
+        after the colon in the record's name, e.g. 'Centrumgemeente maatschappelijke opvang &
+        beschermd wonen: Gouda (2016)'): its lasten there include tasks for the region."""
+        roles: dict[str, list[str]] = {}
+        for r in self.own:
+            centre = re.sub(r"\s*\(\d{4}\)\s*$", "", r.naam.rpartition(": ")[2]).strip()
+            if r.vorm != "centrumgemeente" or centre.casefold() != naam.casefold():
+                continue
+            for reeks, covering in self.covers.items():
+                if r in covering and r.naam not in roles.setdefault(reeks, []):
+                    roles[reeks].append(r.naam)
+        return roles
 
     def containing(self, partners: frozenset[str]) -> tuple[str | None, bool]:
         """The arrangement whose partner set contains ``partners`` (smallest set first)."""
@@ -204,6 +221,13 @@ def _scope_advice(
     return TaakveldAdvice(status=status, reden=reden, **base)
 
 
+def _with_role(t: TaakveldAdvice, naam: str, roles: dict[str, list[str]]) -> TaakveldAdvice:
+    names = [n for reeks in t.taakvelden for n in roles.get(reeks, [])]
+    if not names:
+        return t
+    return replace(t, centrumgemeente=centre_sentence(naam, names))
+
+
 def _counts(r: Any) -> Band:
     return Band(points(r.p10), points(r.p50), points(r.p90))
 
@@ -254,7 +278,11 @@ def advise(
         top=settings.top,
         existing_sets=tuple(reg.distinct) if settings.prefer_existing else (),
     ).find()
-    items = [_scope_advice(ds, engine, code, naam, s, reg, settings, names) for s in report.scopes]
+    roles = reg.centre_roles(naam)
+    items = [
+        _with_role(_scope_advice(ds, engine, code, naam, s, reg, settings, names), naam, roles)
+        for s in report.scopes
+    ]
     items.sort(
         key=lambda t: (
             _ORDER[t.status],
@@ -285,6 +313,9 @@ def advise(
         horizon=int(engine.horizon),
         discontovoet=float(engine.discount_rate),
         binnen_regio=report.within_region,
+        centrumrollen=tuple(
+            (reeks, regeling) for reeks in sorted(roles) for regeling in roles[reeks]
+        ),
         regios=tuple(
             SharedRegion(r.regiotype, r.regio_code, r.regio_naam, r.partners)
             for r in report.shared_regions

@@ -8,6 +8,7 @@ __all__ = [
     "AMOUNTS",
     "AUTONOMY_SCALE",
     "EXCLUDED",
+    "centre_sentence",
     "congruence_sentence",
     "covered_sentence",
     "ranking_text",
@@ -92,4 +93,14 @@ def covered_sentence(names: Sequence[str]) -> str:
     return (
         f"Al belegd in {listed}. Evalueer die regeling (besparing van de bestaande groep) "
         "in plaats van een nieuwe voor te stellen."
+    )
+
+
+def centre_sentence(naam: str, regelingen: Sequence[str]) -> str:
+    """Why this taakveld's lasten are high: the gemeente is centrumgemeente for the region."""
+    listed = "; ".join(regelingen)
+    return (
+        f"{naam} is hier centrumgemeente ({listed}; bron: register): de lasten op dit taakveld "
+        "omvatten taken en geld voor de hele regio en liggen daardoor hoger dan bij "
+        "vergelijkbare gemeenten zonder die rol."
     )

@@ -214,6 +214,20 @@ def advice_tables(advice: Advice) -> list[Table]:
             caption=f"Dichtstbijzijnd op {advice.vergelijkbaar_kenmerken}.",
         ),
     ]
+    roles = [
+        [f"{t.label} {t.omschrijving}", t.centrumgemeente]
+        for t in advice.taakvelden
+        if t.centrumgemeente
+    ]
+    if roles:
+        tables.append(
+            Table(
+                "Centrumgemeenterollen (hogere lasten door regionale taken)",
+                ["Taakveld", "Toelichting"],
+                roles,
+                caption=f"Bron: {advice.register_bron}.",
+            )
+        )
     if not shown:
         tables = tables[1:]
     return tables

@@ -76,6 +76,7 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
             )
         ),
         _stand.spending_table(profile),
+        *reason_blocks(result.centre_roles),
     ]
     if options.figures:
         labels = [f"{r.hoofdtaakveld} {r.omschrijving}" for r in profile.lasten]

@@ -164,6 +164,11 @@ def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> Opp
         excluded=tuple(
             (t.label, t.omschrijving, t.reden) for t in advice.met_status("uitgesloten")
         ),
+        centre_roles=tuple(
+            (t.label, t.omschrijving, t.centrumgemeente)
+            for t in advice.taakvelden
+            if t.centrumgemeente
+        ),
         robust=len(advice.kansen),
         considered=len(advice.taakvelden),
         assumptions=assumptions + tuple(dict.fromkeys(stated)),

@@ -81,6 +81,7 @@ class OpportunityResult:
     extra_cost: tuple[tuple[str, str], ...] = ()  # (taakveld, omschrijving): meerkosten
     covered: tuple[tuple[str, str, str], ...] = ()  # (taakveld, omschrijving, 'al belegd in …')
     excluded: tuple[tuple[str, str, str], ...] = ()  # (taakveld, omschrijving, reason)
+    centre_roles: tuple[tuple[str, str, str], ...] = ()  # (taakveld, omschrijving, why higher)
     robust: int = 0  # taakvelden with a saving that survives the uncertainty
     considered: int = 0  # taakvelden looked at
     assumptions: tuple[tuple[str, str], ...] = ()  # (name, value)

@@ -141,5 +141,8 @@ class Advies(_Model):
     discontovoet: float
     binnen_regio: str | None
     regios: list[AdviesRegio]
+    centrumrollen: list[tuple[str, str]] = Field(
+        description="(taakveld, regeling) waar de gemeente centrumgemeente is."
+    )
     notities: list[str]
     juridisch: list[AdviesJuridisch]
