@@ -21,6 +21,7 @@ from typing import Any, TypeVar, cast
 
 import pandas as pd
 
+from regiokompas.advice import series_name
 from regiokompas.data import REGION_TYPES, AmbiguousNameError, Dataset, UnknownNameError
 from regiokompas.profile import Figure, gemeente_profile, size_class
 from regiokompas.web import schemas
@@ -364,9 +365,22 @@ class SiteData:
         return schemas.TaakveldLijst(taakvelden=items, bron="CBS Iv3 taakveldenlijst 2017–2026")
 
     def taakveld(self, code: str) -> schemas.Taakveld:
+        """One taakveld, or a comparable series of several (6.7: 6.71–6.79 over the years)."""
         for item in self.taakvelden().taakvelden:
             if item.code == code:
                 return item
+        frame = self.dataset.taakvelden
+        members = frame[frame["reeks"] == code]
+        if len(members) > 1:
+            first = members.iloc[0]
+            return schemas.Taakveld(
+                code=code,
+                omschrijving=series_name(self.dataset, code),
+                hoofdtaakveld=str(first["hoofdtaakveld"]),
+                hoofdomschrijving=str(first["hoofdomschrijving"]),
+                eersteJaar=int(members["eerste_jaar"].min()),
+                laatsteJaar=int(members["laatste_jaar"].max()),
+            )
         raise NotFoundError(
             f"Geen taakveld '{code}'. Zie /api/v1/taakvelden voor de lijst.",
             f"No taakveld '{code}'. See /api/v1/taakvelden for the list.",
@@ -388,11 +402,18 @@ class SiteData:
                 f"(only {item.eersteJaar}–{item.laatsteJaar})",
             )
         lasten = self.dataset.lasten
-        rows = lasten[
-            (lasten["jaar"] == year)
-            & (lasten["document"] == document)
-            & (lasten["taakveld"] == taakveld)
-        ].set_index("gm_code")["lasten_keur"]
+        frame = self.dataset.taakvelden
+        codes = {taakveld} | set(frame.loc[frame["reeks"] == taakveld, "taakveld"])
+        # A series (6.7) is the sum of its taakvelden in the year.
+        rows = (
+            lasten[
+                (lasten["jaar"] == year)
+                & (lasten["document"] == document)
+                & (lasten["taakveld"].isin(codes))
+            ]
+            .groupby("gm_code")["lasten_keur"]
+            .sum(min_count=1)
+        )
         totals = self.dataset.totalen
         inhabitants = totals[(totals["jaar"] == year) & (totals["document"] == document)].set_index(
             "gm_code"
