@@ -241,7 +241,7 @@ def _scope_tables(t: TaakveldAdvice, advice: Advice) -> list[Table]:
             len(o.leden),
             _nl(o.besparing_keur),
             _nl(o.transactie_keur),
-            _nl(o.autonomie_eigen, 2),
+            _nl(o.autonomie_groep, 2),
             _nl(o.netto_keur),
             "ja" if o.pareto else "",
             " ".join(_SHORT.get(r, r) for r in o.gedeelde_regios) or "–",
@@ -250,12 +250,13 @@ def _scope_tables(t: TaakveldAdvice, advice: Advice) -> list[Table]:
         for rank, o in enumerate(t.opties, start=1)
     ]
     front = [
-        [_partners_of(o), _nl(o.besparing_keur - o.transactie_keur), _nl(o.autonomie_eigen, 2)]
+        [_partners_of(o), _nl(o.besparing_keur - o.transactie_keur), _nl(o.autonomie_groep, 2)]
         for o in t.pareto
     ]
     caption = (
         f"{t.groepen_gewaardeerd} aaneengesloten groepen gewaardeerd, {t.positief} met positieve "
         f"nettowaarde. Bron: {advice.bron}. Bedragen in k€ per jaar voor de groep; "
+        f"autonomieverlies groep = som van het eigen verlies van de leden. "
         f"{advice.autonomie_schaal} Zelfde regio: VR veiligheidsregio, GGD, AMR "
         "arbeidsmarktregio, JZ jeugdregio, PV provincie, RES energieregio."
     )
@@ -268,7 +269,7 @@ def _scope_tables(t: TaakveldAdvice, advice: Advice) -> list[Table]:
                 "Leden",
                 "Besparing",
                 "Transactiekosten",
-                "Autonomieverlies eigen",
+                "Autonomieverlies groep",
                 "Netto",
                 "Pareto",
                 "Zelfde regio",
@@ -280,7 +281,7 @@ def _scope_tables(t: TaakveldAdvice, advice: Advice) -> list[Table]:
         ),
         Table(
             f"Paretofront — {t.label}: besparing na transactiekosten en autonomieverlies",
-            ["Partners", "Besparing na transactiekosten", "Autonomieverlies eigen"],
+            ["Partners", "Besparing na transactiekosten", "Autonomieverlies groep"],
             front,
             caption="Alleen groepen die beter zijn dan alleen blijven (0; 0) en die geen andere "
             "groep met minder autonomieverlies én meer besparing tegenover zich hebben.",

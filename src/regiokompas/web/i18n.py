@@ -286,12 +286,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kansen_uitleg": (
         "Per taakveld de beste groep buurgemeenten (aaneengesloten, tot de gekozen grootte) "
         "volgens het besparingsmodel: besparing min transactiekosten min de prijs van "
-        "autonomie. Het oordeel houdt rekening met de onzekerheid: alleen als zelfs de "
-        "pessimistische schatting (P10) een besparing geeft, staat er 'besparing'.",
+        "autonomie; groepen binnen bestaande partnersets gaan voor. Het oordeel komt uit het "
+        "besparingsmodel en houdt rekening met de onzekerheid: alleen een besparing die de "
+        "onzekerheid doorstaat, is een kans.",
         "Per taakveld the best group of neighbouring municipalities (contiguous, up to the "
         "chosen size) by the savings model: saving minus transaction costs minus the price of "
-        "autonomy. The verdict accounts for uncertainty: only when even the pessimistic "
-        "estimate (P10) shows a saving does it say 'saving'.",
+        "autonomy; groups within existing partner sets come first. The verdict comes from the "
+        "savings model and accounts for uncertainty: only a saving that survives the "
+        "uncertainty is an opportunity.",
     ),
     "binnen_label": ("Partners binnen", "Partners within"),
     "binnen_geen": ("alle buurgemeenten", "all neighbours"),
@@ -335,8 +337,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pareto_overig": ("Andere goede groepen", "Other good groups"),
     "alleen_blijven": ("Alleen blijven", "Stay alone"),
     "autonomieverlies_as": (
-        "Autonomieverlies van de gemeente (0–1)",
-        "Autonomy loss of the gemeente (0–1)",
+        "Autonomieverlies van de groep (som van het eigen verlies van de leden, elk 0–1)",
+        "Autonomy loss of the group (sum of the members' own loss, each 0–1)",
     ),
     "besparing_as": (
         "Besparing na transactiekosten (× € 1.000 per jaar)",
@@ -384,14 +386,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "here is a choice for other reasons (quality, vulnerability, a legal duty), not money.",
     ),
     "advies_tabel": (
-        "Kansen per taakveld (× € 1.000; groep = alle deelnemers samen, eigen aandeel = {naam})",
-        "Opportunities per taakveld (× € 1,000; group = all members together, own share = {naam})",
+        "Kansen per taakveld (× € 1.000, P10 – P50 – P90; groep = alle deelnemers samen, eigen "
+        "aandeel = {naam})",
+        "Opportunities per taakveld (× € 1,000, P10 – P50 – P90; group = all members together, "
+        "own share = {naam})",
     ),
-    "groep_jaar": ("Groep per jaar P10 – P50 – P90", "Group per year P10 – P50 – P90"),
-    "eigen_jaar": ("Eigen aandeel per jaar P10 – P50 – P90", "Own share per year P10 – P50 – P90"),
-    "cw_groep": ("Contante waarde groep P10 – P50 – P90", "Present value group P10 – P50 – P90"),
+    "groep_jaar": ("Groep per jaar", "Group per year"),
+    "eigen_jaar": ("Eigen aandeel per jaar", "Own share per year"),
+    "cw_groep": ("Contante waarde groep", "Present value group"),
     "autonomie_eigen": ("Autonomieverlies eigen (0–1)", "Own autonomy loss (0–1)"),
+    "autonomie_groep": (
+        "Autonomieverlies groep (som, elk 0–1)",
+        "Group autonomy loss (sum, each 0–1)",
+    ),
     "partnersets_kol": ("Partnersets", "Partner sets"),
+    "autonomieprijs_hint_advies": (
+        "Wat het college één eenheid eigen autonomieverlies (schaal 0–1) per deelnemende "
+        "gemeente waard vindt; 0 telt alleen geld.",
+        "What the executive considers one unit of own autonomy loss (scale 0–1) per member "
+        "worth; 0 counts only money.",
+    ),
     "geenbewijs_label": (
         "Ook taakvelden zonder bewijs van besparing tonen",
         "Also show taakvelden without evidence of a saving",

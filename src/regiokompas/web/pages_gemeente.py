@@ -34,12 +34,14 @@ DEFAULT_GROUP_SIZE = 4
 
 
 def _pareto_chart(scope: TaakveldAdvice, lang: str) -> str:
-    """Savings after transaction costs against the gemeente's own autonomy loss (0–1): the
-    front, the top options and staying alone at (0, 0)."""
+    """Savings after transaction costs against the group's autonomy loss (the sum of every
+    member's own loss, each on the 0–1 scale; what the autonomy price multiplies): the
+    front, the top options and staying alone at (0, 0). Each member's own loss depends only
+    on the form and the taakveld, so the trade-off between groups is in their size."""
 
     def label(o: GroupOption) -> str:
         saving = format_number(o.besparing_keur - o.transactie_keur, lang)
-        autonomy = format_number(o.autonomie_eigen, lang, 2)
+        autonomy = format_number(o.autonomie_groep, lang, 2)
         return (
             f"{', '.join(o.namen)}<br>{saving} k€; {translate('autonomieverlies', lang)} {autonomy}"
         )
@@ -49,14 +51,14 @@ def _pareto_chart(scope: TaakveldAdvice, lang: str) -> str:
     series: list[dict[str, Any]] = [
         {
             "name": translate("pareto_front", lang),
-            "x": [0.0, *(o.autonomie_eigen for o in front)],
+            "x": [0.0, *(o.autonomie_groep for o in front)],
             "y": [0.0, *(o.besparing_keur - o.transactie_keur for o in front)],
             "text": [translate("alleen_blijven", lang), *(label(o) for o in front)],
             "mode": "lines+markers",
         },
         {
             "name": translate("pareto_overig", lang),
-            "x": [o.autonomie_eigen for o in others],
+            "x": [o.autonomie_groep for o in others],
             "y": [o.besparing_keur - o.transactie_keur for o in others],
             "text": [label(o) for o in others],
             "symbol": "diamond",
