@@ -177,7 +177,11 @@ NEXT_STEPS: tuple[str, ...] = (
 
 #: The assumptions a user can change, with where to change them.
 EDITABLE_ASSUMPTIONS: tuple[tuple[str, str], ...] = (
-    ("Vergelijkingsgroep", "gemeenten in dezelfde CBS-grootteklasse, zelfde jaar en document"),
+    (
+        "Vergelijkingsgroep",
+        "de tien structureel meest vergelijkbare gemeenten (inwoners, dichtheid, stedelijkheid, "
+        "demografie, provincie; CBS Kerncijfers 2023), zelfde jaar en document",
+    ),
     (
         "Indeling van taakvelden naar doelen",
         "leefomgeving: hoofdtaakvelden 1, 2, 3, 5, 7.2–7.5 en "

@@ -239,8 +239,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vergelijkbaar": ("Vergelijkbare gemeenten (€)", "Similar municipalities (€)"),
     "verschil": ("Verschil", "Difference"),
     "lasten_bron": (
-        "Bron: {bron}. Vergelijking: {vergelijking} (n={n}), zelfde jaar.",
-        "Source: {bron}. Comparison: {vergelijking} (n={n}), same year.",
+        "Bron: {bron}. Vergelijking: {vergelijking} (n={n}), zelfde jaar: {namen}.",
+        "Source: {bron}. Comparison: {vergelijking} (n={n}), same year: {namen}.",
     ),
     "document_label": ("Iv3-document", "Iv3 document"),
     "document_jaarrekening": ("Jaarrekening (realisatie)", "Annual accounts (actuals)"),

@@ -21,6 +21,7 @@ from typing import Any, TypeVar, cast
 
 import pandas as pd
 
+from regiokompas._comparable import comparable_gemeenten
 from regiokompas.advice import series_name
 from regiokompas.data import REGION_TYPES, AmbiguousNameError, Dataset, UnknownNameError
 from regiokompas.profile import Figure, gemeente_profile, size_class
@@ -210,6 +211,7 @@ class SiteData:
                 bron=p.lasten_bron,
                 vergelijking=p.vergelijking,
                 aantalVergelijkbaar=p.vergelijking_n,
+                vergelijkbareGemeenten=list(p.vergelijkbaar),
                 rijen=[
                     schemas.LastenRij(
                         hoofdtaakveld=r.hoofdtaakveld,
@@ -226,11 +228,12 @@ class SiteData:
         )
 
     def _per_taakveld(self, code: str, document: str, year: int) -> list[schemas.LastenTaakveld]:
-        """Lasten per inhabitant per taakveld against the median of the same CBS size class
-        in the same year (the profile's comparison, one level down)."""
-        per_capita, classes = self._taakveld_table(document, year)
-        own_class = classes[code]
-        peers = per_capita[classes == own_class]
+        """Lasten per inhabitant per taakveld against the median of the ten structurally
+        comparable gemeenten in the same year (the profile's comparison, one level down)."""
+        per_capita, _ = self._taakveld_table(document, year)
+        peers = per_capita.loc[
+            [c for c in comparable_gemeenten(self.dataset, code) if c in per_capita.index]
+        ]
         medians = peers.median()
         names = self.dataset.taakvelden.set_index("taakveld")
         rows = []
@@ -252,7 +255,8 @@ class SiteData:
         return rows
 
     def _taakveld_table(self, document: str, year: int) -> tuple[pd.DataFrame, pd.Series]:
-        """€ per inhabitant per taakveld for every gemeente (rows) and each one's size class,
+        """€ per inhabitant per taakveld for every gemeente (rows) and each one's size class
+        (kept for callers; the comparison uses structurally comparable gemeenten),
         computed once per document and year."""
 
         def build() -> tuple[pd.DataFrame, pd.Series]:
