@@ -58,7 +58,7 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
     sets = _stand.partner_sets(ds, code)
     existing = existing_arrangements(ds, code, options.regelingen)
     # Every opportunity the advice shows, in its ranking: the same list as page, API and CLI.
-    ops = result.opportunities if result.available else ()
+    ops = result.opportunities[: options.top] if result.available else ()
 
     intro: list[Block] = [
         Paragraph((T["subtitle"].format(naam=naam, code=code),), "let_op"),

@@ -21,13 +21,14 @@ class ChapterOptions:
     ``None`` means the seed records shipped with the register. ``savings_engine`` passes a
     ready ``SavingsEngine`` (the web app builds one per mode); ``None`` builds one in ``modus``.
     ``max_size`` and ``within`` (a region type) bound the partner finder's groups.
-    ``advice`` passes the advice (:class:`regiokompas.advice.Advice`) the adapter already
-    computed for the page or the API, so the chapter prints exactly the same numbers; ``None``
-    computes it from these options. ``include_no_evidence`` also lists taakvelden without
+    ``top`` caps the number of opportunities printed (None: every one the advice shows, as
+    the page does). ``advice`` passes the advice (:class:`regiokompas.advice.Advice`) the
+    adapter already computed for the page or the API, so the chapter prints exactly the same
+    numbers; ``None`` computes it from these options. ``include_no_evidence`` also lists taakvelden without
     evidence of a saving as options (never as opportunities that "yield money").
     """
 
-    top: int = 5
+    top: int | None = None
     max_size: int = 4
     within: str | None = None
     vorm: str = "bedrijfsvoeringsorganisatie"
