@@ -24,8 +24,9 @@ class ChapterOptions:
     ``top`` caps the number of opportunities printed (None: every one the advice shows, as
     the page does). ``advice`` passes the advice (:class:`regiokompas.advice.Advice`) the
     adapter already computed for the page or the API, so the chapter prints exactly the same
-    numbers; ``None`` computes it from these options. ``include_no_evidence`` also lists taakvelden without
-    evidence of a saving as options (never as opportunities that "yield money").
+    numbers; ``None`` computes it from these options. ``include_no_evidence`` also lists
+    taakvelden without evidence of a saving as options (never as opportunities that "yield
+    money").
     """
 
     top: int | None = None
