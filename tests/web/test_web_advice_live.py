@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -223,3 +224,26 @@ def test_an_arrangement_deleted_through_the_register_disappears_at_once(
     finally:
         register.herstellen(regeling.id, cli_actor())
     assert name in live.get("/gemeenten/GM0981").text
+
+
+def test_a_fresh_register_is_seeded_once_and_can_start_empty(tmp_path: Path) -> None:
+    from regiokompas.web.opportunities import seed_on_first_start
+
+    small = [p for p in seed_files() if p.name == "regio_2024.csv"]
+    with open(small[0], encoding="utf-8") as handle:
+        rows = sum(1 for _ in csv.DictReader(handle))
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    app = create_app(Settings(database_url=url))
+    assert seed_on_first_start(app, small) == rows
+    assert Register.open(url).count() == rows
+    assert seed_on_first_start(app, small) is None  # not a fresh register any more
+    empty_url = f"sqlite:///{tmp_path / 'empty.db'}"
+    empty = create_app(Settings(database_url=empty_url, register_vullen=False))
+    assert seed_on_first_start(empty, small) is None
+    assert Register.open(empty_url).count() == 0
+    # A register emptied by its users (audit lines exist) is never refilled.
+    reg = Register.open(url)
+    for r in reg.lijst():
+        assert r.id is not None
+        reg.verwijderen(r.id, cli_actor())
+    assert reg.count() == 0 and seed_on_first_start(app, small) is None

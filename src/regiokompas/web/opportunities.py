@@ -6,6 +6,7 @@ fed by the live register the user works in and cached per settings and register 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from fastapi import Request
@@ -64,10 +65,11 @@ def live_register(request: Request) -> LiveRegister:
     return LiveRegister(records, version)
 
 
-def seed_on_first_start(app: Any) -> int | None:
+def seed_on_first_start(app: Any, files: list[Path] | None = None) -> int | None:
     """Seed the app's register when it is fresh (no arrangement and no audit line ever) and
     the settings allow it (``REGIOKOMPAS_REGISTER_VULLEN``, default on); returns the number of
-    records added, or None when nothing was done. ``regiokompas web`` calls this before it
+    records added, or None when nothing was done (``files``: the seed files, default all).
+    ``regiokompas web`` calls this before it
     starts serving, so the register, the gemeente pages and the chapter all show the same
     filled register from the first request."""
     from regiokompas.store import Register
@@ -78,7 +80,7 @@ def seed_on_first_start(app: Any) -> int | None:
     register = Register.open(settings.database_url, app.state.site.dataset)
     if register.count() or register.geschiedenis(limit=1):
         return None
-    return sum(register.seed().values())
+    return sum(register.seed(files=files).values())
 
 
 def advice_settings(
