@@ -44,3 +44,12 @@ def test_the_series_map_sums_its_taakvelden(client: TestClient, ds: Dataset) -> 
     shown = next(g for g in kaart.gemeenten if g.code == "GM0513")
     assert shown.lastenKeur is not None and abs(shown.lastenKeur - gouda) < 1e-6
     assert len(members) > 1
+
+
+def test_the_api_reads_taakvelden_with_the_same_parser(client: TestClient) -> None:
+    six = client.get("/api/v1/taakvelden/6.7/lasten").json()
+    assert six["omschrijving"] == "Maatwerkdienstverlening 18+ en 18-, jeugdhulp"
+    comma = client.get("/api/v1/taakvelden/0,4/lasten").json()
+    plain = client.get("/api/v1/taakvelden/0.4/lasten").json()
+    assert comma == plain and comma["taakveld"] == "0.4"
+    assert client.get("/api/v1/taakvelden/9.9/lasten").status_code == 404

@@ -22,8 +22,14 @@ from typing import Any, TypeVar, cast
 import pandas as pd
 
 from regiokompas._comparable import comparable_gemeenten
-from regiokompas.advice import series_name
-from regiokompas.data import REGION_TYPES, AmbiguousNameError, Dataset, UnknownNameError
+from regiokompas.advice import parse_taakveld, series_name
+from regiokompas.data import (
+    REGION_TYPES,
+    AmbiguousNameError,
+    Dataset,
+    RegiokompasError,
+    UnknownNameError,
+)
 from regiokompas.profile import Figure, gemeente_profile, size_class
 from regiokompas.web import schemas
 from regiokompas.web.engines import Engines
@@ -368,8 +374,17 @@ class SiteData:
         ]
         return schemas.TaakveldLijst(taakvelden=items, bron="CBS Iv3 taakveldenlijst 2017–2026")
 
+    def _typed(self, code: str) -> str:
+        """A taakveld as typed (0,4 → 0.4), through the core's one parser; unknown codes pass
+        unchanged so the caller's 404 lists the known ones."""
+        try:
+            return parse_taakveld(self.dataset, code).taakveld
+        except RegiokompasError:
+            return code
+
     def taakveld(self, code: str) -> schemas.Taakveld:
         """One taakveld, or a comparable series of several (6.7: 6.71–6.79 over the years)."""
+        code = self._typed(code)
         for item in self.taakvelden().taakvelden:
             if item.code == code:
                 return item
@@ -395,6 +410,7 @@ class SiteData:
     ) -> schemas.TaakveldKaart:
         """Lasten per inhabitant on ``taakveld`` per gemeente in the latest ``document`` year."""
         check_document(document)
+        taakveld = self._typed(taakveld)
         item = self.taakveld(taakveld)
         year = self.latest_year[document]
         if not item.eersteJaar <= year <= item.laatsteJaar:
