@@ -151,3 +151,13 @@ def test_indeling_impossible_pair_is_a_clear_error() -> None:
         ],
     )
     assert unknown.exit_code != 0 and "Geen provincie 'Atlantis'" in unknown.output
+
+
+def test_advies_names_the_command_that_evaluates_a_covered_taakveld() -> None:
+    result = _run("advies", "Vaals", "--modus", "literature", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("7.3 Afval"))
+    assert "Al belegd in Reinigingsdienst RD4" in line
+    command = line.split("Evalueren: ", 1)[1].rstrip('"').split()
+    evaluated = _run(*command[1:], "--modus", "literature")
+    assert evaluated.exit_code == 0, evaluated.output

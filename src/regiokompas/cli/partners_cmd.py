@@ -163,6 +163,17 @@ def _partners_of(o: GroupOption | None) -> str:
     return ", ".join(o.partner_namen) if o else "–"
 
 
+def _evaluate(t: TaakveldAdvice) -> str:
+    """For a covered taakveld: the command that evaluates the existing arrangement."""
+    groups = [b for b in t.bestaand if len(b.gemeenten) > 1]
+    if t.status != "al_belegd" or not groups:
+        return ""
+    return (
+        f" Evalueren: regiokompas besparing --gemeenten {','.join(groups[0].gemeenten)} "
+        f"--taakveld {t.label} --niet-aangrenzend-toegestaan"
+    )
+
+
 def advice_tables(advice: Advice) -> list[Table]:
     """The advice as tables: opportunities, the other taakvelden, comparable gemeenten."""
     shown = [
@@ -179,7 +190,7 @@ def advice_tables(advice: Advice) -> list[Table]:
         for t in advice.getoond
     ]
     others = [
-        [f"{t.label} {t.omschrijving}", t.status.replace("_", " "), t.reden]
+        [f"{t.label} {t.omschrijving}", t.status.replace("_", " "), t.reden + _evaluate(t)]
         for t in advice.taakvelden
         if t not in advice.getoond
     ]
