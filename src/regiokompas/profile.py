@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from regiokompas._comparable import comparable_gemeenten
 from regiokompas.data import REGION_TYPES, Dataset
 
 __all__ = [
@@ -113,6 +114,8 @@ class GemeenteProfile:
     vergelijking: str
     vergelijking_n: int
     attributie: str
+    #: Names of the gemeenten compared with (structurally nearest; see ``vergelijking``).
+    vergelijkbaar: tuple[str, ...] = ()
 
 
 def _latest_year(dataset: Dataset, document: str) -> int:
@@ -122,7 +125,7 @@ def _latest_year(dataset: Dataset, document: str) -> int:
 
 def _spending(
     dataset: Dataset, code: str, year: int, document: str
-) -> tuple[list[SpendingRow], str, int]:
+) -> tuple[list[SpendingRow], tuple[str, ...], int]:
     rows = dataset.totalen[
         (dataset.totalen["jaar"] == year) & (dataset.totalen["document"] == document)
     ]
@@ -130,10 +133,8 @@ def _spending(
     heads = [f"lasten_hoofdtaakveld_{i}" for i in range(9)]
     per_capita = rows[heads].div(rows["inwoners"], axis=0) * 1000  # k€ → €
     per_capita.index = rows["gm_code"].to_numpy()
-    inhabitants = rows.set_index("gm_code")["inwoners"]
-    classes = inhabitants.map(size_class)
-    own_class = int(classes[code])
-    peers = per_capita[classes.to_numpy() == own_class]
+    chosen = [c for c in comparable_gemeenten(dataset, code) if c in per_capita.index]
+    peers = per_capita.loc[chosen]
     names = (
         dataset.taakvelden.drop_duplicates("hoofdtaakveld")
         .set_index("hoofdtaakveld")["hoofdomschrijving"]
@@ -145,7 +146,7 @@ def _spending(
         median = float(peers[column].median())
         diff = (own / median - 1) * 100 if median > 0 else None
         out.append(SpendingRow(str(i), str(names.get(str(i), column)), own, median, diff))
-    return out, SIZE_CLASSES[own_class][1], len(peers)
+    return out, tuple(chosen), len(peers)
 
 
 def gemeente_profile(
@@ -154,7 +155,8 @@ def gemeente_profile(
     """Build the profile of the gemeente ``query`` names (code or forgiving name).
 
     Spending comes from the latest Iv3 ``document`` (jaarrekening by default) and is compared
-    with the median of gemeenten in the same CBS size class in that year.
+    with the median of the ten structurally comparable gemeenten in that year (nearest on the
+    cost model's controls and province; :func:`regiokompas._comparable.comparable_gemeenten`).
     """
     gemeente = dataset.gemeente(query)
     code = gemeente.code
@@ -175,7 +177,7 @@ def gemeente_profile(
         for n in dataset.graph.neighbours(code)
     )
     year = _latest_year(dataset, document)
-    lasten, klasse, n_peers = _spending(dataset, code, year, document)
+    lasten, peers, n_peers = _spending(dataset, code, year, document)
     stedelijk = int(row["stedelijkheid"])
     return GemeenteProfile(
         code=code,
@@ -195,8 +197,9 @@ def gemeente_profile(
         lasten=tuple(lasten),
         lasten_bron=f"CBS Iv3 {document} {year}",
         lasten_jaar=year,
-        vergelijking=f"mediaan van gemeenten met {klasse} inwoners",
+        vergelijking=f"mediaan van {n_peers} structureel vergelijkbare gemeenten",
         vergelijking_n=n_peers,
+        vergelijkbaar=tuple(str(names[c]) for c in peers),
         attributie=dataset.attribution,
     )
 

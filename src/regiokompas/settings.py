@@ -49,6 +49,13 @@ class Settings(BaseSettings):
         "Whether 'regiokompas web' computes the default answers for every gemeente in the "
         "background at start (one worker does it, the others read its results).",
     )
+    register_vullen: bool = Field(
+        default=True,
+        description="Vul een nieuw, nog nooit gebruikt register bij de eerste start van de "
+        "webapplicatie met de startgegevens (regio's 2024, regelingen 2016). Zet op 0 om leeg "
+        "te beginnen. Seed a fresh, never used register with the seed data when the web app "
+        "first starts; set to 0 to start empty.",
+    )
     sessie_sleutel: str | None = Field(
         default=None,
         description="Geheime sleutel voor webcookies (sessies, CSRF); standaard een willekeurige "

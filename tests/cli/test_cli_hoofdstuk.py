@@ -97,6 +97,7 @@ def test_partners_stay_within_the_chosen_region() -> None:
             "3",
             "--modus",
             "literature",
+            "--geen-bewijs",
         ],
     )
     assert result.exit_code == 0, result.output

@@ -19,7 +19,7 @@ def test_partners_table_and_json() -> None:
         "partners",
         "Gouda",
         "--max",
-        "5",
+        "4",
         "--binnen",
         "veiligheidsregio",
         "--taakveld",
@@ -43,8 +43,28 @@ def test_partners_table_and_json() -> None:
         "json",
     )
     payload = json.loads(out.output)
-    assert [s["label"] for s in payload["scopes"]] == ["0.61", "7.3", "bundel 0.61 + 7.3"]
-    assert all("GM0513" in o["members"] for s in payload["scopes"] for o in s["options"])
+    assert sorted(s["label"] for s in payload["taakvelden"]) == [
+        "0.61",
+        "7.3",
+        "bundel 0.61 + 7.3",
+    ]
+    assert all("GM0513" in o["leden"] for s in payload["taakvelden"] for o in s["opties"])
+    # The same advice as 'regiokompas advies' (one service, one answer).
+    advies = json.loads(
+        _run(
+            "advies", "Gouda", "--max", "3", "--taakveld", "0,61; 7.3", "--modus",
+            "literature", "--format", "json",
+        ).output
+    )  # fmt: skip
+    assert advies["taakvelden"] == payload["taakvelden"]
+
+
+def test_advies_accepts_taakvelden_as_users_write_them() -> None:
+    result = _run("advies", "Gouda", "--max", "2", "--taakveld", "6.71", "--modus", "literature")
+    assert result.exit_code == 0, result.output
+    assert "Taakveld 6.71 telt mee in reeks 6.7" in result.output
+    bad = CliRunner().invoke(cli, ["advies", "Gouda", "--taakveld", "9.9"])
+    assert bad.exit_code != 0 and "Onbekend taakveld '9.9'" in bad.output
 
 
 #: Utrecht (26 gemeenten), OZB woningen, groups of up to 6, literature priors.
@@ -131,3 +151,13 @@ def test_indeling_impossible_pair_is_a_clear_error() -> None:
         ],
     )
     assert unknown.exit_code != 0 and "Geen provincie 'Atlantis'" in unknown.output
+
+
+def test_advies_names_the_command_that_evaluates_a_covered_taakveld() -> None:
+    result = _run("advies", "Vaals", "--modus", "literature", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("7.3 Afval"))
+    assert "Al belegd in Reinigingsdienst RD4" in line
+    command = line.split("Evalueren: ", 1)[1].rstrip('"').split()
+    evaluated = _run(*command[1:], "--modus", "literature")
+    assert evaluated.exit_code == 0, evaluated.output

@@ -22,15 +22,19 @@ def test_amsterdam_profile(ds: Dataset) -> None:
     assert p.lasten_jaar == 2024 and "jaarrekening 2024" in p.lasten_bron
 
 
-def test_spending_against_size_class_median(ds: Dataset) -> None:
+def test_spending_against_structurally_comparable_median(ds: Dataset) -> None:
+    from peers_helpers import structural_peers
+
     p = gemeente_profile(ds, "Gouda")
     t = ds.totalen[(ds.totalen["jaar"] == 2024) & (ds.totalen["document"] == "jaarrekening")]
     gouda = t[t["gm_code"] == "GM0513"].iloc[0]
-    # Independent: € per inhabitant = k€ * 1000 / inhabitants; peers 50k–100k in 2024.
+    # Independent: € per inhabitant = k€ * 1000 / inhabitants; the ten nearest by structure.
     own = gouda["lasten_hoofdtaakveld_7"] * 1000 / gouda["inwoners"]
-    peers = t[(t["inwoners"] >= 50_000) & (t["inwoners"] < 100_000)]
+    peers = t[t["gm_code"].isin(structural_peers("GM0513"))]
     median = (peers["lasten_hoofdtaakveld_7"] * 1000 / peers["inwoners"]).median()
     row = p.lasten[7]
     assert row.eur_per_inwoner == pytest.approx(own)
     assert row.mediaan_klasse == pytest.approx(median)
-    assert p.vergelijking_n == len(peers)
+    assert p.vergelijking_n == len(peers) == 10
+    names = ds.gemeenten.set_index("gm_code")["naam"]
+    assert p.vergelijkbaar == tuple(names[c] for c in structural_peers("GM0513"))

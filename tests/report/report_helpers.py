@@ -77,8 +77,10 @@ def size_class(inhabitants: float) -> int:
 
 
 def peer_median(code: str, per_capita: dict[str, float], inwoners: dict[str, float]) -> float:
-    own = size_class(inwoners[code])
-    return statistics.median(v for c, v in per_capita.items() if size_class(inwoners[c]) == own)
+    """Median over the ten structurally comparable gemeenten (brute force in peers_helpers)."""
+    from peers_helpers import structural_peers
+
+    return statistics.median(per_capita[c] for c in structural_peers(code) if c in inwoners)
 
 
 # ---------------------------------------------------------------- a synthetic opportunity source
@@ -117,6 +119,7 @@ def synthetic_source(ds: Dataset, code: str, options: ChapterOptions) -> Opportu
             bron="Testbron",
             jaar=2024,
             shared_regions=shared,
+            congruentie=f"Partnersets-tekst {taakveld}.",
         )
 
     return OpportunityResult(

@@ -169,7 +169,7 @@ def test_opportunities_come_from_the_source_and_land_under_their_goal(
     assert "Het college kiest: 0.61 OZB woningen" in bestuur
     assert "De afweging:" in leef and "De opstart duurt ongeveer 3 jaar" in leef
     assert "naar verwachting levert dit geld op" in leef  # the source's verdict 'besparing'
-    assert "het wordt een nieuwe partnerset" in leef
+    assert "Partnersets-tekst 7.3." in leef  # the advice's partner-set sentence, as given
     assert "zitten nu al samen in dezelfde jeugdregio en ggd-regio" in bestuur
     assert "Geen bewijs van besparing" in sociaal and "6.1 Samenkracht" in sociaal
     assert "levert daar naar de huidige cijfers geen besparing op" in sociaal
@@ -219,7 +219,8 @@ def test_engines_with_no_opportunity_say_so_plainly(ds: Dataset) -> None:
 
     chapter = build_chapter(ds, "Gouda", ChapterOptions(figures=False, source=nothing))
     trade = _section_text(chapter, "De afweging: besparing tegenover autonomie")
-    assert "De analyse vond voor Gouda geen samenwerking met een verwachte netto besparing" in trade
+    assert "Op geen enkel onderzocht taakveld laat de beste groep voor Gouda een besparing" in trade
+    assert "alleen blijven houdt de autonomie, zonder aantoonbare kosten" in trade
     assert "Voor dit doel vond de analyse geen kans" in _section_text(chapter, GOALS["sociaal"])
     assert "7.3 Afval laten de gegevens geen schaalvoordeel zien" in _section_text(
         chapter, GOALS["leefomgeving"]

@@ -110,11 +110,19 @@ def test_docx_numbers_read_back_equal_independent_values(gouda_docx: Path) -> No
         )
 
     kansen = next(v for k, v in tables.items() if k.startswith("Kansen met partners"))
-    assert kansen[0] == ["Taakveld", "Partners", "P10", "P50", "P90", "Autonomieverlies"]
+    assert kansen[0] == [
+        "Taakveld",
+        "Partners",
+        "Eigen P10",
+        "Eigen P50",
+        "Eigen P90",
+        "Groep P50",
+        "Autonomieverlies eigen (0–1)",
+    ]
     values = {row[0]: [parse_nl_number(x) for x in row[2:]] for row in kansen[1:]}
-    # the synthetic source's numbers (see conftest.synthetic_source)
-    assert values["7.3 Afval"] == [111.0, 222.0, 333.0, 0.25]
-    assert values["0.61 OZB woningen"] == [37.0, 74.0, 111.0, 0.1]
+    # the synthetic source's numbers (see conftest.synthetic_source): own share, group P50
+    assert values["7.3 Afval"] == [111.0, 222.0, 333.0, 444.0, 0.25]
+    assert values["0.61 OZB woningen"] == [37.0, 74.0, 111.0, 148.0, 0.1]
 
 
 def test_docx_headings_language_and_alt_text(gouda_docx: Path) -> None:

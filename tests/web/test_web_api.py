@@ -160,17 +160,14 @@ def test_lasten_per_taakveld_against_raw_files(client: TestClient) -> None:
     totals = [r for r in read_csv("iv3_totalen.csv") if r["document"] == "jaarrekening"]
     year = max(int(r["jaar"]) for r in totals)
     people = {r["gm_code"]: float(r["inwoners"]) for r in totals if int(r["jaar"]) == year}
-    bounds = (0, 10_000, 20_000, 50_000, 100_000, 150_000, 250_000)  # CBS grootteklassen
-
-    def klasse(n: float) -> int:
-        return max(i for i, b in enumerate(bounds) if n >= b)
+    from peers_helpers import structural_peers
 
     spend: dict[str, float] = {}
     for r in read_csv("iv3_lasten.csv.gz"):
         if r["jaar"] == str(year) and r["document"] == "jaarrekening" and r["taakveld"] == "7.2":
             spend[r["gm_code"]] = spend.get(r["gm_code"], 0.0) + float(r["lasten_keur"])
     per_capita = {c: spend.get(c, 0.0) * 1000 / p for c, p in people.items() if p > 0}
-    peers = [v for c, v in per_capita.items() if klasse(people[c]) == klasse(people["GM0513"])]
+    peers = [per_capita[c] for c in structural_peers("GM0513")]
     body = client.get("/api/v1/gemeenten/GM0513/lasten").json()
     row = next(r for r in body["perTaakveld"] if r["taakveld"] == "7.2")
     assert row["eurPerInwoner"] == pytest.approx(per_capita["GM0513"])

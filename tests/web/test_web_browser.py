@@ -119,14 +119,14 @@ def test_search_then_change_a_control(browser: Any, base_url: str, shots: Path) 
     assert "begroting" in browser.find_element(By.ID, "lasten").text
     _shot(browser, shots / "03-gemeente-begroting.png")
 
-    # The opportunities table follows the group-size control.
-    before = _table_text(browser, "tabel-kansen")
+    # The advice section follows the group-size control.
+    before = _table_text(browser, "kansen")
     size = browser.find_element(By.ID, "groepsgrootte")
     size.clear()
     size.send_keys("2")
     browser.find_element(By.CSS_SELECTOR, "#kansen form button[type=submit]").click()
     _wait(browser, lambda d: "groepsgrootte=2" in d.current_url)
-    assert _table_text(browser, "tabel-kansen") != before
+    assert _table_text(browser, "kansen") != before
     _wait(browser, lambda d: d.find_element(By.ID, "grafiek-pareto").get_attribute("data-drawn"))
     _shot(browser, shots / "04-gemeente-kansen-paren.png")
 

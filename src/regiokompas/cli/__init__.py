@@ -56,9 +56,16 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "partners": LazyCommand(
         _P + "partners_cmd:partners",
-        "Met wie kan NAAM het best samenwerken? Alle aaneengesloten groepen met NAAM tot --max "
-        "gemeenten, gerangschikt op nettowaarde (besparing − transactiekosten − autonomieprijs × "
-        "autonomieverlies), met het paretofront en de regio's die NAAM al deelt.",
+        "Met wie kan NAAM het best samenwerken? Per taakveld de aaneengesloten groepen met "
+        "NAAM tot --max gemeenten (groepen binnen bestaande partnersets eerst, dan op "
+        "nettowaarde), met het paretofront, de regio's die NAAM al deelt en de bestaande "
+        "samenwerking.",
+    ),
+    "advies": LazyCommand(
+        _P + "partners_cmd:advies",
+        "Het advies voor NAAM: per taakveld de beste groep (bestaande partnersets eerst), de "
+        "bandbreedtes en het oordeel van het besparingsmodel, bestaande regelingen en de "
+        "rangorde op bewijs: dezelfde getallen als de webpagina, de API en het hoofdstuk.",
     ),
     "indeling": LazyCommand(
         _P + "indeling_cmd:indeling",

@@ -31,10 +31,10 @@ __all__ = ["hoofdstuk"]
 )
 @click.option(
     "--kansen",
-    type=click.IntRange(1, 20),
-    default=5,
-    show_default=True,
-    help="Aantal kansen (taakvelden met partners) in het hoofdstuk.",
+    type=click.IntRange(1, 50),
+    default=None,
+    help="Hoogstens dit aantal kansen in het hoofdstuk (standaard: alle die het advies toont, "
+    "zoals de webpagina).",
 )
 @click.option(
     "--vorm",
@@ -58,8 +58,8 @@ __all__ = ["hoofdstuk"]
 )
 @click.option(
     "--groepsgrootte",
-    type=click.IntRange(2, 8),
-    default=5,
+    type=click.IntRange(2, 6),
+    default=4,
     show_default=True,
     help="Grootste groep (inclusief de gemeente zelf) die de partnerzoeker bekijkt.",
 )
@@ -80,6 +80,12 @@ __all__ = ["hoofdstuk"]
 )
 @click.option("--zonder-figuren", is_flag=True, help="Laat kaart en grafieken weg (sneller).")
 @click.option(
+    "--geen-bewijs",
+    "geen_bewijs",
+    is_flag=True,
+    help="Ook taakvelden zonder bewijs van besparing als optie opnemen (nooit meerkosten).",
+)
+@click.option(
     "--register",
     "use_register",
     is_flag=True,
@@ -92,7 +98,7 @@ def hoofdstuk(
     ctx: click.Context,
     naam: str,
     uit: Path | None,
-    kansen: int,
+    kansen: int | None,
     vorm: str,
     modus: str,
     autonomieprijs: float,
@@ -101,6 +107,7 @@ def hoofdstuk(
     document: str,
     zonder_figuren: bool,
     use_register: bool,
+    geen_bewijs: bool,
 ) -> None:
     """Concepthoofdstuk "Samenwerken met andere gemeenten" voor het collegeprogramma.
 
@@ -127,6 +134,7 @@ def hoofdstuk(
         figures=not zonder_figuren and uit is not None,
         regelingen=regelingen,
         scores_4k=_scores_4k(ctx),
+        include_no_evidence=geen_bewijs,
     )
     chapter = build_chapter(ds, naam, options)
     if uit is None:

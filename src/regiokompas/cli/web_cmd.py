@@ -79,6 +79,14 @@ def web(ctx: click.Context, host: str, port: int, workers: int) -> None:
         raise _port_taken(host, port, settings.taal)
     import uvicorn
 
+    from regiokompas.data import load_dataset
+    from regiokompas.web.opportunities import seed_if_fresh
+
+    # Seed a never-used register once, in this process, before any worker serves a request.
+    click.echo("Register controleren (een nieuw register wordt eenmalig gevuld; ca. 20 s)…")
+    added = seed_if_fresh(settings, load_dataset(settings.data_dir))
+    if added:
+        click.echo(f"Register gevuld met {added} regelingen uit de startgegevens.")
     click.echo(f"Regiokompas draait op http://{host}:{port}  (stoppen: Ctrl+C)")
     if workers == 1:
         from regiokompas.web._serve import serving_app

@@ -47,6 +47,8 @@ class PartnerOption:
     net_keur: float
     pareto: bool
     shared_regions: tuple[str, ...]
+    #: True when the partners all lie inside one of the gemeente's existing partner sets.
+    within_existing: bool = False
 
     @property
     def savings_after_transaction(self) -> float:
@@ -101,7 +103,11 @@ class PartnerFinder:
     scored as well (one arrangement, governance paid once). None means every cooperable
     taakveld the engine knows (no bundle then). ``within``: a region type such as
     ``veiligheidsregio`` to keep partners inside the gemeente's own region. ``top``: options
-    shown per scope.
+    shown per scope. ``existing_sets``: the gemeente's existing partner sets (the other
+    gemeenten of each arrangement it is in); when given, groups whose partners all lie inside
+    one of them rank first among groups with a positive net value (congruence before money:
+    a new arrangement with partners one already works with adds no new partner set to
+    juggle), then by net value.
     """
 
     def __init__(
@@ -116,6 +122,7 @@ class PartnerFinder:
         vorm: str = "bedrijfsvoeringsorganisatie",
         autonomy_price: float = 0.0,
         top: int = 5,
+        existing_sets: Sequence[frozenset[str]] = (),
     ) -> None:
         if not 2 <= int(max_size) <= 8:
             raise RegiokompasError(
@@ -136,6 +143,7 @@ class PartnerFinder:
         self.vorm = vorm
         self.autonomy_price = float(autonomy_price)
         self.top = int(top)
+        self.existing_sets = tuple(frozenset(s) for s in existing_sets if s)
 
     def _scopes(self) -> list[tuple[str, ...]]:
         resolve = getattr(self.engine, "taakvelden", None)
@@ -171,8 +179,9 @@ class PartnerFinder:
         groups = groups[(groups >= 0).sum(axis=1) >= 2]
         member_codes = [tuple(nodes[i] for i in row if i >= 0) for row in groups]
         region_sets = self._region_sets(nodes)
+        inside = np.array([self._within(m) for m in member_codes], dtype=bool)
         scopes = [
-            self._score(scope, groups, member_codes, names, region_sets, nodes)
+            self._score(scope, groups, member_codes, names, region_sets, nodes, inside)
             for scope in self._scopes()
         ]
         shared = self._shared(names)
@@ -215,6 +224,7 @@ class PartnerFinder:
         names: dict[str, str],
         region_sets: dict[str, dict[str, str]],
         nodes: list[str],
+        inside: NDArray[np.bool_],
     ) -> ScopeResult:
         label = scope[0] if len(scope) == 1 else "bundel " + " + ".join(scope)
         if len(groups) == 0:
@@ -224,7 +234,11 @@ class PartnerFinder:
         priced = np.asarray(self.engine.group_values(matrix, list(scope), self.vorm, 1.0))
         autonomy = np.round(plain - priced, 9)  # the price multiplies it; drop float noise
         net = plain - self.autonomy_price * autonomy
-        order = np.argsort(-net, kind="stable")
+        if self.existing_sets:
+            # Congruent groups with a positive net value first, then by net value.
+            order = np.lexsort((-net, ~(inside & (net > 0))))
+        else:
+            order = np.argsort(-net, kind="stable")
         front = _pareto(plain, autonomy)
         shown = list(dict.fromkeys([*order[: self.top].tolist(), *front.tolist()]))
         options = {
@@ -264,7 +278,14 @@ class PartnerFinder:
             net_keur=float(value.net_keur),
             pareto=on_front,
             shared_regions=shared,
+            within_existing=self._within(members),
         )
+
+    def _within(self, members: tuple[str, ...]) -> bool:
+        if not self.existing_sets:
+            return False
+        partners = frozenset(members) - {self.code}
+        return any(partners <= s for s in self.existing_sets)
 
     def _region_sets(self, nodes: list[str]) -> dict[str, dict[str, str]]:
         regio = self.ds.regio

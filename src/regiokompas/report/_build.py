@@ -19,9 +19,11 @@ from regiokompas.report._opportunities import (
     Opportunity,
     OpportunityResult,
     join_names,
+    listed_block,
     no_evidence_block,
     opportunity_blocks,
     opportunity_table,
+    reason_blocks,
 )
 from regiokompas.report._options import ChapterOptions
 from regiokompas.report._texts import (
@@ -57,6 +59,7 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
     spending = _stand.taakveld_spending(ds, code, options.document)
     sets = _stand.partner_sets(ds, code)
     existing = existing_arrangements(ds, code, options.regelingen)
+    # Every opportunity the advice shows, in its ranking: the same list as page, API and CLI.
     ops = result.opportunities[: options.top] if result.available else ()
 
     intro: list[Block] = [
@@ -75,6 +78,7 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
             )
         ),
         _stand.spending_table(profile),
+        *reason_blocks(result.centre_roles),
     ]
     if options.figures:
         labels = [f"{r.hoofdtaakveld} {r.omschrijving}" for r in profile.lasten]
@@ -143,6 +147,7 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
     # 5. The trade-off.
     trade: list[Block] = [Paragraph((T["afweging_tekst"],))]
     if ops:
+        trade.append(Paragraph((T["robuust_aantal"].format(k=result.robust, n=result.considered),)))
         trade.append(opportunity_table(ops, naam))
         if result.note:
             trade.append(Paragraph((result.note,), "let_op"))
@@ -165,7 +170,7 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
                 (
                     T["geen_kansen_engine"]
                     if not result.available
-                    else T["geen_kansen_gemeente"].format(naam=naam),
+                    else T["geen_robuuste_besparing"].format(naam=naam),
                 ),
                 "let_op",
             )
@@ -216,8 +221,21 @@ def _goal_section(
         kansen.append(Paragraph((T["geen_kansen_doel"],)))
     for i, op in mine:
         kansen.extend(opportunity_blocks(op, i, naam))
+
+    def mine_of(items: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
+        return [x for x in items if (_stand.goal_of(x[0]) or "bestuur") == goal]
+
     none = [(c, n) for c, n in result.no_evidence if (_stand.goal_of(c) or "bestuur") == goal]
     subsections = [Section(T["kansen"], tuple(kansen))]
+    covered = mine_of(result.covered)
+    if covered:
+        subsections.append(Section(T["al_belegd"], tuple(reason_blocks(covered))))  # type: ignore[arg-type]
+    niet: list[Block] = [*reason_blocks(mine_of(result.excluded))]  # type: ignore[arg-type]
+    extra = mine_of(result.extra_cost)
+    if extra:
+        niet.append(listed_block("meerkosten_text", extra))  # type: ignore[arg-type]
+    if niet:
+        subsections.append(Section(T["niet_als_kans"], tuple(niet)))
     if none:
         subsections.append(Section(T["geen_bewijs"], (no_evidence_block(none),)))
     return Section(title, tuple(blocks), tuple(subsections))

@@ -1,25 +1,30 @@
-"""The real opportunity source: the partner finder (issue 4) and the savings engine (issue 3).
+"""The chapter's opportunities: rendered from the one advice (:mod:`regiokompas.advice`).
 
-Both are imported lazily, so the chapter still works, without opportunities, where an engine
-is not installed. Nothing here computes a saving: the partner finder chooses the group per
-taakveld, the savings engine's ``estimate`` gives every number that is printed.
+Nothing here computes a saving or a verdict: the advice (partner finder + savings engine +
+register) gives every number that is printed, so the chapter shows the same taakvelden,
+groups, bands and verdicts as the page, the API and the CLI for the same settings.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from regiokompas.report._opportunities import Opportunity, OpportunityResult, TangibleItem
 from regiokompas.report._texts import APPENDIX
 
 if TYPE_CHECKING:
+    from regiokompas.advice import Advice, TaakveldAdvice
     from regiokompas.data import Dataset
     from regiokompas.report._options import ChapterOptions
 
-__all__ = ["engine_opportunities", "engine_status", "opportunity_from_estimate"]
+__all__ = [
+    "chapter_advice",
+    "engine_opportunities",
+    "engine_status",
+    "opportunity_from_advice",
+]
 
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
@@ -28,6 +33,7 @@ _PARTS: dict[str, str] = {
     "regiokompas.savings": "SavingsEngine",
     "regiokompas.partners": "PartnerFinder",
     "regiokompas.register": "congruence",
+    "regiokompas.advice": "advise",
 }
 
 
@@ -44,162 +50,135 @@ def engine_status() -> tuple[tuple[str, bool], ...]:
     return tuple((name, _module(name) is not None) for name in _PARTS)
 
 
-def opportunity_from_estimate(est: Any, code: str, omschrijving: str) -> Opportunity:
-    """Turn one ``SavingsEstimate`` (one group, one taakveld) into the chapter's terms.
+def chapter_advice(ds: Dataset, code: str, options: ChapterOptions) -> Advice:
+    """The advice the chapter renders: ``options.advice`` when the adapter computed it, else
+    one computed here from the options (records: ``options.regelingen`` or the seed)."""
+    if options.advice is not None:
+        advice: Advice = options.advice
+        return advice
+    from regiokompas.advice import AdviceSettings, advise
+    from regiokompas.register import seed_regelingen
+    from regiokompas.savings import SavingsEngine
 
-    The gemeente's own range is ``est.per_member[code]``; the autonomy it gives up is the
-    form's autonomy score times the taakveld's policy room (``est.autonomy_per_taakveld``,
-    0 = none, 1 = all); the start-up years are the engine's ``aanloop_jaren``.
-    """
-    taakveld = str(est.taakvelden[0])
-    own = est.per_member[code]
-    aanloop = est.assumptions.get("aanloop_jaren", {})
-    jaar = est.assumptions.get("lasten_jaar")
-    bron = f"Regiokompas besparingsmodel ({est.mode}) op CBS Iv3 jaarrekening {jaar}"
-    names = dict(zip(est.members, est.namen, strict=True))
+    settings = AdviceSettings(
+        group_size=options.max_size,
+        within=options.within,
+        vorm=options.vorm,
+        mode=options.modus,
+        autonomy_price=options.autonomy_price,
+        draws=options.draws,
+        seed=options.seed,
+        include_no_evidence=options.include_no_evidence,
+    )
+    engine = options.savings_engine or SavingsEngine.from_dataset(ds, mode=settings.mode)  # type: ignore[arg-type]
+    if options.regelingen is not None:
+        records, bron = tuple(options.regelingen), "register (meegegeven)"
+    else:
+        records, bron = seed_regelingen(ds), "startgegevens register"
+    return advise(ds, engine, code, settings, records, bron)
+
+
+def opportunity_from_advice(t: TaakveldAdvice, advice: Advice) -> Opportunity:
+    """One shown taakveld of the advice in the chapter's terms (own share and group)."""
+    assert t.beste is not None and t.eigen_jaar is not None and t.groep_jaar is not None
     return Opportunity(
-        taakveld=taakveld,
-        omschrijving=omschrijving,
-        members=tuple(est.members),
-        partner_names=tuple(names[m] for m in est.members if m != code),
-        vorm=str(est.vorm),
-        p10=float(own.p10),
-        p50=float(own.p50),
-        p90=float(own.p90),
-        total_p10=float(est.total.p10),
-        total_p50=float(est.total.p50),
-        total_p90=float(est.total.p90),
-        verdict=str(est.verdict),
-        startup_years=float(aanloop[taakveld]) if taakveld in aanloop else None,
+        taakveld=t.label,
+        omschrijving=t.omschrijving,
+        members=t.beste.leden,
+        partner_names=t.beste.partner_namen,
+        vorm=str(advice.instellingen["vorm"]),
+        p10=t.eigen_jaar.p10,
+        p50=t.eigen_jaar.p50,
+        p90=t.eigen_jaar.p90,
+        total_p10=t.groep_jaar.p10,
+        total_p50=t.groep_jaar.p50,
+        total_p90=t.groep_jaar.p90,
+        verdict=str(t.oordeel),
+        startup_years=t.aanloop_jaren,
         tangible=tuple(
             TangibleItem(
-                t.naam,
-                t.soort,
-                float(t.kosten_keur),
-                float(t.aantal.p10),
-                float(t.aantal.p50),
-                float(t.aantal.p90),
-                t.bron,
+                x.naam, x.soort, x.kosten_keur, x.aantal.p10, x.aantal.p50, x.aantal.p90, x.bron
             )
-            for t in est.tangible
+            for x in t.tastbaar
         ),
-        autonomy_loss=float(sum(est.autonomy_per_taakveld.values())),
-        transaction_keur=float(est.transaction_cost_keur),
-        bron=bron,
-        jaar=int(jaar) if jaar is not None else None,
+        autonomy_loss=t.beste.autonomie_eigen,
+        transaction_keur=t.beste.transactie_keur,
+        bron=advice.bron,
+        jaar=advice.jaar,
+        shared_regions=t.beste.gedeelde_regios,
+        congruentie=t.congruentie,
     )
 
 
-def _omschrijving(engine: Any, ds: Dataset, reeks: str) -> str:
-    priors = getattr(getattr(engine, "assumptions", None), "priors", {})
-    if reeks in priors:
-        return str(priors[reeks].omschrijving)
-    names = ds.taakvelden.set_index("taakveld")["omschrijving"]
-    return str(names.get(reeks, ""))
-
-
 def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> OpportunityResult:
-    """Opportunities from the engines, or ``available=False`` when one is missing.
-
-    The partner finder ranks, per cooperable taakveld, the contiguous groups containing the
-    gemeente by net value (engine point values). Taakvelden are taken best first; each best
-    group gets a full estimate (bootstrap P10/P50/P90). A taakveld whose best group saves
-    nothing, or whose estimate for the gemeente has P50 ≤ 0, is reported under "no evidence
-    of savings" instead of as an opportunity.
-    """
-    savings, partners = _module("regiokompas.savings"), _module("regiokompas.partners")
-    if savings is None or partners is None:
+    """The chapter's opportunities from the advice, or ``available=False`` without engines."""
+    if any(_module(name) is None for name in _PARTS):
         return OpportunityResult(available=False, parts=engine_status())
-    engine = options.savings_engine or savings.SavingsEngine.from_dataset(ds, mode=options.modus)
-    report = partners.PartnerFinder(
-        ds,
-        engine,
-        code,
-        taakvelden=None,
-        max_size=options.max_size,
-        within=options.within,
-        vorm=options.vorm,
-        autonomy_price=options.autonomy_price,
-        top=1,
-    ).find()
-    best = [(scope, scope.options[0]) for scope in report.scopes if scope.options]
-    best.sort(key=lambda pair: -pair[1].net_keur)
-    found: list[Opportunity] = []
-    no_evidence: list[tuple[str, str]] = []
+    advice = chapter_advice(ds, code, options)
+    shown = advice.getoond
+    found = tuple(opportunity_from_advice(t, advice) for t in shown)
     sources: list[str] = []
     stated: list[tuple[str, str]] = []
-    for scope, option in best:
-        reeks = str(scope.taakvelden[0])
-        omschrijving = _omschrijving(engine, ds, reeks)
-        if option.net_keur <= 0 or len(found) >= options.top:
-            if option.net_keur <= 0:
-                no_evidence.append((reeks, omschrijving))
-            continue
-        est = engine.estimate(
-            list(option.members), [reeks], vorm=options.vorm, draws=options.draws, seed=options.seed
-        )
-        op = replace(
-            opportunity_from_estimate(est, code, omschrijving),
-            shared_regions=tuple(option.shared_regions),
-        )
-        for source in map(str, est.sources):
+    for t in shown:
+        for source in t.bronnen:
             # A line without a year is an assumption of the model, not a dated source.
             if _YEAR.search(source):
                 sources.append(source)
             else:
                 name, _, text = source.partition(": ")
                 stated.append((f"Aanname besparing {name.lower()}", text or name))
-        if op.p50 > 0:
-            found.append(op)
-        else:
-            no_evidence.append((reeks, omschrijving))
-    covered = {scope.taakvelden[0] for scope, _ in best}
-    no_evidence.extend(
-        (str(scope.taakvelden[0]), _omschrijving(engine, ds, scope.taakvelden[0]))
-        for scope in report.scopes
-        if scope.taakvelden[0] not in covered
-    )
-    mode_nl = {"fitted": "gefit op alle gemeenten", "literature": "literatuur"}.get(
-        str(engine.mode), str(engine.mode)
-    )
+    listed = {t.label for t in shown}
+    mode = advice.modus
+    mode_nl = {"fitted": "gefit op alle gemeenten", "literature": "literatuur"}.get(mode, mode)
+    s = advice.instellingen
     assumptions = (
         (
             "Besparingsmodel",
-            f"modus {engine.mode} ({mode_nl}); {options.draws} trekkingen, "
-            f"zaadgetal {options.seed}",
+            f"modus {mode} ({mode_nl}); {s['draws']} trekkingen, zaadgetal {s['seed']}",
         ),
         (
             "Partnerzoeker",
-            f"aaneengesloten groepen tot {options.max_size} gemeenten"
-            + (f" binnen de {options.within}" if options.within else "")
-            + f"; {report.scopes[0].groups_scored if report.scopes else 0} groepen "
-            "per taakveld gewaardeerd",
+            f"aaneengesloten groepen tot {s['group_size']} gemeenten"
+            + (f" binnen de {s['within']}" if s["within"] else "")
+            + ("; groepen binnen bestaande partnersets eerst" if s["prefer_existing"] else ""),
         ),
+        ("Rangorde", advice.rangorde),
+        ("Autonomieverlies", advice.autonomie_schaal),
+        ("Bedragen", advice.bedragen),
         (
             "Horizon en discontovoet",
-            f"{engine.horizon} jaar, {engine.discount_rate * 100:.2f}%".replace(".", ","),
+            f"{advice.horizon} jaar, {advice.discontovoet * 100:.2f}%".replace(".", ","),
         ),
-        (
-            "Eenheden voor wat de besparing koopt",
-            "; ".join(
-                f"{u.naam}: {u.kosten_keur:.0f} k€ ({u.soort})"
-                for u in engine.assumptions.eenheden.values()
-            )
-            + " — aan te passen in eenheden.csv van het besparingsmodel",
-        ),
+        ("Bestaande regelingen", advice.register_bron or "register"),
     )
     return OpportunityResult(
         available=True,
-        opportunities=tuple(found),
-        no_evidence=tuple(sorted(set(no_evidence))),
+        opportunities=found,
+        no_evidence=tuple(
+            (t.label, t.omschrijving)
+            for t in advice.met_status("geen_bewijs")
+            if t.label not in listed
+        ),
+        extra_cost=tuple((t.label, t.omschrijving) for t in advice.met_status("meerkosten")),
+        covered=tuple((t.label, t.omschrijving, t.reden) for t in advice.met_status("al_belegd")),
+        excluded=tuple(
+            (t.label, t.omschrijving, t.reden) for t in advice.met_status("uitgesloten")
+        ),
+        centre_roles=tuple(
+            (t.label, t.omschrijving, t.centrumgemeente)
+            for t in advice.taakvelden
+            if t.centrumgemeente
+        ),
+        robust=len(advice.kansen),
+        considered=len(advice.taakvelden),
         assumptions=assumptions + tuple(dict.fromkeys(stated)),
         sources=tuple(dict.fromkeys(sources)),
-        note=APPENDIX.get(f"modus_{engine.mode}", ""),
+        note=APPENDIX.get(f"modus_{mode}", ""),
         method=" ".join(
             (
                 APPENDIX["methode_kansen"],
                 APPENDIX["methode_kansen_2"],
-                APPENDIX.get(f"modus_{engine.mode}", ""),
+                APPENDIX.get(f"modus_{mode}", ""),
             )
         ).strip(),
         parts=engine_status(),

@@ -24,7 +24,9 @@ __all__ = [
     "TangibleItem",
     "OpportunityResult",
     "OpportunitySource",
+    "listed_block",
     "no_evidence_block",
+    "reason_blocks",
     "opportunity_blocks",
     "opportunity_table",
 ]
@@ -66,6 +68,7 @@ class Opportunity:
     bron: str
     jaar: int | None
     shared_regions: tuple[str, ...] | None = None  # region types the whole group shares
+    congruentie: str = ""  # what the option does to the number of partner sets (the advice)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,12 @@ class OpportunityResult:
     available: bool
     opportunities: tuple[Opportunity, ...] = ()
     no_evidence: tuple[tuple[str, str], ...] = ()  # (taakveld, omschrijving)
+    extra_cost: tuple[tuple[str, str], ...] = ()  # (taakveld, omschrijving): meerkosten
+    covered: tuple[tuple[str, str, str], ...] = ()  # (taakveld, omschrijving, 'al belegd in …')
+    excluded: tuple[tuple[str, str, str], ...] = ()  # (taakveld, omschrijving, reason)
+    centre_roles: tuple[tuple[str, str, str], ...] = ()  # (taakveld, omschrijving, why higher)
+    robust: int = 0  # taakvelden with a saving that survives the uncertainty
+    considered: int = 0  # taakvelden looked at
     assumptions: tuple[tuple[str, str], ...] = ()  # (name, value)
     sources: tuple[str, ...] = ()
     method: str = ""
@@ -120,8 +129,11 @@ def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
     if op.startup_years is not None:
         yield_parts.append(T["opstart"].format(jaren=_years(op.startup_years)))
     yield_parts.extend(_tangible_parts(op, key))
-    if op.shared_regions is not None:
+    yield_parts.extend(_group_parts(op, key))
+    if op.shared_regions:
         yield_parts.append(_congruence_text(op.shared_regions))
+    if op.congruentie:
+        yield_parts.append(op.congruentie + " ")
     blocks.append(Paragraph(tuple(yield_parts)))
     blocks.append(
         Paragraph(
@@ -186,9 +198,20 @@ def _congruence_text(shared: tuple[str, ...]) -> str:
     from regiokompas.data import REGION_TYPES
 
     names = [REGION_TYPES[t].naam.lower() for t in shared if t in REGION_TYPES and t != "provincie"]
-    if names:
-        return T["congruent"].format(regios=join_names(names))
-    return T["incongruent"]
+    return T["congruent"].format(regios=join_names(names)) if names else ""
+
+
+def _group_parts(op: Opportunity, key: str) -> list[Inline]:
+    """The whole group's band, next to the gemeente's own share (amounts labelled)."""
+    return [
+        T["groep"],
+        keur(op.total_p50, op.bron, op.jaar, f"{key}.groep.p50"),
+        T["opbrengst_2"],
+        keur(op.total_p10, op.bron, op.jaar, f"{key}.groep.p10"),
+        T["opbrengst_3"],
+        keur(op.total_p90, op.bron, op.jaar, f"{key}.groep.p90"),
+        T["opbrengst_4"],
+    ]
 
 
 def _verdict(verdict: str) -> str:
@@ -203,7 +226,8 @@ def _years(value: float) -> str:
 
 
 def opportunity_table(ops: Sequence[Opportunity], naam: str) -> Table:
-    """All opportunities in one table: partners, P10/P50/P90 for the gemeente, autonomy loss."""
+    """All opportunities in one table: partners, the gemeente's own P10/P50/P90, the group's
+    P50 and the gemeente's own autonomy loss (0–1)."""
     rows: list[tuple[Cell, ...]] = []
     for i, op in enumerate(ops):
         key = f"kans.{i}"
@@ -214,6 +238,7 @@ def opportunity_table(ops: Sequence[Opportunity], naam: str) -> Table:
                 keur(op.p10, op.bron, op.jaar, f"{key}.p10"),
                 keur(op.p50, op.bron, op.jaar, f"{key}.p50"),
                 keur(op.p90, op.bron, op.jaar, f"{key}.p90"),
+                keur(op.total_p50, op.bron, op.jaar, f"{key}.groep.p50"),
                 num(
                     op.autonomy_loss,
                     "autonomieverlies 0–1",
@@ -227,13 +252,32 @@ def opportunity_table(ops: Sequence[Opportunity], naam: str) -> Table:
     bron = "; ".join(sorted({f"{op.bron}" for op in ops}))
     return Table(
         T["kansen_caption"].format(naam=naam),
-        ("Taakveld", "Partners", "P10", "P50", "P90", "Autonomieverlies"),
+        (
+            "Taakveld",
+            "Partners",
+            "Eigen P10",
+            "Eigen P50",
+            "Eigen P90",
+            "Groep P50",
+            "Autonomieverlies eigen (0–1)",
+        ),
         tuple(rows),
         bron,
-        frozenset({2, 3, 4, 5}),
+        frozenset({2, 3, 4, 5, 6}),
     )
 
 
 def no_evidence_block(items: Sequence[tuple[str, str]]) -> Paragraph:
     taken = ", ".join(f"{code} {name}" for code, name in items)
     return Paragraph((T["geen_bewijs_text"].format(taken=taken),), "let_op")
+
+
+def listed_block(key: str, items: Sequence[tuple[str, str]]) -> Paragraph:
+    """One sentence naming several taakvelden (e.g. the extra-cost ones)."""
+    taken = ", ".join(f"{code} {name}" for code, name in items)
+    return Paragraph((T[key].format(taken=taken),), "let_op")
+
+
+def reason_blocks(items: Sequence[tuple[str, str, str]]) -> list[Block]:
+    """One paragraph per taakveld with its reason ('al belegd in …', an exclusion)."""
+    return [Paragraph((f"{code} {name}: {reason}",)) for code, name, reason in items]

@@ -23,10 +23,16 @@ class ChapterOptions:
     ``max_size`` and ``within`` (a region type) bound the partner finder's groups.
     ``scores_4k`` carries the college's own 4K scores (``regiokompas.duties.Scores``); they
     appear in the chapter marked "ingevuld door de gemeente". ``None`` leaves them empty.
+    ``top`` caps the number of opportunities printed (None: every one the advice shows, as
+    the page does). ``advice`` passes the advice (:class:`regiokompas.advice.Advice`) the
+    adapter already computed for the page or the API, so the chapter prints exactly the same
+    numbers; ``None`` computes it from these options. ``include_no_evidence`` also lists
+    taakvelden without evidence of a saving as options (never as opportunities that "yield
+    money").
     """
 
-    top: int = 5
-    max_size: int = 5
+    top: int | None = None
+    max_size: int = 4
     within: str | None = None
     vorm: str = "bedrijfsvoeringsorganisatie"
     modus: str = "fitted"
@@ -39,3 +45,5 @@ class ChapterOptions:
     regelingen: tuple[Any, ...] | None = None
     savings_engine: Any | None = None
     scores_4k: Any | None = None
+    advice: Any | None = None
+    include_no_evidence: bool = False

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from regiokompas._comparable import comparable_gemeenten
 from regiokompas.data import REGION_TYPES, Dataset
-from regiokompas.profile import GemeenteProfile, size_class
+from regiokompas.profile import GemeenteProfile
 from regiokompas.report._format import eur, num, pct
 from regiokompas.report._model import Block, Cell, Paragraph, Table
 from regiokompas.report._texts import GOAL_TAAKVELDEN, T
@@ -134,14 +135,16 @@ def spending_table(p: GemeenteProfile) -> Table:
         T["lasten_caption"],
         ("Hoofdtaakveld", p.naam, "Vergelijkbare gemeenten*", "Verschil"),
         tuple(rows),
-        f"{p.lasten_bron}. *{p.vergelijking} (n = {p.vergelijking_n}), zelfde jaar.",
+        f"{p.lasten_bron}. *{p.vergelijking} (n = {p.vergelijking_n}), zelfde jaar: "
+        f"{', '.join(p.vergelijkbaar)}.",
         frozenset({1, 2, 3}),
     )
 
 
 @dataclass(frozen=True)
 class TaakveldSpending:
-    """Lasten per inhabitant per taakveld for one gemeente and the median of its size class."""
+    """Lasten per inhabitant per taakveld for one gemeente and the median of its ten
+    structurally comparable gemeenten."""
 
     frame: pd.DataFrame  # taakveld, omschrijving, goal, eigen_keur, eigen, mediaan, verschil
     jaar: int
@@ -150,17 +153,17 @@ class TaakveldSpending:
 
 
 def taakveld_spending(ds: Dataset, code: str, document: str = "jaarrekening") -> TaakveldSpending:
-    """Per-taakveld lasten (€ per inwoner) of ``code`` against the median of its size class.
+    """Per-taakveld lasten (€ per inwoner) of ``code`` against the median of the ten
+    structurally comparable gemeenten.
 
-    Uses the latest year of ``document``; the peer group is the CBS size class, as in
+    Uses the latest year of ``document``; the peers are those of
     :func:`regiokompas.profile.gemeente_profile`. Missing taakvelden count as zero lasten.
     """
     totalen = ds.totalen[ds.totalen["document"] == document]
     year = int(totalen["jaar"].max())
     rows = totalen[(totalen["jaar"] == year) & (totalen["inwoners"] > 0)]
     inwoners = rows.set_index("gm_code")["inwoners"].astype(float)
-    classes = inwoners.map(size_class)
-    peers = classes.index[classes == classes[code]]
+    peers = [c for c in comparable_gemeenten(ds, code) if c in inwoners.index]
     lasten = ds.lasten[(ds.lasten["jaar"] == year) & (ds.lasten["document"] == document)]
     wide = lasten.pivot_table(
         index="gm_code", columns="taakveld", values="lasten_keur", aggfunc="sum", fill_value=0.0
@@ -214,7 +217,7 @@ def taakveld_table(spending: TaakveldSpending, goal: str, naam: str, top: int = 
         T["lasten_goal_caption"],
         ("Taakveld", "Lasten (k€)", naam, "Vergelijkbare gemeenten*", "Verschil"),
         tuple(rows),
-        f"{bron}. *Mediaan van gemeenten in dezelfde grootteklasse, zelfde jaar.",
+        f"{bron}. *Mediaan van de tien structureel vergelijkbare gemeenten, zelfde jaar.",
         frozenset({1, 2, 3, 4}),
     )
 

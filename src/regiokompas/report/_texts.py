@@ -98,9 +98,6 @@ T: dict[str, str] = {
     "geen_kansen_engine": "De kansenanalyse (partnerzoeker en besparingsmodel) is in deze versie "
     "van Regiokompas niet beschikbaar. Dit concept noemt daarom geen besparingen: het vult geen "
     "bedragen in die niet uit het model komen.",
-    "geen_kansen_gemeente": "De analyse vond voor {naam} geen samenwerking met een verwachte "
-    "netto besparing. Samenwerken kan nog steeds verstandig zijn om andere redenen, maar niet om "
-    "het geld.",
     "geen_kansen_doel": "Voor dit doel vond de analyse geen kans met een verwachte netto "
     "besparing.",
     "geen_bewijs": "Geen bewijs van besparing",
@@ -122,7 +119,19 @@ T: dict[str, str] = {
     "afweging_2": " Daartegenover staat een verlies aan autonomie van ",
     "afweging_3": " (schaal 0–1): het beleid en de uitvoering worden gedeeld met ",
     "afweging_4": " andere gemeenten.",
-    "opbrengst": "Verwachte besparing voor {naam}: ",
+    "opbrengst": "Verwachte besparing, eigen aandeel van {naam}: ",
+    "groep": "Voor de hele groep samen: ",
+    "geen_robuuste_besparing": "Op geen enkel onderzocht taakveld laat de beste groep "
+    "voor {naam} een besparing zien die de onzekerheid doorstaat (oordeel van het "
+    "besparingsmodel). Voor de keuze van het college betekent dit: alleen blijven houdt de "
+    "autonomie, zonder aantoonbare kosten. Samenwerken blijft mogelijk om andere redenen "
+    "(kwaliteit, kwetsbaarheid, een wettelijke plicht), maar niet om het geld.",
+    "robuust_aantal": "Op {k} van de {n} onderzochte taakvelden laat de beste groep een "
+    "besparing zien die de onzekerheid doorstaat; alleen die staan hieronder als kans.",
+    "al_belegd": "Al belegd",
+    "niet_als_kans": "Geen kans",
+    "meerkosten_text": "Voor {taken} kost samenwerken de groep naar verwachting meer dan het "
+    "oplevert (de hele bandbreedte ligt onder nul): geen kans.",
     "opbrengst_2": " k€ per jaar (P50), met een bandbreedte van ",
     "opbrengst_3": " tot ",
     "opbrengst_4": " k€ (P10–P90). ",
@@ -130,8 +139,8 @@ T: dict[str, str] = {
     "tastbaar": "Wat de besparing van de groep kan kopen (P10–P90): ",
     "tastbaar_niets": "Naar de huidige cijfers is er geen zekere besparing om iets concreets "
     "van te kopen. ",
-    "kansen_caption": "Kansen met partners: besparing voor {naam} (k€ per jaar) en "
-    "autonomieverlies",
+    "kansen_caption": "Kansen met partners: netto besparing, eigen aandeel van {naam} en groep "
+    "als geheel (k€ per jaar), en het eigen autonomieverlies",
     "afweging_titel": "De afweging: besparing tegenover autonomie",
     "afweging_tekst": "Meer samenwerking levert meestal meer op en kost meer zeggenschap. De "
     "figuur zet de kansen naast elkaar. Het college bepaalt welke prijs het aan autonomie hecht; "
@@ -168,7 +177,11 @@ NEXT_STEPS: tuple[str, ...] = (
 
 #: The assumptions a user can change, with where to change them.
 EDITABLE_ASSUMPTIONS: tuple[tuple[str, str], ...] = (
-    ("Vergelijkingsgroep", "gemeenten in dezelfde CBS-grootteklasse, zelfde jaar en document"),
+    (
+        "Vergelijkingsgroep",
+        "de tien structureel meest vergelijkbare gemeenten (inwoners, dichtheid, stedelijkheid, "
+        "demografie, provincie; CBS Kerncijfers 2023), zelfde jaar en document",
+    ),
     (
         "Indeling van taakvelden naar doelen",
         "leefomgeving: hoofdtaakvelden 1, 2, 3, 5, 7.2–7.5 en "

@@ -19,6 +19,7 @@ from regiokompas.store._engine import (
 )
 from regiokompas.store._files import FileFormat, format_of, read_table, write_table
 from regiokompas.store._register import SEED_ACTOR, Register, cli_actor, seed_files
+from regiokompas.store._version import register_version
 from regiokompas.store.accounts import AccountError, Gebruiker
 from regiokompas.store.repository import RegelingRepository
 
@@ -38,6 +39,7 @@ __all__ = [
     "make_engine",
     "migrate",
     "read_table",
+    "register_version",
     "seed_files",
     "user_data_dir",
     "write_table",

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from regiokompas.web import analyses, opportunities, schemas
+from regiokompas.web._advice_schemas import Advies
 from regiokompas.web.api_routes import site_of
 
 __all__ = ["api_router"]
@@ -116,10 +117,11 @@ def verdelingen(
 
 @api_router.get(
     "/gemeenten/{code}/kansen",
-    response_model=schemas.Kansen,
+    response_model=Advies,
     tags=["gemeenten"],
-    summary="Kansen voor samenwerking: per taakveld de beste groepen buurgemeenten, met "
-    "Pareto-front (besparing tegen autonomie) en oordeel met onzekerheid",
+    summary="Advies voor één gemeente: per taakveld de beste groep (bestaande partnersets "
+    "eerst), bandbreedtes en oordeel van het besparingsmodel, bestaande regelingen uit het "
+    "register, in de rangorde van het bewijs (zelfde getallen als pagina, CLI en hoofdstuk)",
 )
 def kansen(
     request: Request,
@@ -137,10 +139,15 @@ def kansen(
     vorm: _Vorm = "bedrijfsvoeringsorganisatie",
     modus: _Modus = "fitted",
     autonomiePrijs: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
-        float, Query(description="k€ per jaar per punt autonomieverlies (≥ 0).")
+        float,
+        Query(description="k€ per jaar per eenheid eigen autonomieverlies (schaal 0–1), per lid."),
     ] = 0.0,
-) -> schemas.Kansen:
+    geenBewijs: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
+        bool, Query(description="Ook taakvelden zonder bewijs van besparing tonen.")
+    ] = False,
+) -> Advies:
     site = site_of(request)
-    return opportunities.kansen(
-        site, site.code(code), groepsgrootte, binnen or None, vorm, modus, autonomiePrijs
+    settings = opportunities.advice_settings(
+        site, groepsgrootte, binnen, vorm, modus, autonomiePrijs, geenBewijs
     )
+    return opportunities.kansen(request, site.code(code), settings)

@@ -195,28 +195,17 @@ def start_warming(app: FastAPI) -> threading.Thread:
 
 
 def warm(site: SiteData) -> None:
-    """Fill the caches a visitor hits first, most needed first: the fitted engine, every
-    gemeente's profile and neighbour map (seconds), then every gemeente's opportunities with
-    the default settings (about a minute of CPU on one core)."""
-    from regiokompas.web import analyses, opportunities
-    from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM
+    """Fill the caches a visitor hits first, most needed first: the fitted engine, then every
+    gemeente's profile and neighbour map (seconds). The advice itself depends on the live
+    register and is computed on first request (well under a second per gemeente)."""
+    from regiokompas.web.engines import DEFAULT_MODE
     from regiokompas.web.maps import neighbour_map
-    from regiokompas.web.pages_gemeente import DEFAULT_GROUP_SIZE, DEFAULT_REGIOTYPE
+    from regiokompas.web.pages_gemeente import DEFAULT_REGIOTYPE
 
     site.engines.savings(DEFAULT_MODE)
     for code in site.names:
         site.profiel(code)
         neighbour_map(site, code, DEFAULT_REGIOTYPE, "nl")
-    for code in site.names:
-        found = opportunities.kansen(
-            site, code, DEFAULT_GROUP_SIZE, None, DEFAULT_VORM, DEFAULT_MODE, 0.0
-        )
-        first = next((s for s in found.taakvelden if s.opties), None)
-        if first is not None:
-            best = first.opties[0]
-            analyses.besparing(
-                site, best.gemeenten, first.taakvelden, DEFAULT_VORM, DEFAULT_MODE, 1000
-            )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -239,8 +239,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vergelijkbaar": ("Vergelijkbare gemeenten (€)", "Similar municipalities (€)"),
     "verschil": ("Verschil", "Difference"),
     "lasten_bron": (
-        "Bron: {bron}. Vergelijking: {vergelijking} (n={n}), zelfde jaar.",
-        "Source: {bron}. Comparison: {vergelijking} (n={n}), same year.",
+        "Bron: {bron}. Vergelijking: {vergelijking} (n={n}), zelfde jaar: {namen}.",
+        "Source: {bron}. Comparison: {vergelijking} (n={n}), same year: {namen}.",
     ),
     "document_label": ("Iv3-document", "Iv3 document"),
     "document_jaarrekening": ("Jaarrekening (realisatie)", "Annual accounts (actuals)"),
@@ -266,11 +266,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bestaand_aantal": ("Gedeelde regelingen", "Shared arrangements"),
     "bestaand_bron": (
-        "Bron: startgegevens van het register — regio's 2024 (CBS Gebiedsindelingen) en "
-        "gemeenschappelijke regelingen en regioatlas 2016 (Open State Foundation; historisch, "
-        "te verifiëren).",
-        "Source: the register's seed data — 2024 regions (CBS) and 2016 joint arrangements and "
-        "regioatlas (Open State Foundation; historic, to be verified).",
+        "Bron: het register van deze applicatie, zoals het nu is ingevuld (bij de eerste start "
+        "gevuld met regio's 2024 van CBS Gebiedsindelingen en gemeenschappelijke regelingen en "
+        "regioatlas 2016 van Open State Foundation; historisch, te verifiëren).",
+        "Source: this application's register as filled in now (seeded at first start with 2024 "
+        "regions from CBS and 2016 joint arrangements and regioatlas from Open State "
+        "Foundation; historic, to be verified).",
     ),
     "hoofdstuk_titel": (
         "Concepthoofdstuk collegeprogramma",
@@ -285,12 +286,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kansen_uitleg": (
         "Per taakveld de beste groep buurgemeenten (aaneengesloten, tot de gekozen grootte) "
         "volgens het besparingsmodel: besparing min transactiekosten min de prijs van "
-        "autonomie. Het oordeel houdt rekening met de onzekerheid: alleen als zelfs de "
-        "pessimistische schatting (P10) een besparing geeft, staat er 'besparing'.",
+        "autonomie; groepen binnen bestaande partnersets gaan voor. Het oordeel komt uit het "
+        "besparingsmodel en houdt rekening met de onzekerheid: alleen een besparing die de "
+        "onzekerheid doorstaat, is een kans.",
         "Per taakveld the best group of neighbouring municipalities (contiguous, up to the "
         "chosen size) by the savings model: saving minus transaction costs minus the price of "
-        "autonomy. The verdict accounts for uncertainty: only when even the pessimistic "
-        "estimate (P10) shows a saving does it say 'saving'.",
+        "autonomy; groups within existing partner sets come first. The verdict comes from the "
+        "savings model and accounts for uncertainty: only a saving that survives the "
+        "uncertainty is an opportunity.",
     ),
     "binnen_label": ("Partners binnen", "Partners within"),
     "binnen_geen": ("alle buurgemeenten", "all neighbours"),
@@ -305,13 +308,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "netto": ("Netto", "Net"),
     "bandbreedte": ("Netto P10 – P90*", "Net P10 – P90*"),
     "bandbreedte_uitleg": (
-        "* Netto per jaar met onzekerheid: de contante waarde over {horizon} jaar (inclusief "
-        "aanloopjaren en eenmalige kosten, discontovoet {rente}) als gelijk bedrag per jaar; "
-        "200 trekkingen. 'Netto' is de puntschatting op dezelfde grondslag met de prijs van "
-        "autonomie.",
-        "* Net per year with uncertainty: the present value over {horizon} years (start-up years "
-        "and one-off costs included, discount rate {rente}) as an equal amount per year; 200 "
-        "draws. 'Net' is the point estimate on the same basis with the price of autonomy.",
+        "Bandbreedtes P10 – P50 – P90 met {trekkingen} trekkingen; contante waarde over "
+        "{horizon} jaar inclusief aanloopjaren en eenmalige kosten, discontovoet {rente}.",
+        "Ranges P10 – P50 – P90 with {trekkingen} draws; present value over {horizon} years "
+        "including start-up years and one-off costs, discount rate {rente}.",
     ),
     "oordeel": ("Oordeel", "Verdict"),
     "oordeel_besparing": ("besparing", "saving"),
@@ -337,7 +337,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pareto_front": ("Pareto-front", "Pareto front"),
     "pareto_overig": ("Andere goede groepen", "Other good groups"),
     "alleen_blijven": ("Alleen blijven", "Stay alone"),
-    "autonomieverlies_as": ("Autonomieverlies (punten)", "Autonomy loss (points)"),
+    "autonomieverlies_as": (
+        "Autonomieverlies van de groep (som van het eigen verlies van de leden, elk 0–1)",
+        "Autonomy loss of the group (sum of the members' own loss, each 0–1)",
+    ),
     "besparing_as": (
         "Besparing na transactiekosten (× € 1.000 per jaar)",
         "Saving after transaction costs (× € 1,000 per year)",
@@ -345,15 +348,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pareto_tabel": ("Pareto-front als tabel", "The Pareto front as a table"),
     "opbrengst_titel": ("Wat de besparing oplevert", "What the saving buys"),
     "opbrengst_uitleg": (
-        "Voor de beste groep op {taakveld} ({groep}), als {vorm}, met 1.000 trekkingen: netto "
-        "{p10} tot {p90} per jaar zodra de samenwerking op stoom is (mediaan {p50}; × € 1.000; "
-        "oordeel: {oordeel}); contante waarde over {horizon} jaar inclusief aanloopjaren en "
-        "eenmalige kosten {n10} tot {n90}. Aandeel van {naam}: {e10} tot {e90} per jaar "
-        "(mediaan {e50}).",
-        "For the best group on {taakveld} ({groep}), as {vorm}, with 1,000 draws: net {p10} to "
-        "{p90} per year once the cooperation is up to speed (median {p50}; × € 1,000; verdict: "
-        "{oordeel}); present value over {horizon} years including start-up years and one-off "
-        "costs {n10} to {n90}. Share of {naam}: {e10} to {e90} per year (median {e50}).",
+        "Voor de beste groep op {taakveld} ({groep}), als {vorm}, met {trekkingen} trekkingen: "
+        "netto {p10} tot {p90} per jaar voor de hele groep zodra de samenwerking op stoom is "
+        "(mediaan {p50}; × € 1.000; oordeel: {oordeel}); contante waarde over {horizon} jaar "
+        "inclusief aanloopjaren en eenmalige kosten {n10} tot {n90}. Eigen aandeel van {naam}: "
+        "{e10} tot {e90} per jaar (mediaan {e50}).",
+        "For the best group on {taakveld} ({groep}), as {vorm}, with {trekkingen} draws: net "
+        "{p10} to {p90} per year for the whole group once the cooperation is up to speed "
+        "(median {p50}; × € 1,000; verdict: {oordeel}); present value over {horizon} years "
+        "including start-up years and one-off costs {n10} to {n90}. Own share of {naam}: {e10} "
+        "to {e90} per year (median {e50}).",
     ),
     "opbrengst_tabel": (
         "Wat de groep ervan kan betalen (aantal; P10 – mediaan – P90)",
@@ -371,6 +375,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "offertes.",
         "The uncertainty is too large to promise a saving: the pessimistic estimate (P10) is "
         "not a saving. Unit costs are assumptions; replace them with your own quotes.",
+    ),
+    # --- the advice (issue 13): one answer per gemeente, from regiokompas.advice
+    "advies_geen_kans": (
+        "Op geen van de {t} taakvelden laat de beste groep voor {naam} een besparing zien die "
+        "de onzekerheid doorstaat. Alleen blijven houdt de autonomie, zonder aantoonbare "
+        "kosten; samenwerken is hier een keuze om andere redenen (kwaliteit, kwetsbaarheid, "
+        "een wettelijke plicht), niet om geld.",
+        "On none of the {t} taakvelden does the best group for {naam} show a saving that "
+        "survives the uncertainty. Staying alone keeps autonomy at no proven cost; cooperating "
+        "here is a choice for other reasons (quality, vulnerability, a legal duty), not money.",
+    ),
+    "advies_tabel": (
+        "Kansen per taakveld (× € 1.000, P10 – P50 – P90; groep = alle deelnemers samen, eigen "
+        "aandeel = {naam})",
+        "Opportunities per taakveld (× € 1,000, P10 – P50 – P90; group = all members together, "
+        "own share = {naam})",
+    ),
+    "groep_jaar": ("Groep per jaar", "Group per year"),
+    "eigen_jaar": ("Eigen aandeel per jaar", "Own share per year"),
+    "cw_groep": ("Contante waarde groep", "Present value group"),
+    "autonomie_eigen": ("Autonomieverlies eigen (0–1)", "Own autonomy loss (0–1)"),
+    "autonomie_groep": (
+        "Autonomieverlies groep (som, elk 0–1)",
+        "Group autonomy loss (sum, each 0–1)",
+    ),
+    "partnersets_kol": ("Partnersets", "Partner sets"),
+    "autonomieprijs_hint_advies": (
+        "Wat het college één eenheid eigen autonomieverlies (schaal 0–1) per deelnemende "
+        "gemeente waard vindt; 0 telt alleen geld.",
+        "What the executive considers one unit of own autonomy loss (scale 0–1) per member "
+        "worth; 0 counts only money.",
+    ),
+    "geenbewijs_label": (
+        "Ook taakvelden zonder bewijs van besparing tonen",
+        "Also show taakvelden without evidence of a saving",
+    ),
+    "register_bron_live": (
+        "bestaande regelingen uit het register van deze applicatie (versie {versie}); "
+        "wijzigingen zijn direct zichtbaar.",
+        "existing arrangements from this application's register (version {versie}); edits "
+        "show at once.",
+    ),
+    "belegd_titel": ("Al belegd in een bestaande regeling", "Already covered by an arrangement"),
+    "belegd_evalueer": ("evalueer {regeling}", "evaluate {regeling}"),
+    "niet_kans_titel": ("Geen kans", "Not an opportunity"),
+    "meerkosten_lijst": (
+        "Meerkosten (samenwerken kost hier naar verwachting geld)",
+        "Extra cost (cooperating is expected to cost money here)",
+    ),
+    "geen_bewijs_lijst": ("Geen bewijs van besparing", "No evidence of a saving"),
+    "geen_bewijs_toon": ("toon ook deze taakvelden", "show these taakvelden too"),
+    "geen_groep_lijst": (
+        "Geen aaneengesloten groep binnen de gekozen grenzen",
+        "No contiguous group within the chosen limits",
+    ),
+    "vergelijkbaar_titel": ("Vergelijkbare gemeenten", "Comparable gemeenten"),
+    "vergelijkbaar_uitleg": (
+        "De {n} gemeenten die qua structuur het meest op {naam} lijken ({kenmerken}):",
+        "The {n} gemeenten structurally closest to {naam} ({kenmerken}):",
     ),
     # --- regions
     "regios_index_titel": ("Regio's", "Regions"),

@@ -1,136 +1,143 @@
-"""The opportunities of one gemeente (the gemeente page and ``/api/v1/gemeenten/{code}/kansen``):
-a thin adapter over :class:`regiokompas.partners.PartnerFinder`, valued by the savings engine.
+"""The advice of one gemeente in the web app (the gemeente page, its chapter download and
+``/api/v1/gemeenten/{code}/kansen``): a thin adapter over :func:`regiokompas.advice.advise`,
+fed by the live register the user works in and cached per settings and register version.
 """
 
 from __future__ import annotations
 
-from regiokompas.data import REGION_TYPES, RegiokompasError
-from regiokompas.partners import PartnerFinder, PartnerOption
-from regiokompas.savings import annuity_factor, verdict_of
-from regiokompas.web import schemas
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+
+from regiokompas.advice import MAX_GROUP_SIZE, Advice, AdviceSettings, advise
+from regiokompas.data import RegiokompasError
+from regiokompas.register import Regeling
+from regiokompas.store import register_version
+from regiokompas.web._advice_schemas import Advies
+from regiokompas.web._register_auth import register_of
 from regiokompas.web.problems import BadParameterError
 from regiokompas.web.views import SiteData
 
-__all__ = ["MAX_SIZE", "kansen"]
+__all__ = [
+    "MAX_SIZE",
+    "REGISTER_BRON",
+    "LiveRegister",
+    "advice_settings",
+    "advies",
+    "kansen",
+    "live_register",
+    "seed_on_first_start",
+]
 
-#: Largest group the partner finder may enumerate for a web request.
-MAX_SIZE = 6
+#: Largest group a web request may ask for.
+MAX_SIZE = MAX_GROUP_SIZE
+
+REGISTER_BRON = "registerdatabase Regiokompas (zoals nu ingevuld)"
+
+#: Which query parameter a settings error is about (words of its English message).
+_PARAMS: tuple[tuple[str, str], ...] = (
+    ("group size", "groepsgrootte"),
+    ("regional division", "binnen"),
+    ("autonomy price", "autonomiePrijs"),
+    ("draws", "trekkingen"),
+    ("mode", "modus"),
+)
 
 
-def _option(o: PartnerOption) -> schemas.KansOptie:
-    return schemas.KansOptie(
-        gemeenten=list(o.members),
-        partners=list(o.partners),
-        namen=list(o.namen),
-        besparingKeur=o.savings_keur,
-        transactieKeur=o.transaction_keur,
-        autonomieverlies=o.autonomy_loss,
-        nettoKeur=o.net_keur,
-        pareto=o.pareto,
-        gedeeldeRegios=list(o.shared_regions),
-    )
+@dataclass(frozen=True)
+class LiveRegister:
+    """The register's active records at one version."""
+
+    records: tuple[Regeling, ...]
+    version: str
 
 
-def kansen(
+def live_register(request: Request) -> LiveRegister:
+    """The active arrangements of the database this app works in; re-read only when the
+    register's version changes (an edit shows at once, an unchanged register costs one cheap
+    query)."""
+    site: SiteData = request.app.state.site
+    register = register_of(request)
+    version = register_version(register.engine)
+    records = site.memo(("register", version), lambda: tuple(register.lijst()))
+    return LiveRegister(records, version)
+
+
+def seed_on_first_start(app: Any, files: list[Path] | None = None) -> int | None:
+    """Seed the app's register when it is fresh (see :func:`seed_if_fresh`)."""
+    return seed_if_fresh(app.state.settings, app.state.site.dataset, files)
+
+
+def seed_if_fresh(settings: Any, dataset: Any, files: list[Path] | None = None) -> int | None:
+    """Seed the register of ``settings`` when it is fresh (no arrangement and no audit line
+    ever) and the settings allow it (``REGIOKOMPAS_REGISTER_VULLEN``, default on); returns the
+    number of records added, or None when nothing was done (``files``: the seed files, default
+    all). ``regiokompas web`` calls this once, before any worker starts serving, so the
+    register, the gemeente pages and the chapter all show the same filled register from the
+    first request."""
+    from regiokompas.store import Register
+
+    if not settings.register_vullen:
+        return None
+    register = Register.open(settings.database_url, dataset)
+    if register.count() or register.geschiedenis(limit=1):
+        return None
+    return sum(register.seed(files=files).values())
+
+
+def advice_settings(
     site: SiteData,
-    code: str,
     groepsgrootte: int,
     binnen: str | None,
     vorm: str,
     modus: str,
     autonomie_prijs: float,
-    top: int = 5,
-) -> schemas.Kansen:
-    """Per cooperable taakveld the best partner groups of ``code`` (cached per arguments)."""
-    engines = site.engines
-    engine = engines.savings(modus)
-    vorm_key = engines.vorm(vorm)
-    if not 2 <= groepsgrootte <= MAX_SIZE:
-        raise BadParameterError(
-            "groepsgrootte",
-            f"moet tussen 2 en {MAX_SIZE} liggen (gekozen: {groepsgrootte})",
-            f"must be between 2 and {MAX_SIZE} (chosen: {groepsgrootte})",
-        )
-    if binnen is not None and binnen not in REGION_TYPES:
-        raise BadParameterError(
-            "binnen",
-            f"'{binnen}' is geen regio-indeling; kies uit {', '.join(REGION_TYPES)}",
-            f"'{binnen}' is not a regional division; choose from {', '.join(REGION_TYPES)}",
-        )
-    if not 0.0 <= autonomie_prijs <= 10_000.0:
-        raise BadParameterError(
-            "autonomiePrijs",
-            "moet tussen 0 en 10.000 (k€ per punt autonomieverlies) liggen",
-            "must be between 0 and 10,000 (k€ per point of autonomy loss)",
-        )
-    descriptions = {t.code: t.omschrijving for t in site.taakvelden().taakvelden}
+    geen_bewijs: bool = False,
+    trekkingen: int | None = None,
+) -> AdviceSettings:
+    """The typed settings from query parameters; a 400 naming the parameter when wrong."""
+    vorm_key = site.engines.vorm(vorm)
+    site.engines.savings(modus)  # checks the mode (400 'modus')
+    values: dict[str, Any] = {
+        "group_size": groepsgrootte,
+        "within": binnen or None,
+        "vorm": vorm_key,
+        "mode": modus,
+        "autonomy_price": autonomie_prijs,
+        "include_no_evidence": geen_bewijs,
+    }
+    if trekkingen is not None:
+        values["draws"] = trekkingen
+    try:
+        return AdviceSettings(**values)
+    except RegiokompasError as exc:
+        param = next((name for key, name in _PARAMS if key in exc.en), "groepsgrootte")
+        raise BadParameterError(param, exc.nl.rstrip("."), exc.en.rstrip(".")) from exc
 
-    def build() -> schemas.Kansen:
+
+def advies(request: Request, code: str, settings: AdviceSettings) -> tuple[Advice, str]:
+    """The advice for ``code`` and the register version it was computed on (cached)."""
+    site: SiteData = request.app.state.site
+    live = live_register(request)
+
+    def build() -> Advice:
+        engine = site.engines.savings(settings.mode)
         try:
-            report = PartnerFinder(
-                site.dataset,
-                engine,
-                code,
-                max_size=groepsgrootte,
-                within=binnen,
-                vorm=vorm_key,
-                autonomy_price=autonomie_prijs,
-                top=top,
-            ).find()
+            return advise(site.dataset, engine, code, settings, live.records, REGISTER_BRON)
         except RegiokompasError as exc:
             raise BadParameterError(
                 "groepsgrootte", exc.nl.rstrip("."), exc.en.rstrip(".")
             ) from exc
-        scopes = []
-        for s in report.scopes:
-            verdict, band = None, None
-            if s.options:
-                # The best option again, now with its uncertainty: the net present value over
-                # the horizon (start-up years and one-off costs included) as an equal amount
-                # per year, so it compares with the 'net' column; only a P10 above zero
-                # counts as a saving.
-                est = engine.estimate(
-                    list(s.options[0].members), list(s.taakvelden), vorm_key, draws=200, seed=0
-                )
-                per_year = annuity_factor(engine.horizon, engine.discount_rate)
-                band = schemas.Bandbreedte(
-                    p10=est.npv.p10 / per_year,
-                    p50=est.npv.p50 / per_year,
-                    p90=est.npv.p90 / per_year,
-                )
-                verdict = verdict_of(band.p10, band.p90)
-            scopes.append(
-                schemas.KansTaakveld(
-                    taakvelden=list(s.taakvelden),
-                    label=s.label,
-                    omschrijving=" + ".join(descriptions.get(t, t) for t in s.taakvelden),
-                    opties=[_option(o) for o in s.options],
-                    pareto=[_option(o) for o in s.pareto],
-                    groepenGewaardeerd=s.groups_scored,
-                    positief=s.positive,
-                    oordeel=verdict,
-                    nettoBandbreedte=band,
-                )
-            )
-        scopes.sort(
-            key=lambda s: (
-                s.oordeel != "besparing",
-                -(s.opties[0].nettoKeur if s.opties else float("-inf")),
-            )
-        )
-        return schemas.Kansen(
-            gemeente=report.gemeente,
-            naam=report.naam,
-            groepsgrootte=report.max_size,
-            binnen=report.within,
-            binnenRegio=report.within_region,
-            vorm=report.vorm,
-            modus=modus,
-            autonomiePrijs=report.autonomy_price,
-            taakvelden=scopes,
-            bron=report.source,
-            seconden=round(report.seconds, 3),
-        )
 
-    key = ("kansen", code, groepsgrootte, binnen, vorm_key, modus, autonomie_prijs, top)
-    return site.memo(key, build)
+    return site.memo(("advies", code, settings, live.version), build), live.version
+
+
+def kansen(request: Request, code: str, settings: AdviceSettings) -> Advies:
+    """The API's answer: the advice, field for field."""
+    advice, version = advies(request, code, settings)
+    data = advice.as_json()
+    data["getoond"] = [t.label for t in advice.getoond]
+    data["register_versie"] = version
+    return Advies.model_validate(data)

@@ -10,6 +10,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from regiokompas.advice import SERIES_NAMES, parse_taakveld
+from regiokompas.data import RegiokompasError
 from regiokompas.web import potential
 from regiokompas.web.api_routes import site_of
 from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
@@ -34,8 +36,15 @@ def home(
     modus: Annotated[str, Query(max_length=12)] = DEFAULT_MODE,
     vorm: Annotated[str, Query(max_length=40)] = DEFAULT_VORM,
 ) -> Response:
+    site = site_of(request)
+    code, note = taakveld, ""
+    try:  # one parser for taakvelden as users type them: 0,4 = 0.4; 6.7; 6.71 (in 6.7)
+        parsed = parse_taakveld(site.dataset, taakveld)
+        code, note = parsed.taakveld, parsed.notitie
+    except RegiokompasError:
+        pass  # the map says which taakvelden exist (404 with the list)
+
     def build() -> dict[str, Any]:
-        site = site_of(request)
         lang = language(request)
         if weergave not in ("kansen", "lasten"):
             raise BadParameterError(
@@ -43,15 +52,18 @@ def home(
                 f"'{weergave}' is geen weergave; kies kansen of lasten",
                 f"'{weergave}' is not a view; choose kansen or lasten",
             )
-        kaart = site.taakveld_kaart(taakveld)
+        kaart = site.taakveld_kaart(code)
         options = site.taakvelden(kaart.jaar).taakvelden
+        series = [t for t in SERIES_NAMES if not any(o.code == t for o in options)]
         context: dict[str, Any] = {
             "kaart": kaart,
             "weergave": weergave,
             "modus": modus,
             "vorm": vorm,
-            "taakveld_opties": [(t.code, f"{t.code} {t.omschrijving}") for t in options],
-            "taakveld": taakveld,
+            "taakveld_opties": [(t.code, f"{t.code} {t.omschrijving}") for t in options]
+            + [(t, f"{t} {SERIES_NAMES[t]} (reeks)") for t in series],
+            "taakveld": code,
+            "taakveld_notitie": note,
             "namen": sorted(site.names.values()),
             "kansen": None,
         }
@@ -59,7 +71,7 @@ def home(
         context["modus_opties"] = [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES]
         if weergave == "kansen":
             engines.savings(modus)  # a 400 for an unknown mode before anything else
-            kansen = potential.taakveld_kansen(site, engines, taakveld, modus, vorm)
+            kansen = potential.taakveld_kansen(site, engines, code, modus, vorm)
             context["kansen"] = kansen
             context["map"] = potential.potential_map(site, kansen, lang)
             context["schaal"] = potential.explain_scale(kansen, engines, lang)

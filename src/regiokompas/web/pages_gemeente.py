@@ -5,16 +5,18 @@ against autonomy, and what the savings buy). Plain GET forms; every figure names
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from regiokompas.advice import AdviceSettings, GroupOption, TaakveldAdvice
 from regiokompas.data import REGION_TYPES
-from regiokompas.register import congruence, existing_partners, seed_regelingen
+from regiokompas.register import congruence, existing_partners
 from regiokompas.report import ChapterOptions, build_chapter, download
-from regiokompas.web import analyses, charts, opportunities, schemas
+from regiokompas.web import charts, opportunities
 from regiokompas.web._shared import cached_download
 from regiokompas.web.api_routes import site_of
 from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
@@ -34,13 +36,15 @@ DEFAULT_REGIOTYPE = "ggd"
 DEFAULT_GROUP_SIZE = 4
 
 
-def _pareto_chart(scope: schemas.KansTaakveld, lang: str) -> str:
-    """Savings after transaction costs against autonomy lost: the front, the top options and
-    staying alone at (0, 0)."""
+def _pareto_chart(scope: TaakveldAdvice, lang: str) -> str:
+    """Savings after transaction costs against the group's autonomy loss (the sum of every
+    member's own loss, each on the 0–1 scale; what the autonomy price multiplies): the
+    front, the top options and staying alone at (0, 0). Each member's own loss depends only
+    on the form and the taakveld, so the trade-off between groups is in their size."""
 
-    def label(o: schemas.KansOptie) -> str:
-        saving = format_number(o.besparingKeur - o.transactieKeur, lang)
-        autonomy = format_number(o.autonomieverlies, lang, 2)
+    def label(o: GroupOption) -> str:
+        saving = format_number(o.besparing_keur - o.transactie_keur, lang)
+        autonomy = format_number(o.autonomie_groep, lang, 2)
         return (
             f"{', '.join(o.namen)}<br>{saving} k€; {translate('autonomieverlies', lang)} {autonomy}"
         )
@@ -50,15 +54,15 @@ def _pareto_chart(scope: schemas.KansTaakveld, lang: str) -> str:
     series: list[dict[str, Any]] = [
         {
             "name": translate("pareto_front", lang),
-            "x": [0.0, *(o.autonomieverlies for o in front)],
-            "y": [0.0, *(o.besparingKeur - o.transactieKeur for o in front)],
+            "x": [0.0, *(o.autonomie_groep for o in front)],
+            "y": [0.0, *(o.besparing_keur - o.transactie_keur for o in front)],
             "text": [translate("alleen_blijven", lang), *(label(o) for o in front)],
             "mode": "lines+markers",
         },
         {
             "name": translate("pareto_overig", lang),
-            "x": [o.autonomieverlies for o in others],
-            "y": [o.besparingKeur - o.transactieKeur for o in others],
+            "x": [o.autonomie_groep for o in others],
+            "y": [o.besparing_keur - o.transactie_keur for o in others],
             "text": [label(o) for o in others],
             "symbol": "diamond",
         },
@@ -72,53 +76,46 @@ def _pareto_chart(scope: schemas.KansTaakveld, lang: str) -> str:
 def _kansen_context(
     request: Request,
     code: str,
-    groepsgrootte: int,
-    binnen: str,
-    vorm: str,
-    modus: str,
-    autonomieprijs: float,
+    settings: AdviceSettings,
     kansveld: str | None,
 ) -> dict[str, Any]:
     site = site_of(request)
     lang = language(request)
     engines = site.engines
-    result = opportunities.kansen(
-        site, code, groepsgrootte, binnen or None, vorm, modus, autonomieprijs
-    )
-    with_options = [s for s in result.taakvelden if s.opties]
-    chosen = next((s for s in with_options if s.label == kansveld), None)
+    advice, version = opportunities.advies(request, code, settings)
+    with_options = [t for t in advice.taakvelden if t.opties]
+    chosen = next((t for t in with_options if t.label == kansveld), None)
     if kansveld and chosen is None:
         raise BadParameterError(
             "kansveld",
             f"'{kansveld}' staat niet in de kansentabel",
             f"'{kansveld}' is not in the opportunities table",
         )
-    chosen = chosen or (with_options[0] if with_options else None)
+    first = advice.getoond[0] if advice.getoond else None
+    chosen = chosen or first or (with_options[0] if with_options else None)
+    vormen = dict(engines.vormen())
     context: dict[str, Any] = {
-        "kansen": result,
+        "advies": advice,
+        "register_versie": version,
         "kans": chosen,
-        "groepsgrootte": groepsgrootte,
+        "groepsgrootte": settings.group_size,
         "max_grootte": opportunities.MAX_SIZE,
-        "binnen": binnen,
+        "binnen": settings.within or "",
         "binnen_opties": [("", translate("binnen_geen", lang))]
         + [(t, r.naam if lang == "nl" else r.name_en) for t, r in REGION_TYPES.items()],
-        "vorm": vorm,
+        "vorm": settings.vorm,
+        "vorm_naam": vormen.get(settings.vorm, settings.vorm),
         "vorm_opties": engines.vormen(),
-        "modus": modus,
+        "modus": settings.mode,
         "modus_opties": [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES],
-        "autonomieprijs": autonomieprijs,
-        "kansveld_opties": [(s.label, f"{s.label} {s.omschrijving}") for s in with_options],
-        "besparing": None,
-        "horizon": engines.savings(modus).horizon,
-        "rente": format_number(100 * engines.savings(modus).discount_rate, lang, 2) + "%",
+        "autonomieprijs": settings.autonomy_price,
+        "geenbewijs": settings.include_no_evidence,
+        "kansveld_opties": [(t.label, f"{t.label} {t.omschrijving}") for t in with_options],
+        "horizon": advice.horizon,
+        "rente": format_number(100 * advice.discontovoet, lang, 2) + "%",
     }
     if chosen is not None:
-        best = chosen.opties[0]
         context["pareto_chart"] = _pareto_chart(chosen, lang)
-        context["besparing"] = analyses.besparing(
-            site, best.gemeenten, chosen.taakvelden, vorm, modus, 1000
-        )
-        context["kans_optie"] = best
     return context
 
 
@@ -134,6 +131,7 @@ def gemeente(
     modus: Annotated[str, Query(max_length=12)] = DEFAULT_MODE,
     autonomieprijs: Annotated[float, Query()] = 0.0,
     kansveld: Annotated[str | None, Query(max_length=80)] = None,
+    geenbewijs: Annotated[bool, Query()] = False,
 ) -> Response:
     site = site_of(request)
     if query not in site.names:
@@ -171,12 +169,8 @@ def gemeente(
             "document": document,
             "lasten_chart": charts.to_json(chart),
         }
-        context.update(
-            _kansen_context(
-                request, query, groepsgrootte, binnen, vorm, modus, autonomieprijs, kansveld
-            )
-        )
-        context["bestaand"] = _existing(site, query)
+        context.update(_kansen_context(request, query, settings, kansveld))
+        context["bestaand"] = _existing(site, query, live)
         context["hoofdstuk_query"] = urlencode(
             {
                 "modus": modus,
@@ -184,12 +178,17 @@ def gemeente(
                 "groepsgrootte": groepsgrootte,
                 "autonomieprijs": autonomieprijs,
                 **({"binnen": binnen} if binnen else {}),
+                **({"geenbewijs": "1"} if geenbewijs else {}),
             }
         )
         context["hoofdstuk_formaten"] = CHAPTER_FORMATS
         return context
 
-    return render_cached(request, "gemeente.html", build)
+    settings = opportunities.advice_settings(
+        site, groepsgrootte, binnen, vorm, modus, autonomieprijs, geenbewijs
+    )
+    live = opportunities.live_register(request)
+    return render_cached(request, "gemeente.html", build, extra_key=live.version)
 
 
 #: Download formats of the collegeprogramma chapter, with their labels.
@@ -201,11 +200,11 @@ CHAPTER_FORMATS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _existing(site: Any, code: str) -> dict[str, Any]:
-    """Congruence and the most frequent partners of ``code`` from the register's seed."""
+def _existing(site: Any, code: str, live: opportunities.LiveRegister) -> dict[str, Any]:
+    """Congruence and the most frequent partners of ``code`` in the live register."""
 
     def build() -> dict[str, Any]:
-        records = seed_regelingen(site.dataset)
+        records = live.records
         names = site.dataset.gemeenten.set_index("gm_code")["naam"]
         partners = [
             {"code": p.code, "naam": str(names.get(p.code, p.code)), "aantal": p.aantal}
@@ -213,7 +212,7 @@ def _existing(site: Any, code: str) -> dict[str, Any]:
         ]
         return {"congruentie": congruence(code, records), "partners": partners}
 
-    result: dict[str, Any] = site.memo(("bestaand", code), build)
+    result: dict[str, Any] = site.memo(("bestaand", code, live.version), build)
     return result
 
 
@@ -227,9 +226,11 @@ def hoofdstuk(
     vorm: Annotated[str, Query(max_length=40)] = DEFAULT_VORM,
     modus: Annotated[str, Query(max_length=12)] = DEFAULT_MODE,
     autonomieprijs: Annotated[float, Query(ge=0)] = 0.0,
+    geenbewijs: Annotated[bool, Query()] = False,
     k4: Annotated[str, Query(max_length=4000)] = "",
 ) -> Response:
-    """The draft chapter "Samenwerken met andere gemeenten" as a download.
+    """The draft chapter "Samenwerken met andere gemeenten" as a download: the same advice
+    (settings, live register) as the page.
 
     ``k4`` carries the college's own 4K scores from the 'Wat moet' page (web/plichten.py).
     """
@@ -240,30 +241,28 @@ def hoofdstuk(
             f"'{formaat}' is geen formaat; kies uit docx, pdf, html of md",
             f"'{formaat}' is not a format; choose docx, pdf, html or md",
         )
-    if modus not in WEB_MODES:
-        raise BadParameterError("modus", f"onbekende modus '{modus}'", f"unknown mode '{modus}'")
-    if binnen and binnen not in REGION_TYPES:
-        raise BadParameterError(
-            "binnen", f"onbekende regio-indeling '{binnen}'", f"unknown region type '{binnen}'"
-        )
     code = query if query in site.names else site.find(query)
+    settings = opportunities.advice_settings(
+        site, groepsgrootte, binnen, vorm, modus, autonomieprijs, geenbewijs
+    )
+    advice, _ = opportunities.advies(request, code, settings)
+    scores = parse_score_fields(request.query_params) if k4 else None
     options = ChapterOptions(
-        max_size=groepsgrootte,
-        within=binnen or None,
-        vorm=site.engines.vorm(vorm),
-        modus=modus,
-        autonomy_price=autonomieprijs,
-        savings_engine=site.engines.savings(modus),
-        scores_4k=parse_score_fields(request.query_params) if k4 else None,
+        max_size=settings.group_size,
+        within=settings.within,
+        vorm=settings.vorm,
+        modus=settings.mode,
+        autonomy_price=settings.autonomy_price,
+        savings_engine=site.engines.savings(settings.mode),
+        regelingen=opportunities.live_register(request).records,
+        advice=advice,
+        scores_4k=scores,
     )
     chosen = {
         "code": code,
         "formaat": formaat,
-        "groepsgrootte": groepsgrootte,
-        "binnen": binnen,
-        "vorm": options.vorm,
-        "modus": modus,
-        "autonomieprijs": autonomieprijs,
+        "advies": asdict(settings),
+        "k4": {t: dict(a) for t, a in scores.values.items()} if scores else None,
     }
     file = cached_download(
         request,

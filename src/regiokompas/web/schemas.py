@@ -132,6 +132,10 @@ class Lastenvergelijking(BaseModel):
     bron: str
     vergelijking: str
     aantalVergelijkbaar: int  # noqa: N815
+    vergelijkbareGemeenten: list[str] = Field(  # noqa: N815
+        default_factory=list,
+        description="De gemeenten waarmee vergeleken wordt (structureel het meest gelijk).",
+    )
     rijen: list[LastenRij]
     perTaakveld: list[LastenTaakveld] = Field(  # noqa: N815
         default_factory=list,

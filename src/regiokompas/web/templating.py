@@ -127,13 +127,19 @@ class PageCache:
                 self._pages.popitem(last=False)
 
 
-def render_cached(request: Request, name: str, build: Callable[[], dict[str, Any]]) -> HTMLResponse:
+def render_cached(
+    request: Request,
+    name: str,
+    build: Callable[[], dict[str, Any]],
+    extra_key: Hashable = None,
+) -> HTMLResponse:
     """Like :func:`render`, but the page is rendered once per address and language and then
     served from an in-process cache; ``build`` makes the context only on a miss. Use it only
-    for pages that are a pure function of their URL (no forms with secrets, no user data).
+    for pages that are a pure function of their URL (no forms with secrets, no user data) and
+    of ``extra_key`` (e.g. the register's version, so an edit shows at once).
     """
     cache: PageCache = request.app.state.page_cache
-    key = (name, request.url.path, request.url.query, language(request))
+    key = (name, request.url.path, request.url.query, language(request), extra_key)
     body = cache.get(key)
     if body is None:
         body = bytes(render(request, name, build()).body).decode("utf-8")

@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pandas as pd
 
-from regiokompas.data import REGION_TYPES, AmbiguousNameError, Dataset, UnknownNameError
+from regiokompas._comparable import comparable_gemeenten
+from regiokompas.advice import parse_taakveld, series_name
+from regiokompas.data import (
+    REGION_TYPES,
+    AmbiguousNameError,
+    Dataset,
+    RegiokompasError,
+    UnknownNameError,
+)
 from regiokompas.profile import Figure, gemeente_profile, size_class
 from regiokompas.web import schemas
 from regiokompas.web.engines import Engines
@@ -215,6 +223,7 @@ class SiteData:
                 bron=p.lasten_bron,
                 vergelijking=p.vergelijking,
                 aantalVergelijkbaar=p.vergelijking_n,
+                vergelijkbareGemeenten=list(p.vergelijkbaar),
                 rijen=[
                     schemas.LastenRij(
                         hoofdtaakveld=r.hoofdtaakveld,
@@ -231,11 +240,12 @@ class SiteData:
         )
 
     def _per_taakveld(self, code: str, document: str, year: int) -> list[schemas.LastenTaakveld]:
-        """Lasten per inhabitant per taakveld against the median of the same CBS size class
-        in the same year (the profile's comparison, one level down)."""
-        per_capita, classes = self._taakveld_table(document, year)
-        own_class = classes[code]
-        peers = per_capita[classes == own_class]
+        """Lasten per inhabitant per taakveld against the median of the ten structurally
+        comparable gemeenten in the same year (the profile's comparison, one level down)."""
+        per_capita, _ = self._taakveld_table(document, year)
+        peers = per_capita.loc[
+            [c for c in comparable_gemeenten(self.dataset, code) if c in per_capita.index]
+        ]
         medians = peers.median()
         names = self.dataset.taakvelden.set_index("taakveld")
         rows = []
@@ -257,7 +267,8 @@ class SiteData:
         return rows
 
     def _taakveld_table(self, document: str, year: int) -> tuple[pd.DataFrame, pd.Series]:
-        """€ per inhabitant per taakveld for every gemeente (rows) and each one's size class,
+        """€ per inhabitant per taakveld for every gemeente (rows) and each one's size class
+        (kept for callers; the comparison uses structurally comparable gemeenten),
         computed once per document and year."""
 
         def build() -> tuple[pd.DataFrame, pd.Series]:
@@ -369,10 +380,32 @@ class SiteData:
         ]
         return schemas.TaakveldLijst(taakvelden=items, bron="CBS Iv3 taakveldenlijst 2017–2026")
 
+    def _typed(self, code: str) -> str:
+        """A taakveld as typed (0,4 → 0.4), through the core's one parser; unknown codes pass
+        unchanged so the caller's 404 lists the known ones."""
+        try:
+            return parse_taakveld(self.dataset, code).taakveld
+        except RegiokompasError:
+            return code
+
     def taakveld(self, code: str) -> schemas.Taakveld:
+        """One taakveld, or a comparable series of several (6.7: 6.71–6.79 over the years)."""
+        code = self._typed(code)
         for item in self.taakvelden().taakvelden:
             if item.code == code:
                 return item
+        frame = self.dataset.taakvelden
+        members = frame[frame["reeks"] == code]
+        if len(members) > 1:
+            first = members.iloc[0]
+            return schemas.Taakveld(
+                code=code,
+                omschrijving=series_name(self.dataset, code),
+                hoofdtaakveld=str(first["hoofdtaakveld"]),
+                hoofdomschrijving=str(first["hoofdomschrijving"]),
+                eersteJaar=int(members["eerste_jaar"].min()),
+                laatsteJaar=int(members["laatste_jaar"].max()),
+            )
         raise NotFoundError(
             f"Geen taakveld '{code}'. Zie /api/v1/taakvelden voor de lijst.",
             f"No taakveld '{code}'. See /api/v1/taakvelden for the list.",
@@ -383,6 +416,7 @@ class SiteData:
     ) -> schemas.TaakveldKaart:
         """Lasten per inhabitant on ``taakveld`` per gemeente in the latest ``document`` year."""
         check_document(document)
+        taakveld = self._typed(taakveld)
         item = self.taakveld(taakveld)
         year = self.latest_year[document]
         if not item.eersteJaar <= year <= item.laatsteJaar:
@@ -394,11 +428,18 @@ class SiteData:
                 f"(only {item.eersteJaar}–{item.laatsteJaar})",
             )
         lasten = self.dataset.lasten
-        rows = lasten[
-            (lasten["jaar"] == year)
-            & (lasten["document"] == document)
-            & (lasten["taakveld"] == taakveld)
-        ].set_index("gm_code")["lasten_keur"]
+        frame = self.dataset.taakvelden
+        codes = {taakveld} | set(frame.loc[frame["reeks"] == taakveld, "taakveld"])
+        # A series (6.7) is the sum of its taakvelden in the year.
+        rows = (
+            lasten[
+                (lasten["jaar"] == year)
+                & (lasten["document"] == document)
+                & (lasten["taakveld"].isin(codes))
+            ]
+            .groupby("gm_code")["lasten_keur"]
+            .sum(min_count=1)
+        )
         totals = self.dataset.totalen
         inhabitants = totals[(totals["jaar"] == year) & (totals["document"] == document)].set_index(
             "gm_code"

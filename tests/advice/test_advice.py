@@ -1,0 +1,245 @@
+"""The advice service: verdicts read from the savings engine, ranking by evidence, exclusions,
+existing arrangements and partner sets, comparable gemeenten and the taakveld parser."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from regiokompas.advice import (
+    Advice,
+    AdviceSettings,
+    advise,
+    comparable_gemeenten,
+    parse_taakveld,
+    parse_taakvelden,
+)
+from regiokompas.advice._service import _Register
+from regiokompas.costs import UnknownTaakveldError
+from regiokompas.data import Dataset, RegiokompasError
+from regiokompas.partners import PartnerFinder
+from regiokompas.register import Deelnemer, Regeling
+from regiokompas.savings import SavingsEngine
+
+LIT = AdviceSettings(mode="literature", group_size=3)
+
+
+@pytest.fixture(scope="module")
+def engine(ds: Dataset) -> SavingsEngine:
+    return SavingsEngine.from_dataset(ds, mode="literature")
+
+
+def _regeling(naam: str, codes: tuple[str, ...], taakvelden: tuple[str, ...] = ()) -> Regeling:
+    return Regeling(naam, "openbaar_lichaam", tuple(Deelnemer(c) for c in codes), taakvelden)
+
+
+# ----------------------------------------------------------------- settings and parser
+
+
+def test_settings_are_hashable_and_checked() -> None:
+    assert {AdviceSettings(), AdviceSettings()} == {AdviceSettings()}
+    assert AdviceSettings(group_size=3) != AdviceSettings(group_size=4)
+    for bad in (
+        {"group_size": 1},
+        {"group_size": 9},
+        {"within": "wijk"},
+        {"mode": "custom"},
+        {"autonomy_price": -1.0},
+        {"draws": 5},
+    ):
+        with pytest.raises(RegiokompasError):
+            AdviceSettings(**bad)  # type: ignore[arg-type]
+
+
+def test_taakvelden_as_users_type_them(ds: Dataset) -> None:
+    assert parse_taakveld(ds, "0,4").reeks == "0.4"
+    assert parse_taakveld(ds, "0.4") == parse_taakveld(ds, "0.4")
+    six = parse_taakveld(ds, "6.7")
+    assert (six.reeks, six.notitie) == ("6.7", "")
+    assert six.omschrijving.startswith("Maatwerkdienstverlening 18+")
+    sub = parse_taakveld(ds, "6.71")
+    assert sub.reeks == "6.7" and "6.71" in sub.notitie and "reeks 6.7" in sub.notitie
+    assert [t.reeks for t in parse_taakvelden(ds, "0,4; 7.3, 6.72 0.4")] == ["0.4", "7.3", "6.7"]
+    for bad in ("9.9", "abc", "0.4.1", ""):
+        with pytest.raises(UnknownTaakveldError):
+            parse_taakveld(ds, bad)
+
+
+# ----------------------------------------------------------------- comparable gemeenten
+
+
+def test_comparable_gemeenten_match_a_brute_force(ds: Dataset) -> None:
+    g = ds.gemeenten.reset_index(drop=True)
+    columns = [
+        "pct_0_15",
+        "pct_65_plus",
+        "gemiddelde_huishoudgrootte",
+        "pct_eenpersoonshuishoudens",
+        "pct_herkomst_buiten_europa",
+    ]
+    rows = []
+    for r in g.itertuples(index=False):
+        rows.append(
+            [
+                math.log(r.inwoners_2023),
+                math.log(r.inwoners_2023 / r.land_km2),
+                float(r.stedelijkheid),
+                *(float(getattr(r, c)) for c in columns),
+            ]
+        )
+    k = len(rows[0])
+    means = [sum(x[j] for x in rows) / len(rows) for j in range(k)]
+    sds = [math.sqrt(sum((x[j] - means[j]) ** 2 for x in rows) / len(rows)) for j in range(k)]
+    z = [[(x[j] - means[j]) / sds[j] for j in range(k)] for x in rows]
+    i = g.index[g["gm_code"] == "GM0513"][0]
+    prov = g["provincie_code"].tolist()
+    dist = {
+        g["gm_code"][m]: math.sqrt(sum((z[m][j] - z[i][j]) ** 2 for j in range(k)))
+        + (1.0 if prov[m] != prov[i] else 0.0)
+        for m in range(len(rows))
+        if m != i
+    }
+    expected = sorted(dist, key=lambda c: (dist[c], c))[:12]
+    assert comparable_gemeenten(ds, "GM0513", 12) == tuple(expected)
+    assert len(comparable_gemeenten(ds, "GM0513", 3)) == 10  # never fewer than ten
+
+
+# ----------------------------------------------------------------- the advice
+
+
+@pytest.fixture(scope="module")
+def gouda(ds: Dataset, engine: SavingsEngine) -> Advice:
+    return advise(ds, engine, "Gouda", LIT, records=(), register_bron="test")
+
+
+def test_verdicts_and_bands_come_from_the_savings_engine(
+    ds: Dataset, engine: SavingsEngine, gouda: Advice
+) -> None:
+    estimated = [t for t in gouda.taakvelden if t.oordeel is not None]
+    assert len(estimated) > 10
+    for t in estimated:
+        assert t.beste is not None and t.groep_contante_waarde is not None
+        est = engine.estimate(list(t.beste.leden), list(t.taakvelden), LIT.vorm, 1000, 0)
+        assert t.oordeel == est.verdict
+        assert t.status == {"besparing": "kans", "meerkosten": "meerkosten"}.get(
+            est.verdict, "geen_bewijs"
+        )
+        assert t.groep_contante_waarde.p50 == round(est.npv.p50)
+        assert t.groep_jaar is not None and t.groep_jaar.p10 == round(est.total.p10)
+        assert t.eigen_jaar is not None and t.eigen_jaar.p90 == round(est.per_member["GM0513"].p90)
+
+
+def test_ranking_by_evidence(gouda: Advice) -> None:
+    statuses = [t.status for t in gouda.taakvelden]
+    order = ["kans", "geen_bewijs", "al_belegd", "uitgesloten", "meerkosten", "geen_groep"]
+    assert statuses == sorted(statuses, key=order.index)
+    for status in ("kans", "geen_bewijs"):
+        npv = [t.groep_contante_waarde.p50 for t in gouda.met_status(status)]  # type: ignore[union-attr]
+        assert npv == sorted(npv, reverse=True)
+    assert all(t.status == "kans" for t in gouda.getoond)
+    assert "meerkosten" in statuses  # Gouda has taakvelden where cooperation costs money
+
+
+def test_no_evidence_only_when_asked(ds: Dataset, engine: SavingsEngine) -> None:
+    asked = advise(
+        ds, engine, "Gouda", AdviceSettings(**{**LIT.as_dict(), "include_no_evidence": True}), ()
+    )  # type: ignore[arg-type]
+    shown = {t.status for t in asked.getoond}
+    assert "geen_bewijs" in shown and "meerkosten" not in shown
+
+
+@pytest.mark.parametrize("gemeente", ["Vaals", "Schiermonnikoog", "Vlieland", "Gouda"])
+def test_bestuur_is_never_an_opportunity(ds: Dataset, engine: SavingsEngine, gemeente: str) -> None:
+    advice = advise(ds, engine, gemeente, LIT, ())
+    bestuur = [t for t in advice.taakvelden if t.taakvelden == ("0.1",)]
+    assert [t.status for t in bestuur] == ["uitgesloten"]
+    assert "Allers & Geertsema (2016" in bestuur[0].reden
+    assert "0.1" not in {t.label for t in advice.getoond}
+
+
+def test_covered_taakveld_names_the_arrangement(ds: Dataset, engine: SavingsEngine) -> None:
+    vaals = ds.gemeente("Vaals").code
+    rd4 = _regeling("Reinigingsdienst RD4", (vaals, ds.gemeente("Heerlen").code), ("7.3",))
+    jeugd = _regeling("Jeugdhulp Zuid", (vaals, ds.gemeente("Simpelveld").code), ("6.71",))
+    advice = advise(ds, engine, "Vaals", LIT, (rd4, jeugd))
+    by_label = {t.label: t for t in advice.taakvelden}
+    assert by_label["7.3"].status == "al_belegd"
+    assert by_label["7.3"].reden.startswith("Al belegd in Reinigingsdienst RD4")
+    assert [b.naam for b in by_label["7.3"].bestaand] == ["Reinigingsdienst RD4"]
+    assert by_label["6.7"].status == "al_belegd"  # 6.71 counts in series 6.7
+    deleted = Regeling(rd4.naam, rd4.vorm, rd4.deelnemers, rd4.taakvelden, verwijderd=True)
+    assert advise(ds, engine, "Vaals", LIT, (deleted,)).taakvelden  # runs
+    again = {t.label: t for t in advise(ds, engine, "Vaals", LIT, (deleted,)).taakvelden}
+    assert again["7.3"].status != "al_belegd"
+
+
+def test_partner_set_delta_hand_worked(ds: Dataset) -> None:
+    # G1 has arrangements with {A,B} (twice), {A,C}, and one only on 7.3 with {D}.
+    regs = (
+        _regeling("AB1", ("G1", "A", "B")),
+        _regeling("AB2", ("G1", "A", "B")),
+        _regeling("AC", ("G1", "A", "C")),
+        _regeling("D-afval", ("G1", "D"), ("7.3",)),
+    )
+    reg = _Register(ds, "G1", regs)
+    assert len(reg.distinct) == 3
+    assert reg.delta(frozenset({"A", "B"}), ("0.4",)) == 0  # an existing set
+    assert reg.delta(frozenset({"A"}), ("0.4",)) == 1  # a new (smaller) set
+    assert reg.delta(frozenset({"A", "B"}), ("7.3",)) == -1  # replaces the only {D} arrangement
+    assert reg.delta(frozenset({"E"}), ("7.3",)) == 0  # one set out, one set in
+    assert reg.containing(frozenset({"A"})) == ("AB1", False)
+    assert reg.containing(frozenset({"A", "C"})) == ("AC", True)
+    assert reg.containing(frozenset({"E"})) == (None, False)
+
+
+def test_finder_prefers_groups_inside_existing_sets(ds: Dataset, engine: SavingsEngine) -> None:
+    code = ds.gemeente("Gouda").code
+    mh = frozenset(ds.gemeente(n).code for n in ("Waddinxveen", "Bodegraven-Reeuwijk", "Zuidplas"))
+    plain = PartnerFinder(ds, engine, code, taakvelden=["0.4"], max_size=3, top=50).find()
+    options = plain.scopes[0].options
+    inside = [o for o in options if frozenset(o.partners) <= mh and o.net_keur > 0]
+    preferred = PartnerFinder(
+        ds, engine, code, taakvelden=["0.4"], max_size=3, top=50, existing_sets=(mh,)
+    ).find()
+    first = preferred.scopes[0].options[0]
+    if inside:
+        assert first.members == inside[0].members and first.within_existing
+    else:
+        assert first.members == options[0].members
+
+
+def test_advice_is_plain_json_and_deterministic(
+    ds: Dataset, engine: SavingsEngine, gouda: Advice
+) -> None:
+    text = json.dumps(gouda.as_json(), sort_keys=True)
+    again = advise(ds, engine, "Gouda", LIT, records=(), register_bron="test")
+    assert json.dumps(again.as_json(), sort_keys=True) == text
+    assert gouda.juridisch == ()
+    assert len(gouda.vergelijkbaar) >= 10
+    assert gouda.instellingen["draws"] == 1000
+
+
+def test_engine_mode_must_match(ds: Dataset, engine: SavingsEngine) -> None:
+    with pytest.raises(RegiokompasError):
+        advise(ds, engine, "Gouda", AdviceSettings(mode="fitted"), ())
+
+
+def test_centrumgemeente_role_is_named_next_to_its_taakveld(
+    ds: Dataset, engine: SavingsEngine
+) -> None:
+    gouda, wad = ds.gemeente("Gouda").code, ds.gemeente("Waddinxveen").code
+    opvang = Regeling(
+        "Centrumgemeente maatschappelijke opvang: Gouda (2016)",
+        "centrumgemeente",
+        (Deelnemer(gouda), Deelnemer(wad)),
+        ("6.81",),
+    )
+    mine = advise(ds, engine, "Gouda", LIT, (opvang,))
+    roles = {t.label: t.centrumgemeente for t in mine.taakvelden if t.centrumgemeente}
+    assert list(roles) == ["6.81"] and "Gouda is hier centrumgemeente" in roles["6.81"]
+    assert mine.centrumrollen == (("6.81", opvang.naam),)
+    # The other member takes part, but is not the centrumgemeente.
+    theirs = advise(ds, engine, "Waddinxveen", LIT, (opvang,))
+    assert theirs.centrumrollen == () and not any(t.centrumgemeente for t in theirs.taakvelden)
