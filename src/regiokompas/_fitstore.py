@@ -57,9 +57,11 @@ __all__ = [
     "code_fingerprint",
     "content_hash",
     "decode",
+    "dumps",
     "encode",
     "fits_dir",
     "load",
+    "loads",
     "load_or_compute",
     "path_for",
     "save",
@@ -250,12 +252,8 @@ def _prune(name: str, keep: Path, folder: Path) -> None:
 # ---------------------------------------------------------------------------------- codec
 
 
-def encode(obj: Any) -> Arrays:
-    """Turn a tree of dataclasses, dicts, tuples, lists, scalars and arrays into arrays.
-
-    The structure goes into one JSON string; every array is stored as its own member.
-    """
-    arrays: Arrays = {}
+def _to_tree(obj: Any, arrays: Arrays) -> Any:
+    """The JSON-able tree of ``obj``; numpy arrays go into ``arrays`` and are referenced."""
 
     def walk(value: Any) -> Any:
         if isinstance(value, np.ndarray):
@@ -277,15 +275,11 @@ def encode(obj: Any) -> Arrays:
             return value
         raise TypeError(f"cannot store a {type(value).__name__}")
 
-    tree = walk(obj)
-    arrays[_TREE] = np.array(json.dumps(tree, sort_keys=True, allow_nan=True))
-    return arrays
+    return walk(obj)
 
 
-def decode(arrays: Mapping[str, np.ndarray], types: Iterable[type]) -> Any:
-    """Rebuild what :func:`encode` stored; dataclasses only of the given ``types``."""
+def _from_tree(tree: Any, arrays: Mapping[str, np.ndarray], types: Iterable[type]) -> Any:
     allowed = {t.__name__: t for t in types}
-    tree = json.loads(str(arrays[_TREE]))
 
     def walk(node: Any) -> Any:
         if isinstance(node, list):
@@ -306,3 +300,42 @@ def decode(arrays: Mapping[str, np.ndarray], types: Iterable[type]) -> Any:
         raise StaleFitError(f"unknown node {sorted(node)}")
 
     return walk(tree)
+
+
+def encode(obj: Any) -> Arrays:
+    """Turn a tree of dataclasses, dicts, tuples, lists, scalars and arrays into arrays.
+
+    The structure goes into one JSON string; every array is stored as its own member.
+    """
+    arrays: Arrays = {}
+    tree = _to_tree(obj, arrays)
+    arrays[_TREE] = np.array(json.dumps(tree, sort_keys=True, allow_nan=True))
+    return arrays
+
+
+def decode(arrays: Mapping[str, np.ndarray], types: Iterable[type]) -> Any:
+    """Rebuild what :func:`encode` stored; dataclasses only of the given ``types``."""
+    return _from_tree(json.loads(str(arrays[_TREE])), arrays, types)
+
+
+def dumps(obj: Any) -> str:
+    """A tree of dataclasses, dicts, tuples, lists and scalars (no arrays) as JSON text, for
+    results shared as text (the web app's shared cache); :func:`loads` reads it back.
+
+    >>> @dataclasses.dataclass(frozen=True)
+    ... class P:
+    ...     x: tuple[int, ...]
+    ...     y: dict[str, float]
+    >>> loads(dumps(P((1, 2), {"a": 0.5})), [P])
+    P(x=(1, 2), y={'a': 0.5})
+    """
+    arrays: Arrays = {}
+    tree = _to_tree(obj, arrays)
+    if arrays:
+        raise TypeError("dumps stores no arrays; use encode")
+    return json.dumps(tree, sort_keys=True, allow_nan=True)
+
+
+def loads(text: str, types: Iterable[type]) -> Any:
+    """Rebuild what :func:`dumps` wrote; dataclasses only of the given ``types``."""
+    return _from_tree(json.loads(text), {}, types)

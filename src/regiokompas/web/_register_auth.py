@@ -15,6 +15,7 @@ import secrets
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fastapi import Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -29,6 +30,7 @@ __all__ = [
     "close_registers",
     "check_csrf",
     "register_of",
+    "register_of_app",
     "session_of",
     "session_user",
     "store_session",
@@ -42,8 +44,13 @@ _LOCK = threading.Lock()
 
 def register_of(request: Request) -> Register:
     """The register for this app's settings (opened and migrated once, then shared)."""
-    settings: Settings = request.app.state.settings
-    dataset = request.app.state.site.dataset
+    return register_of_app(request.app)
+
+
+def register_of_app(app: Any) -> Register:
+    """:func:`register_of` for an app (work without a request, such as the warm-up)."""
+    settings: Settings = app.state.settings
+    dataset = app.state.site.dataset
     key = (settings.database_url, dataset.folder)
     with _LOCK:
         if key not in _REGISTERS:

@@ -88,7 +88,7 @@ def serving_app(settings: Settings | None = None, warm: bool | None = None) -> F
     app.user_middleware.append(Middleware(ComputingMiddleware))
     app.user_middleware.insert(0, Middleware(WorkerHeaderMiddleware))
     if settings.opwarmen if warm is None else warm:
-        run_warmup(site.shared, "defaults", lambda: warm_site(site))
+        run_warmup(site.shared, "defaults", lambda: warm_site(site, app))
     return app
 
 

@@ -194,10 +194,12 @@ def start_warming(app: FastAPI) -> threading.Thread:
     return thread
 
 
-def warm(site: SiteData) -> None:
+def warm(site: SiteData, app: FastAPI | None = None) -> None:
     """Fill the caches a visitor hits first, most needed first: the fitted engine, then every
-    gemeente's profile and neighbour map (seconds). The advice itself depends on the live
-    register and is computed on first request (well under a second per gemeente)."""
+    gemeente's profile and neighbour map (seconds), then, given the ``app`` (the server's
+    warm-up does this), every gemeente's advice with the default settings on the live register
+    as it is now (about a minute of CPU on one core; an edit to the register makes later
+    advice new results, computed on first request)."""
     from regiokompas.web.engines import DEFAULT_MODE
     from regiokompas.web.maps import neighbour_map
     from regiokompas.web.pages_gemeente import DEFAULT_REGIOTYPE
@@ -206,6 +208,13 @@ def warm(site: SiteData) -> None:
     for code in site.names:
         site.profiel(code)
         neighbour_map(site, code, DEFAULT_REGIOTYPE, "nl")
+    if app is None:
+        return
+    from regiokompas.web.opportunities import advice_for, default_advice_settings
+
+    settings = default_advice_settings(site)
+    for code in site.names:
+        advice_for(app, code, settings)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

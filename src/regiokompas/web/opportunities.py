@@ -5,18 +5,20 @@ fed by the live register the user works in and cached per settings and register 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from fastapi import Request
 
+from regiokompas._fitstore import dumps, loads
 from regiokompas.advice import MAX_GROUP_SIZE, Advice, AdviceSettings, advise
+from regiokompas.advice import _result as advice_result
 from regiokompas.data import RegiokompasError
 from regiokompas.register import Regeling
 from regiokompas.store import register_version
 from regiokompas.web._advice_schemas import Advies
-from regiokompas.web._register_auth import register_of
+from regiokompas.web._register_auth import register_of_app
 from regiokompas.web.problems import BadParameterError
 from regiokompas.web.views import SiteData
 
@@ -25,9 +27,12 @@ __all__ = [
     "REGISTER_BRON",
     "LiveRegister",
     "advice_settings",
+    "advice_for",
     "advies",
+    "default_advice_settings",
     "kansen",
     "live_register",
+    "live_register_of",
     "seed_on_first_start",
 ]
 
@@ -58,8 +63,13 @@ def live_register(request: Request) -> LiveRegister:
     """The active arrangements of the database this app works in; re-read only when the
     register's version changes (an edit shows at once, an unchanged register costs one cheap
     query)."""
-    site: SiteData = request.app.state.site
-    register = register_of(request)
+    return live_register_of(request.app)
+
+
+def live_register_of(app: Any) -> LiveRegister:
+    """:func:`live_register` for an app (the warm-up has no request)."""
+    site: SiteData = app.state.site
+    register = register_of_app(app)
     version = register_version(register.engine)
     records = site.memo(("register", version), lambda: tuple(register.lijst()))
     return LiveRegister(records, version)
@@ -117,10 +127,32 @@ def advice_settings(
         raise BadParameterError(param, exc.nl.rstrip("."), exc.en.rstrip(".")) from exc
 
 
+def default_advice_settings(site: SiteData) -> AdviceSettings:
+    """The settings of a first visit to a gemeente page (what the warm-up computes)."""
+    from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM
+    from regiokompas.web.pages_gemeente import DEFAULT_GROUP_SIZE
+
+    return advice_settings(site, DEFAULT_GROUP_SIZE, None, DEFAULT_VORM, DEFAULT_MODE, 0.0)
+
+
 def advies(request: Request, code: str, settings: AdviceSettings) -> tuple[Advice, str]:
     """The advice for ``code`` and the register version it was computed on (cached)."""
-    site: SiteData = request.app.state.site
-    live = live_register(request)
+    return advice_for(request.app, code, settings)
+
+
+#: The dataclasses an advice is made of (allowed when reading one from the shared cache).
+_ADVICE_TYPES = tuple(
+    v for v in vars(advice_result).values() if isinstance(v, type) and is_dataclass(v)
+)
+
+
+def advice_for(app: Any, code: str, settings: AdviceSettings) -> tuple[Advice, str]:
+    """The advice for ``code`` with ``settings`` on the app's live register, and the register
+    version it was computed on. Kept per process; when the app serves with shared results
+    (``regiokompas web``), computed once for all worker processes and stored as JSON in the
+    shared cache under the settings and the register's version."""
+    site: SiteData = app.state.site
+    live = live_register_of(app)
 
     def build() -> Advice:
         engine = site.engines.savings(settings.mode)
@@ -131,7 +163,19 @@ def advies(request: Request, code: str, settings: AdviceSettings) -> tuple[Advic
                 "groepsgrootte", exc.nl.rstrip("."), exc.en.rstrip(".")
             ) from exc
 
-    return site.memo(("advies", code, settings, live.version), build), live.version
+    shared = site.shared
+    if shared is None:
+        return site.memo(("advies", code, settings, live.version), build), live.version
+
+    def from_shared() -> Advice:
+        key = {"gemeente": code, "instellingen": asdict(settings), "register": live.version}
+        text = shared.get_or_compute("advies", key, lambda: dumps(build()).encode("utf-8"))
+        advice = loads(text.decode("utf-8"), _ADVICE_TYPES)
+        if not isinstance(advice, Advice):
+            raise TypeError("the shared cache held no advice under an advice key")
+        return advice
+
+    return site.memo(("advies", code, settings, live.version), from_shared), live.version
 
 
 def kansen(request: Request, code: str, settings: AdviceSettings) -> Advies:
