@@ -55,6 +55,11 @@ _STATUS_TEXT = {
     404: ("Niet gevonden", "Not found"),
     405: ("Methode niet toegestaan", "Method not allowed"),
     406: ("Niet aanvaardbaar", "Not acceptable"),
+    409: ("Conflict", "Conflict"),
+    413: ("Verzoek te groot", "Request too large"),
+    422: ("Te veel werk gevraagd", "Too much work requested"),
+    429: ("Te veel verzoeken", "Too many requests"),
+    503: ("Tijdelijk niet beschikbaar", "Temporarily unavailable"),
     500: ("Interne fout", "Internal server error"),
 }
 
@@ -98,13 +103,17 @@ async def _web_error(request: Request, exc: Exception) -> JSONResponse:
     invalid = None
     if isinstance(exc, BadParameterError):
         invalid = [(exc.param, exc.reason_en if lang == "en" else exc.reason_nl)]
-    return problem_response(
+    response = problem_response(
         request,
         exc.status,
         exc.message(lang),
         invalid=invalid,
         suggestions=getattr(exc, "suggestions", None),
     )
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

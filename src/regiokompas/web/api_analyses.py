@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from regiokompas.web import analyses, opportunities, schemas
+from regiokompas.web._limits import expensive_slot
 from regiokompas.web.api_routes import site_of
 
 __all__ = ["api_router"]
@@ -47,6 +48,7 @@ _Modus = Annotated[
 
 @api_router.get(
     "/besparingen",
+    dependencies=[Depends(expensive_slot)],
     response_model=schemas.Besparing,
     tags=["analyses"],
     summary="Besparing van een samenwerking met onzekerheid (P10/P50/P90), per lid en per jaar",
@@ -69,6 +71,7 @@ def besparingen(
 
 @api_router.get(
     "/verdelingen",
+    dependencies=[Depends(expensive_slot)],
     response_model=schemas.Verdelingsanalyse,
     tags=["analyses"],
     summary="Eerlijke kostenverdeling: verdeelsleutels, Shapley-waarde, nucleolus, kerntoets",
@@ -116,6 +119,7 @@ def verdelingen(
 
 @api_router.get(
     "/gemeenten/{code}/kansen",
+    dependencies=[Depends(expensive_slot)],
     response_model=schemas.Kansen,
     tags=["gemeenten"],
     summary="Kansen voor samenwerking: per taakveld de beste groepen buurgemeenten, met "

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from regiokompas.web import analyses, optimiser, schemas
+from regiokompas.web._limits import expensive_slot
 from regiokompas.web.api_routes import site_of
 
 __all__ = ["api_router"]
@@ -16,6 +17,7 @@ api_router = APIRouter()
 
 @api_router.get(
     "/indelingen",
+    dependencies=[Depends(expensive_slot)],
     response_model=schemas.Indeling,
     tags=["analyses"],
     summary="Beste indeling van een gebied in aaneengesloten samenwerkingsgroepen, met bewezen "

@@ -34,6 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from regiokompas import __version__
 from regiokompas.data import load_dataset
 from regiokompas.settings import Settings
+from regiokompas.web._limits import BodyLimitMiddleware, ExpensiveSlots
 from regiokompas.web.api import API_PREFIX, API_VERSION, create_api
 from regiokompas.web.problems import NotFoundError, WebError
 from regiokompas.web.templating import PageCache, language, render
@@ -243,6 +244,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api = create_api([m.api_router for m in modules if hasattr(m, "api_router")])
     api.state.site = site
     api.state.settings = settings
+    api.state.expensive_slots = app.state.expensive_slots = ExpensiveSlots(
+        settings.zware_berekeningen
+    )
     app.state.api = api
     app.state.page_cache = PageCache()
 
@@ -275,6 +279,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _server_error)
     app.add_middleware(HeadersMiddleware)
+    # Added last, so outermost: a too large body is refused before any route or login check.
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
     app.state.plotly_js = f"/static/vendor/plotly-{_plotly_version()}.min.js"
     return app
 
