@@ -14,6 +14,7 @@ congruence measures the partner finder and the chapter use (:func:`existing_part
 
 from regiokompas.register._errors import (
     ConflictError,
+    DuplicateNameError,
     ImportRejectedError,
     NotFoundError,
     PermissionDeniedError,
@@ -69,6 +70,7 @@ __all__ = [
     "ConflictError",
     "Congruence",
     "Deelnemer",
+    "DuplicateNameError",
     "ImportRejectedError",
     "ImportReport",
     "NotFoundError",

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from regiokompas.data import Dataset, load_dataset
@@ -29,7 +30,7 @@ from regiokompas.register import (
 )
 from regiokompas.store import accounts
 from regiokompas.store._audit import AuditEntry, history
-from regiokompas.store._engine import make_engine, migrate
+from regiokompas.store._engine import StoreBusyError, make_engine, migrate
 from regiokompas.store._files import FileFormat, read_table, write_table
 from regiokompas.store.repository import RegelingRepository
 
@@ -69,9 +70,16 @@ class Register:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        """A session in one transaction: committed on success, rolled back on error. A
+        database locked by another writer for longer than the busy timeout raises
+        :class:`StoreBusyError` (the web app answers 503), not a bare driver error."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
+                raise StoreBusyError() from exc
+            raise
 
     @contextmanager
     def repository(self) -> Iterator[RegelingRepository]:
@@ -144,13 +152,21 @@ class Register:
         fmt: FileFormat,
         actor: Actor,
         on_row: Callable[[int], None] | None = None,
+        *,
+        droog: bool = False,
+        bijwerken: bool = False,
     ) -> ImportReport:
         """Import a CSV/XLSX file all-or-nothing: every row is checked first; any problem
         raises :class:`ImportRejectedError` (with every row's problems) and writes nothing;
-        otherwise all rows are written in ONE transaction."""
+        otherwise all rows are written in ONE transaction. ``droog`` does all the work and
+        reports what would happen, then rolls back; ``bijwerken`` updates arrangements whose
+        name is already registered instead of refusing them."""
         header, rows = read_table(data, fmt)
-        with self.repository() as repo:
-            report = repo.import_rows(header, rows, actor, on_row)
+        with self.session() as session:
+            repo = RegelingRepository(session, self.ref)
+            report = repo.import_rows(header, rows, actor, on_row, bijwerken=bijwerken)
+            if droog and report.ok:
+                session.rollback()
         if not report.ok:
             raise ImportRejectedError(report.problems, report.rows)
         return report

@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -80,6 +81,16 @@ class RegelingRow(Base):
     )
 
     __mapper_args__ = {"version_id_col": versie}
+    # One active arrangement per name key, enforced by the database (migration 0002).
+    __table_args__ = (
+        Index(
+            "uq_regeling_naam_actief",
+            "naam_sleutel",
+            unique=True,
+            sqlite_where=text("verwijderd_op IS NULL"),
+            postgresql_where=text("verwijderd_op IS NULL"),
+        ),
+    )
 
 
 class DeelnemerRow(Base):

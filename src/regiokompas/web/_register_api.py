@@ -25,13 +25,14 @@ from regiokompas.data import RegiokompasError
 from regiokompas.register import (
     ConflictError,
     Deelnemer,
+    DuplicateNameError,
     NotFoundError,
     PermissionDeniedError,
     Regeling,
     RegisterValidationError,
     classify,
 )
-from regiokompas.store import Gebruiker
+from regiokompas.store import Gebruiker, StoreBusyError
 from regiokompas.web._register_auth import bearer_user, register_of
 from regiokompas.web.problems import PROBLEM_MEDIA_TYPE, problem_body
 from regiokompas.web.templating import negotiate_language
@@ -47,6 +48,7 @@ _TITLES = {
     403: ("Geen toestemming", "Forbidden"),
     404: ("Niet gevonden", "Not found"),
     409: ("Conflict", "Conflict"),
+    503: ("Tijdelijk niet beschikbaar", "Temporarily unavailable"),
 }
 _BRON = "Register Regiokompas; per regeling de bron en brondatum in 'bron' en 'bronDatum'"
 
@@ -68,6 +70,9 @@ _R403: dict[int | str, dict[str, Any]] = {
 _R404: dict[int | str, dict[str, Any]] = {404: _problem_doc("Niet gevonden.")}
 _R409: dict[int | str, dict[str, Any]] = {
     409: _problem_doc("Intussen door iemand anders gewijzigd (verouderde versie).")
+}
+_R409_NAAM: dict[int | str, dict[str, Any]] = {
+    409: _problem_doc("Er staat al een actieve regeling met deze naam in het register.")
 }
 
 
@@ -219,6 +224,8 @@ def _problem(
 def _error(request: Request, exc: RegiokompasError) -> JSONResponse:
     lang = negotiate_language(request.headers.get("accept-language"))
     text = exc.message(lang)
+    if isinstance(exc, DuplicateNameError):
+        return _problem(request, 409, text, [("naam", exc.problems[0].message(lang))])
     if isinstance(exc, RegisterValidationError):
         invalid = [(p.veld, p.en if lang == "en" else p.nl) for p in exc.problems]
         return _problem(request, 400, text, invalid)
@@ -226,8 +233,10 @@ def _error(request: Request, exc: RegiokompasError) -> JSONResponse:
         return _problem(request, 403, text)
     if isinstance(exc, NotFoundError):
         return _problem(request, 404, text)
-    if isinstance(exc, ConflictError):
+    if isinstance(exc, ConflictError | DuplicateNameError):
         return _problem(request, 409, text)
+    if isinstance(exc, StoreBusyError):
+        return _problem(request, 503, text, headers={"Retry-After": "5"})
     return _problem(request, 400, text)
 
 
@@ -291,7 +300,7 @@ def regelingen(
     status_code=201,
     response_model=RegelingUitvoer,
     summary="Een regeling toevoegen",
-    responses={**_R400, **_R401, **_R403},
+    responses={**_R400, **_R401, **_R403, **_R409_NAAM},
 )
 def regeling_toevoegen(
     request: Request, response: Response, body: RegelingInvoer, creds: _Creds

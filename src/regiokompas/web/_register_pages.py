@@ -20,6 +20,7 @@ from regiokompas.register import (
     COLUMNS,
     VORMEN,
     ConflictError,
+    DuplicateNameError,
     NotFoundError,
     PermissionDeniedError,
     Regeling,
@@ -28,7 +29,7 @@ from regiokompas.register import (
     format_row,
     parse_row,
 )
-from regiokompas.store import Gebruiker, format_of
+from regiokompas.store import Gebruiker, StoreBusyError, format_of
 from regiokompas.web._register_auth import (
     WebSession,
     check_csrf,
@@ -99,6 +100,8 @@ def _error_page(request: Request, session: WebSession, exc: RegiokompasError) ->
         return error_message_page(request, session, 404, "Niet gevonden", text)
     if isinstance(exc, ConflictError):
         return error_message_page(request, session, 409, "Intussen gewijzigd", text)
+    if isinstance(exc, StoreBusyError):
+        return error_message_page(request, session, 503, "Even bezet", text)
     return error_message_page(request, session, 400, "Ongeldige invoer", text)
 
 
@@ -420,7 +423,11 @@ async def _save(request: Request, regeling_id: int | None) -> Response:
             saved = await run_in_threadpool(reg.aanmaken, regeling, user.actor())
         else:
             versie = str(data.get("versie", ""))
-            expected = int(versie) if versie.isdigit() else None
+            if not versie.isdigit() or len(versie) > 9:
+                # The form always carries the version it was loaded with; without it an old
+                # tab or a hand-made POST would overwrite newer edits unseen.
+                raise ConflictError(regeling_id, None, reg.toon(regeling_id).versie)
+            expected = int(versie)
             saved = await run_in_threadpool(
                 reg.wijzigen, regeling_id, regeling, user.actor(), expected
             )
@@ -439,7 +446,7 @@ async def _save(request: Request, regeling_id: int | None) -> Response:
                 "fouten": exc.problems,
                 "velden": _FORM_FIELDS,
             },
-            400,
+            409 if isinstance(exc, DuplicateNameError) else 400,
         )
     except RegiokompasError as exc:
         return _error_page(request, session, exc)
