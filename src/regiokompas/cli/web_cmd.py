@@ -41,7 +41,23 @@ def web(ctx: click.Context, host: str, port: int) -> None:
     # visitor's first click does not wait for them.
     start_warming(app)
     click.echo(f"Regiokompas draait op http://{host}:{port}  (stoppen: Ctrl+C)")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    _security_log_to_stderr()
+    # Access log on (one line per request, uvicorn's format); the security log beside it.
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=True)
+
+
+def _security_log_to_stderr() -> None:
+    """Send the structured security log (logins, lockouts, refusals) to stderr."""
+    import logging
+
+    from regiokompas.web._security import LOGGER
+
+    if not LOGGER.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        LOGGER.addHandler(handler)
+        LOGGER.setLevel(logging.INFO)
+        LOGGER.propagate = False
 
 
 @web.command("openapi")

@@ -28,7 +28,7 @@ from regiokompas.register import (
     normalise_name,
     seed_files,
 )
-from regiokompas.store import accounts
+from regiokompas.store import _throttle, accounts
 from regiokompas.store._audit import AuditEntry, history
 from regiokompas.store._engine import StoreBusyError, make_engine, migrate
 from regiokompas.store._files import FileFormat, read_table, write_table
@@ -228,10 +228,28 @@ class Register:
         with self.session() as session:
             return accounts.get_user(session, gebruikersnaam)
 
-    def inloggen(self, gebruikersnaam: str, wachtwoord: str) -> accounts.Gebruiker | None:
-        """The account for a name and password, or None."""
+    def inloggen(
+        self, gebruikersnaam: str, wachtwoord: str, adres: str | None = None
+    ) -> accounts.Gebruiker | None:
+        """The account for a name and password, or None. Raises
+        :class:`~regiokompas.store.accounts.LoginThrottledError` while the account or the
+        address ``adres`` must wait after failed attempts (see :mod:`._throttle`)."""
         with self.session() as session:
-            return accounts.authenticate(session, gebruikersnaam, wachtwoord)
+            wait = _throttle.wait_seconds(session, gebruikersnaam, adres)
+        if wait:
+            raise accounts.LoginThrottledError(wait)
+        with self.session() as session:
+            user = accounts.authenticate(session, gebruikersnaam, wachtwoord)
+            if user is None:
+                _throttle.record_failure(session, gebruikersnaam, adres)
+            else:
+                _throttle.clear_failures(session, gebruikersnaam)
+        return user
+
+    def uitloggen(self, gebruikersnaam: str) -> None:
+        """End every browser session of the account (old cookies stop working)."""
+        with self.session() as session:
+            accounts.end_sessions(session, gebruikersnaam)
 
     def token_maken(self, gebruikersnaam: str, omschrijving: str, door: Actor) -> str:
         """A new API token (shown once)."""

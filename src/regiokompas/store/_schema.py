@@ -25,6 +25,7 @@ __all__ = [
     "Base",
     "DeelnemerRow",
     "GebruikerRow",
+    "InlogpogingRow",
     "RegelingRow",
     "TaakveldRow",
     "TokenRow",
@@ -135,6 +136,8 @@ class GebruikerRow(Base):
     gm_code: Mapped[str | None] = mapped_column(String(6))
     actief: Mapped[bool] = mapped_column(Boolean, default=True)
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    #: Raised on logout and password change; a session cookie must carry the current value.
+    sessie_generatie: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class TokenRow(Base):
@@ -150,6 +153,18 @@ class TokenRow(Base):
     omschrijving: Mapped[str] = mapped_column(String(200), default="")
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     ingetrokken_op: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class InlogpogingRow(Base):
+    """A failed login, keyed ``gebruiker:<naam>`` or ``adres:<ip>`` (throttling, lockout)."""
+
+    __tablename__ = "inlogpoging"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sleutel: Mapped[str] = mapped_column(String(200))
+    tijdstip: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_inlogpoging_sleutel_tijdstip", "sleutel", "tijdstip"),)
 
 
 class AuditRow(Base):

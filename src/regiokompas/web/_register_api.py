@@ -34,6 +34,7 @@ from regiokompas.register import (
 )
 from regiokompas.store import Gebruiker, StoreBusyError
 from regiokompas.web._register_auth import bearer_user, register_of
+from regiokompas.web._security import security_event
 from regiokompas.web.problems import PROBLEM_MEDIA_TYPE, problem_body
 from regiokompas.web.templating import negotiate_language
 
@@ -230,6 +231,7 @@ def _error(request: Request, exc: RegiokompasError) -> JSONResponse:
         invalid = [(p.veld, p.en if lang == "en" else p.nl) for p in exc.problems]
         return _problem(request, 400, text, invalid)
     if isinstance(exc, PermissionDeniedError):
+        security_event(request, "toegang_geweigerd")
         return _problem(request, 403, text)
     if isinstance(exc, NotFoundError):
         return _problem(request, 404, text)
@@ -241,6 +243,8 @@ def _error(request: Request, exc: RegiokompasError) -> JSONResponse:
 
 
 def _unauthenticated(request: Request) -> JSONResponse:
+    if request.headers.get("authorization"):
+        security_event(request, "token_geweigerd")
     return _problem(
         request,
         401,

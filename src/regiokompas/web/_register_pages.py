@@ -39,6 +39,7 @@ from regiokompas.web._register_auth import (
     store_session,
 )
 from regiokompas.web._register_text import translator
+from regiokompas.web._security import security_event
 from regiokompas.web.templating import language, render
 
 __all__ = [
@@ -83,6 +84,9 @@ def page(
             values[key] = t(values[key])
     response = render(request, f"register/{name}", values, status_code=status)
     store_session(request, response, session)
+    if user is not None:
+        # A page for a logged-in user must not be kept by a browser or a shared cache.
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -95,6 +99,7 @@ def error_message_page(
 def _error_page(request: Request, session: WebSession, exc: RegiokompasError) -> HTMLResponse:
     text = exc.message(language(request))
     if isinstance(exc, PermissionDeniedError):
+        security_event(request, "toegang_geweigerd", gebruiker=session.gebruiker)
         return error_message_page(request, session, 403, "Geen toestemming", text)
     if isinstance(exc, NotFoundError):
         return error_message_page(request, session, 404, "Niet gevonden", text)
@@ -131,6 +136,18 @@ async def posted_form(
 
 
 def login_needed(request: Request, session: WebSession) -> HTMLResponse:
+    """401 for a visitor who is not logged in; 403 for a logged-in lezer (logging in again
+    would not help)."""
+    user = session_user(request, session)
+    if user is not None:
+        security_event(request, "toegang_geweigerd", gebruiker=user.gebruikersnaam, rol=user.rol)
+        return error_message_page(
+            request,
+            session,
+            403,
+            "Geen toestemming",
+            "Een lezer mag het register niet wijzigen.",
+        )
     return error_message_page(
         request, session, 401, "Inloggen nodig", "Log in om het register te wijzigen."
     )
@@ -279,57 +296,6 @@ def exporteren(
         media_type=media,
         headers={"Content-Disposition": f'attachment; filename="regelingen.{formaat}"'},
     )
-
-
-# ---------------------------------------------------------------------- log in / out
-
-
-@router.get("/register/inloggen", response_class=HTMLResponse)
-def inloggen_formulier(request: Request) -> Response:
-    session = session_of(request)
-    return page(request, session, "inloggen.html", {})
-
-
-@router.post("/register/inloggen", response_class=HTMLResponse)
-async def inloggen(request: Request) -> Response:
-    session = session_of(request)
-    data, error = await posted_form(request, session)
-    if error is not None:
-        return error
-    user = await run_in_threadpool(
-        register_of(request).inloggen,
-        str(data.get("gebruikersnaam", "")),
-        str(data.get("wachtwoord", "")),
-    )
-    if user is None:
-        return page(
-            request,
-            session,
-            "inloggen.html",
-            {"gebruiker": None, "melding": "Onbekende gebruikersnaam of onjuist wachtwoord."},
-            401,
-        )
-    # A fresh session (and CSRF token) after login: no session fixation.
-    response = RedirectResponse("/register", status_code=303)
-    store_session(request, response, WebSession(user.gebruikersnaam, session_of_new()))
-    return response
-
-
-def session_of_new() -> str:
-    import secrets
-
-    return secrets.token_urlsafe(24)
-
-
-@router.post("/register/uitloggen")
-async def uitloggen(request: Request) -> Response:
-    session = session_of(request)
-    _, error = await posted_form(request, session)
-    if error is not None:
-        return error
-    response = RedirectResponse("/register", status_code=303)
-    store_session(request, response, None)
-    return response
 
 
 # ---------------------------------------------------------------------- changes
