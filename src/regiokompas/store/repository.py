@@ -132,6 +132,12 @@ class RegelingRepository:
     ) -> list[Regeling]:
         """Arrangements sorted by name; ``zoek`` matches part of the name (case- and
         space-insensitive), ``gemeente`` a participating gm_code."""
+        # PostgreSQL text cannot hold NUL; no stored name or code contains one, so a search
+        # for it simply finds nothing instead of failing.
+        if zoek and "\x00" in zoek:
+            zoek = zoek.replace("\x00", "") or "\x01"
+        if gemeente and "\x00" in gemeente:
+            gemeente = gemeente.replace("\x00", "\x01")
         query = (
             select(RegelingRow)
             .options(selectinload(RegelingRow.deelnemers), selectinload(RegelingRow.taakvelden))

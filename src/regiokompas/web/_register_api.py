@@ -254,7 +254,7 @@ def _unauthenticated(request: Request) -> JSONResponse:
 
 
 _Creds = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-_Id = Annotated[int, Path(description="Id van de regeling.", ge=1)]
+_Id = Annotated[int, Path(description="Id van de regeling.", ge=1, le=2_147_483_647)]
 
 
 def _user(request: Request, creds: HTTPAuthorizationCredentials | None) -> Gebruiker | None:

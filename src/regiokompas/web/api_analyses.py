@@ -10,6 +10,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from regiokompas.web import analyses, opportunities, schemas
+from regiokompas.web._contract import (
+    GEMEENTEN_PATTERN,
+    LIST_PATTERN,
+    METHODEN_PATTERN,
+    REGIOTYPE_PATTERN,
+    VORM_PATTERN,
+)
 from regiokompas.web._limits import expensive_slot
 from regiokompas.web.api_routes import site_of
 
@@ -24,17 +31,23 @@ _Gemeenten = Annotated[
         f"(2 tot {analyses.MAX_GROUP}), bv. GM0513,GM0627.",
         examples=["GM0513,GM0627,GM1901"],
         max_length=2000,
+        pattern=GEMEENTEN_PATTERN,
     ),
 ]
 _Taakvelden = Annotated[
     str,
-    Query(description="Taakvelden, komma-gescheiden, bv. 7.3 of 0.4,7.3.", max_length=200),
+    Query(
+        description="Taakvelden, komma-gescheiden, bv. 7.3 of 0.4,7.3.",
+        max_length=200,
+        pattern=LIST_PATTERN,
+    ),
 ]
 _Vorm = Annotated[
     str,
     Query(
         description="Samenwerkingsvorm, bv. bedrijfsvoeringsorganisatie of centrumgemeente.",
         max_length=40,
+        pattern=VORM_PATTERN,
     ),
 ]
 _Modus = Annotated[
@@ -88,10 +101,11 @@ def verdelingen(
             description="Komma-gescheiden: inwoners, gebruik, vast-variabel, shapley, "
             "nucleolus, kleinste-kern (standaard: alle die van toepassing zijn).",
             max_length=200,
+            pattern=METHODEN_PATTERN,
         ),
     ] = None,
     vastAandeel: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
-        float, Query(description="Vast deel bij de sleutel vast-variabel (0 tot 1).")
+        float, Query(description="Vast deel bij de sleutel vast-variabel (0 tot 1).", ge=0, le=1)
     ] = 0.5,
     aaneengesloten: Annotated[
         bool,
@@ -131,17 +145,23 @@ def kansen(
     groepsgrootte: Annotated[
         int,
         Query(
-            description=f"Grootste groep, inclusief de gemeente (2 tot {opportunities.MAX_SIZE})."
+            description=f"Grootste groep, inclusief de gemeente (2 tot {opportunities.MAX_SIZE}).",
+            ge=2,
+            le=opportunities.MAX_SIZE,
         ),
     ] = 4,
     binnen: Annotated[
         str | None,
-        Query(description="Alleen partners binnen de eigen regio van dit type, bv. ggd."),
+        Query(
+            description="Alleen partners binnen de eigen regio van dit type, bv. ggd.",
+            pattern=REGIOTYPE_PATTERN,
+        ),
     ] = None,
     vorm: _Vorm = "bedrijfsvoeringsorganisatie",
     modus: _Modus = "fitted",
     autonomiePrijs: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
-        float, Query(description="k€ per jaar per punt autonomieverlies (≥ 0).")
+        float,
+        Query(description="k€ per jaar per punt autonomieverlies (0 tot 10.000).", ge=0, le=10_000),
     ] = 0.0,
 ) -> schemas.Kansen:
     site = site_of(request)

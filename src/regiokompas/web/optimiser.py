@@ -15,7 +15,11 @@ from regiokompas.partition import (
     estimate_group_count,
 )
 from regiokompas.web import schemas
-from regiokompas.web.problems import BadParameterError, TooMuchWorkError
+from regiokompas.web.problems import (
+    BadParameterError,
+    TooMuchWorkError,
+    UnknownReferenceError,
+)
 from regiokompas.web.views import SiteData
 
 __all__ = ["MAX_GROUPS", "MAX_SIZE", "TIME_LIMIT", "estimated_groups", "indeling"]
@@ -39,7 +43,7 @@ def estimated_groups(site: SiteData, gebied: str, max_grootte: int) -> float:
         try:
             members = area_members(ds, gebied)
         except RegiokompasError as exc:
-            raise BadParameterError("gebied", exc.nl.rstrip("."), exc.en.rstrip(".")) from exc
+            raise UnknownReferenceError("gebied", exc.nl.rstrip("."), exc.en.rstrip(".")) from exc
         index = {code: i for i, code in enumerate(members)}
         adjacency: list[list[int]] = [[] for _ in members]
         for a, b in ds.graph.edge_list():

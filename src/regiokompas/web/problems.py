@@ -26,6 +26,7 @@ __all__ = [
     "NotFoundError",
     "Problem",
     "TooMuchWorkError",
+    "UnknownReferenceError",
     "UnavailableError",
     "WebError",
     "problem_body",
@@ -117,6 +118,13 @@ class TooMuchWorkError(BadParameterError):
     """The request would take more work than one request may (estimated up front): 422."""
 
     status = 422
+
+
+class UnknownReferenceError(BadParameterError):
+    """A parameter names something that does not exist (a gemeente, taakveld or area): 404,
+    with the parameter in ``invalidParams``. The value is well-formed, so not a 400."""
+
+    status = 404
 
 
 class ConflictError(WebError):
