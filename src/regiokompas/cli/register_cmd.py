@@ -298,6 +298,42 @@ def importeer(ctx: click.Context, bestand: Path, droog: bool, bijwerken: bool) -
         )
 
 
+@register.command("backup")
+@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+@handle_errors
+def backup_cmd(ctx: click.Context, bestand: Path) -> None:
+    """Maak een backup van het register in BESTAND (alleen voor de eigenaar leesbaar).
+
+    SQLite: een kopie via de online-backup van SQLite (ook terwijl de webapp draait);
+    PostgreSQL: een draagbare JSON-dump met alle rijen en de schemaversie."""
+    from regiokompas.store._backup import backup
+
+    info = backup(_open(ctx).engine, bestand)
+    total = sum(info["rijen"].values())
+    click.echo(f"Backup ({info['soort']}, schema {info['schema']}): {total} rijen in {bestand}.")
+
+
+@register.command("restore")
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+@handle_errors
+def restore_cmd(ctx: click.Context, bestand: Path) -> None:
+    """Zet een backup terug in een lege database (weigert een niet-lege database en een
+    backup van een nieuwere versie van Regiokompas)."""
+    from regiokompas.store import make_engine
+    from regiokompas.store._backup import restore
+
+    obj = ctx.find_object(dict) or {}
+    engine = make_engine(obj.get("database_url") or settings_from(ctx).database_url)
+    try:
+        info = restore(engine, bestand)
+    finally:
+        engine.dispose()
+    total = sum(info["rijen"].values())
+    click.echo(f"Teruggezet uit {bestand} (schema {info['schema']}): {total} rijen.")
+
+
 @register.command("export")
 @click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--gemeente", help="Alleen regelingen waaraan deze gemeente deelneemt.")
