@@ -8,8 +8,9 @@ Works on a caller's :class:`~sqlalchemy.orm.Session`; the caller owns the transa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import cast
 
-from sqlalchemy import exists, func, insert, select
+from sqlalchemy import Table, exists, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -39,6 +40,7 @@ __all__ = ["ENTITY", "RegelingRepository", "to_domain"]
 ENTITY = "regeling"
 #: Rows written per flush during an import.
 _BATCH = 1000
+_REGELING = cast(Table, RegelingRow.__table__)
 
 
 def to_domain(row: RegelingRow) -> Regeling:
@@ -246,7 +248,7 @@ class RegelingRepository:
         try:
             ids = list(
                 self.session.scalars(
-                    insert(RegelingRow).returning(RegelingRow.id, sort_by_parameter_order=True),
+                    insert(_REGELING).returning(_REGELING.c.id, sort_by_parameter_order=True),
                     values,
                 )
             )
@@ -282,10 +284,14 @@ class RegelingRepository:
             }
             for rid, regeling in zip(ids, regelingen, strict=True)
         ]
-        for table, rows in ((DeelnemerRow, deelnemers), (TaakveldRow, taakvelden)):
+        # Core tables, not the ORM classes: plain executemany, no unit-of-work bookkeeping.
+        for table, rows in (
+            (cast(Table, DeelnemerRow.__table__), deelnemers),
+            (cast(Table, TaakveldRow.__table__), taakvelden),
+            (cast(Table, AuditRow.__table__), audit),
+        ):
             if rows:
                 self.session.execute(insert(table), rows)
-        self.session.execute(insert(AuditRow), audit)
 
     def _flush_unique(self, naam: str, regeling_id: int | None, expected: int | None) -> None:
         """Flush; a concurrent writer that took the name first (unique index) is a
