@@ -69,3 +69,17 @@ class Settings(BaseSettings):
         "als 'ingevuld door de gemeente' (docs/plichten.md). TOML file with the college's own "
         "scores (1–5) for quality, client focus and control per taakveld.",
     )
+    max_body_bytes: int = Field(
+        default=10_000_000,
+        ge=1_000,
+        description="Grootste inhoud van een verzoek in bytes (uploads, JSON); groter krijgt 413 "
+        "voordat er iets wordt gelezen. Largest request body in bytes; larger gets 413 before "
+        "anything is read.",
+    )
+    zware_berekeningen: int = Field(
+        default=2,
+        ge=1,
+        description="Hoeveel zware berekeningen (indeling, verdeling, besparing, kansen) per "
+        "proces tegelijk mogen lopen; daarboven 429 met Retry-After. How many heavy "
+        "calculations may run at once per process; beyond that 429 with Retry-After.",
+    )

@@ -352,9 +352,10 @@ def test_pages_flows_and_structure(setup) -> None:
 def test_lezer_cannot_edit_through_pages(setup) -> None:
     client, reg, ids, _ = setup
     csrf = _login(client, "lezer")
-    assert client.get(f"/register/regelingen/{ids['gouwe']}/bewerken").status_code == 401
+    # Logged in but not allowed: 403 (issue 18; logging in again would not help).
+    assert client.get(f"/register/regelingen/{ids['gouwe']}/bewerken").status_code == 403
     r = client.post(f"/register/regelingen/{ids['gouwe']}/verwijderen", data={"csrf": csrf})
-    assert r.status_code == 401
+    assert r.status_code == 403
     assert not reg.toon(ids["gouwe"]).verwijderd
     assert "Wijzigingsgeschiedenis" in client.get(f"/register/regelingen/{ids['gouwe']}").text
 
@@ -395,3 +396,53 @@ def test_session_key_is_kept_private_in_the_data_folder(tmp_path, monkeypatch) -
     assert stat.S_IMODE(path.stat().st_mode) == 0o600 and len(first) >= 40
     assert _register_auth._secret(Settings()) == first  # reused, not regenerated
     assert _register_auth._secret(Settings(sessie_sleutel="eigen")) == "eigen"
+
+
+def test_edit_form_without_version_is_a_conflict(setup) -> None:
+    """Issue 18: an empty or missing ``versie`` no longer overwrites a newer edit."""
+    client, reg, ids, tokens = setup
+    csrf = _login(client, "gouda")
+    # Someone else edits through the API first (version 1 -> 2).
+    body = {**_body(client, ids["gouwe"]), "opmerking": "via de API"}
+    r = client.put(f"/api/v1/regelingen/{ids['gouwe']}", json=body, headers=_auth(tokens["gouda"]))
+    assert r.status_code == 200
+    for versie in ("", "abc", None):
+        form = {**_form(reg, ids["gouwe"], begroting_keur="9"), "csrf": csrf}
+        if versie is None:
+            del form["versie"]
+        else:
+            form["versie"] = versie
+        r = client.post(f"/register/regelingen/{ids['gouwe']}/bewerken", data=form)
+        assert r.status_code == 409, versie
+    after = reg.toon(ids["gouwe"])
+    assert (after.opmerking, after.begroting_keur) == ("via de API", None)
+
+
+def test_simultaneous_api_creates_give_one_201(setup) -> None:
+    import threading
+
+    client, reg, _, tokens = setup
+    body = {
+        "naam": "Tien Tegelijk",
+        "vorm": "convenant",
+        "deelnemers": [{"code": "GM0513"}],
+    }
+    statuses: list[int] = []
+    barrier = threading.Barrier(10)
+
+    def post() -> None:
+        barrier.wait()
+        r = client.post("/api/v1/regelingen", json=body, headers=_auth(tokens["beheer"]))
+        statuses.append(r.status_code)
+
+    threads = [threading.Thread(target=post) for _ in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert statuses.count(201) == 1, statuses
+    assert set(statuses) <= {201, 409, 503}, statuses
+    assert [r.naam for r in reg.lijst(zoek="tien tegelijk")] == ["Tien Tegelijk"]
+    r = client.post("/api/v1/regelingen", json=body, headers=_auth(tokens["beheer"]))
+    assert r.status_code == 409
+    assert r.json()["invalidParams"][0]["name"] == "naam"

@@ -68,7 +68,9 @@ def test_every_success_declares_api_version_and_errors_are_problems(
     assert {"status", "title", "detail"} <= set(problem["properties"])
     for path, method, op in _operations(document):
         responses = op["responses"]
-        assert "422" not in responses, path
+        # FastAPI's own 422 validation response is replaced by 400; the only 422 is the
+        # optimiser's "too much work" refusal (issue 18), which is a problem+json too.
+        assert "422" not in responses or path == "/indelingen", path
         if op.get("parameters"):
             assert "400" in responses, (path, method)
         for code, response in responses.items():

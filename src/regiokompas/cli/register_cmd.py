@@ -250,17 +250,35 @@ def toon(ctx: click.Context, regeling_id: int, fmt: str) -> None:
 
 @register.command("import")
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--droog",
+    is_flag=True,
+    help="Proefimport: controleer alles en meld wat er zou gebeuren, maar sla niets op.",
+)
+@click.option(
+    "--bijwerken",
+    is_flag=True,
+    help="Werk regelingen met een bestaande naam bij (alleen gewijzigde velden) in plaats "
+    "van ze als dubbel te weigeren.",
+)
 @click.pass_context
 @handle_errors
-def importeer(ctx: click.Context, bestand: Path) -> None:
+def importeer(ctx: click.Context, bestand: Path, droog: bool, bijwerken: bool) -> None:
     """Importeer regelingen uit CSV of XLSX. Alles of niets: bij één fout wordt niets
-    opgeslagen en staat per rij wat er mis is."""
+    opgeslagen en staat per rij wat er mis is. De naam is de vaste sleutel: met --bijwerken
+    wordt een regeling met dezelfde naam bijgewerkt."""
     from regiokompas.data import RegiokompasError
     from regiokompas.register import ImportRejectedError
     from regiokompas.store import cli_actor, format_of
 
     try:
-        report = _open(ctx).importeer(bestand.read_bytes(), format_of(bestand.name), cli_actor())
+        report = _open(ctx).importeer(
+            bestand.read_bytes(),
+            format_of(bestand.name),
+            cli_actor(),
+            droog=droog,
+            bijwerken=bijwerken,
+        )
     except ImportRejectedError as exc:
         language = settings_from(ctx).taal
         for problem in exc.problems:
@@ -269,7 +287,51 @@ def importeer(ctx: click.Context, bestand: Path) -> None:
             f"{len(exc.problems)} fout(en); er is niets opgeslagen.",
             f"{len(exc.problems)} error(s); nothing was saved.",
         ) from exc
-    click.echo(f"{len(report.regelingen)} regelingen geïmporteerd uit {bestand.name}.")
+    counts = (
+        f"{report.nieuw} nieuw, {report.bijgewerkt} bijgewerkt, {report.ongewijzigd} ongewijzigd"
+    )
+    if droog:
+        click.echo(f"Proefimport van {bestand.name}: {counts}. Er is niets opgeslagen.")
+    else:
+        click.echo(
+            f"{len(report.regelingen)} regelingen geïmporteerd uit {bestand.name} ({counts})."
+        )
+
+
+@register.command("backup")
+@click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+@handle_errors
+def backup_cmd(ctx: click.Context, bestand: Path) -> None:
+    """Maak een backup van het register in BESTAND (alleen voor de eigenaar leesbaar).
+
+    SQLite: een kopie via de online-backup van SQLite (ook terwijl de webapp draait);
+    PostgreSQL: een draagbare JSON-dump met alle rijen en de schemaversie."""
+    from regiokompas.store._backup import backup
+
+    info = backup(_open(ctx).engine, bestand)
+    total = sum(info["rijen"].values())
+    click.echo(f"Backup ({info['soort']}, schema {info['schema']}): {total} rijen in {bestand}.")
+
+
+@register.command("restore")
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+@handle_errors
+def restore_cmd(ctx: click.Context, bestand: Path) -> None:
+    """Zet een backup terug in een lege database (weigert een niet-lege database en een
+    backup van een nieuwere versie van Regiokompas)."""
+    from regiokompas.store import make_engine
+    from regiokompas.store._backup import restore
+
+    obj = ctx.find_object(dict) or {}
+    engine = make_engine(obj.get("database_url") or settings_from(ctx).database_url)
+    try:
+        info = restore(engine, bestand)
+    finally:
+        engine.dispose()
+    total = sum(info["rijen"].values())
+    click.echo(f"Teruggezet uit {bestand} (schema {info['schema']}): {total} rijen.")
 
 
 @register.command("export")

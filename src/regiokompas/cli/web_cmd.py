@@ -88,11 +88,16 @@ def web(ctx: click.Context, host: str, port: int, workers: int) -> None:
     if added:
         click.echo(f"Register gevuld met {added} regelingen uit de startgegevens.")
     click.echo(f"Regiokompas draait op http://{host}:{port}  (stoppen: Ctrl+C)")
+    # Access log on (one line per request, uvicorn's format); the security log beside it (each
+    # worker process sets up its own, see web/_serve.py).
+    from regiokompas.web._security import log_to_stderr
+
+    log_to_stderr()
     if workers == 1:
         from regiokompas.web._serve import serving_app
 
         app = serving_app(settings)
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=True)
         return
     # Several processes: uvicorn imports the app factory in each worker, which reads the
     # settings from the environment; pass on what the command line chose.
@@ -105,8 +110,8 @@ def web(ctx: click.Context, host: str, port: int, workers: int) -> None:
         host=host,
         port=port,
         workers=workers,
-        log_level="warning",
-        access_log=False,
+        log_level="info",
+        access_log=True,
     )
 
 

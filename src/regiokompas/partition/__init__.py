@@ -10,6 +10,7 @@
 from regiokompas.partition._areas import area_members, region_labels
 from regiokompas.partition._enumerate import connected_groups, groups_containing
 from regiokompas.partition._errors import ConstraintConflictError, UnknownAreaError
+from regiokompas.partition._estimate import estimate_group_count
 from regiokompas.partition._scoring import GroupScorer, GroupValuesEngine, engine_scorer
 from regiokompas.partition.model import PartitionResult, RegionPartitioner
 
@@ -23,6 +24,7 @@ __all__ = [
     "area_members",
     "connected_groups",
     "engine_scorer",
+    "estimate_group_count",
     "groups_containing",
     "region_labels",
 ]

@@ -18,6 +18,7 @@ congruence measures the partner finder and the chapter use (:func:`existing_part
 
 from regiokompas.register._errors import (
     ConflictError,
+    DuplicateNameError,
     ImportRejectedError,
     NotFoundError,
     PermissionDeniedError,
@@ -86,6 +87,7 @@ __all__ = [
     "ConflictError",
     "Congruence",
     "Deelnemer",
+    "DuplicateNameError",
     "ImportRejectedError",
     "ImportReport",
     "NotFoundError",

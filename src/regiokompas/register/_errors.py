@@ -8,6 +8,7 @@ from regiokompas.data import RegiokompasError
 
 __all__ = [
     "ConflictError",
+    "DuplicateNameError",
     "ImportRejectedError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -46,6 +47,22 @@ class RegisterValidationError(RegiokompasError):
             "Invalid arrangement: " + "; ".join(p.message("en") for p in problems),
         )
         self.problems = problems
+
+
+class DuplicateNameError(RegisterValidationError):
+    """An active arrangement with the same name key exists (409 in the API)."""
+
+    def __init__(self, naam: str) -> None:
+        super().__init__(
+            [
+                Problem(
+                    "naam",
+                    "er staat al een regeling met deze naam in het register",
+                    "an arrangement with this name is already registered",
+                )
+            ]
+        )
+        self.naam = naam
 
 
 class ImportRejectedError(RegiokompasError):

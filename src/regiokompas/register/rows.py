@@ -227,6 +227,10 @@ class ImportReport:
     rows: int = 0
     regelingen: list[tuple[int, Regeling]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: After writing: records added, updated in place, and matched without a change.
+    nieuw: int = 0
+    bijgewerkt: int = 0
+    ongewijzigd: int = 0
 
     @property
     def ok(self) -> bool:

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 
@@ -16,7 +18,54 @@ from regiokompas.register._errors import Problem
 from regiokompas.register.forms import VORMEN
 from regiokompas.register.model import Regeling
 
-__all__ = ["Reference", "validate"]
+__all__ = ["MAX_DEELNEMERS", "MAX_NUMBER", "MAX_TEXT", "Reference", "validate"]
+
+#: Longest free text (notes, exit conditions, reasons) in characters.
+MAX_TEXT = 10_000
+#: Most participants of one arrangement (all 342 gemeenten plus other bodies).
+MAX_DEELNEMERS = 500
+#: Largest amount in k€ (a budget of a thousand billion euro is a typing error).
+MAX_NUMBER = 1e9
+#: Line breaks and tabs are allowed in multi-line text; every other control character is not.
+_MULTILINE = ("uittredingsvoorwaarden", "override_reden", "opmerking")
+
+
+def _control_character(text: str, multiline: bool) -> str | None:
+    """The first control character in ``text`` (as U+XXXX), or None."""
+    for char in text:
+        if unicodedata.category(char) == "Cc" and not (multiline and char in "\n\t"):
+            return f"U+{ord(char):04X}"
+    return None
+
+
+def _text_problems(regeling: Regeling) -> list[tuple[str, str, str]]:
+    """(field, Dutch, English) for control characters and over-long free text."""
+    out: list[tuple[str, str, str]] = []
+    fields = [
+        ("naam", regeling.naam),
+        ("vorm", regeling.vorm),
+        ("bron", regeling.bron),
+        ("uittredingsvoorwaarden", regeling.uittredingsvoorwaarden),
+        ("override_reden", regeling.override_reden),
+        ("opmerking", regeling.opmerking),
+        ("classificatie_override", regeling.classificatie_override or ""),
+        *(("deelnemers", d.naam) for d in regeling.deelnemers),
+    ]
+    for name, text in fields:
+        found = _control_character(text, name in _MULTILINE)
+        if found:
+            out.append(
+                (
+                    name,
+                    f"stuurteken {found} is niet toegestaan",
+                    f"control character {found} is not allowed",
+                )
+            )
+        elif len(text) > MAX_TEXT:
+            out.append(
+                (name, f"langer dan {MAX_TEXT} tekens", f"longer than {MAX_TEXT} characters")
+            )
+    return out
 
 
 @dataclass(frozen=True)
@@ -66,8 +115,16 @@ def validate(regeling: Regeling, ref: Reference, rij: int | None = None) -> list
             f"onbekende vorm '{regeling.vorm}'; kies uit {', '.join(VORMEN)}",
             f"unknown form '{regeling.vorm}'; choose from {', '.join(VORMEN)}",
         )
+    for veld, nl, en in _text_problems(regeling):
+        bad(veld, nl, en)
     if not regeling.deelnemers:
         bad("deelnemers", "geen deelnemers", "no participants")
+    elif len(regeling.deelnemers) > MAX_DEELNEMERS:
+        bad(
+            "deelnemers",
+            f"{len(regeling.deelnemers)} deelnemers; hoogstens {MAX_DEELNEMERS}",
+            f"{len(regeling.deelnemers)} participants; at most {MAX_DEELNEMERS}",
+        )
     seen: set[str] = set()
     for d in regeling.deelnemers:
         if d.is_gemeente and d.code not in ref.gemeenten:
@@ -91,11 +148,11 @@ def validate(regeling: Regeling, ref: Reference, rij: int | None = None) -> list
                 f"participant '{d.sleutel}' is listed twice",
             )
         seen.add(d.sleutel)
-        if d.bijdrage_keur is not None and not d.bijdrage_keur >= 0:
+        if d.bijdrage_keur is not None and not 0 <= d.bijdrage_keur <= MAX_NUMBER:
             bad(
                 "deelnemers",
-                f"bijdrage van '{d.sleutel}' is negatief of ongeldig",
-                f"contribution of '{d.sleutel}' is negative or invalid",
+                f"bijdrage van '{d.sleutel}' is negatief, oneindig of ongeldig",
+                f"contribution of '{d.sleutel}' is negative, infinite or invalid",
             )
     unknown = [t for t in regeling.taakvelden if t not in ref.taakvelden]
     if unknown:
@@ -106,8 +163,14 @@ def validate(regeling: Regeling, ref: Reference, rij: int | None = None) -> list
         )
     if len(set(regeling.taakvelden)) != len(regeling.taakvelden):
         bad("taakvelden", "een taakveld staat er twee keer in", "a taakveld is listed twice")
-    if regeling.begroting_keur is not None and not regeling.begroting_keur >= 0:
-        bad("begroting_keur", "begroting is negatief of ongeldig", "budget is negative or invalid")
+    if regeling.begroting_keur is not None and not (
+        math.isfinite(regeling.begroting_keur) and 0 <= regeling.begroting_keur <= MAX_NUMBER
+    ):
+        bad(
+            "begroting_keur",
+            "begroting is negatief, oneindig of groter dan 1 miljard k€",
+            "budget is negative, infinite or larger than 1 billion k€",
+        )
     if (
         regeling.startdatum is not None
         and regeling.evaluatiedatum is not None

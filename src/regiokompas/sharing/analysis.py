@@ -195,7 +195,7 @@ def verdeel(
         result = nucleolus(game)
         nucleolus_x, first_level = result.allocation, result.least_core_value
         core_empty = first_level > tol
-    elif isinstance(game, CostGame):
+    elif isinstance(game, CostGame) and not game.is_subadditive_at_top():
         core_empty = True  # c(N) > Σ c({i}): even the singletons block every allocation
 
     if methodes is None:
@@ -254,6 +254,9 @@ def verdeel(
             )
         allocations.append(_report(game, method, x, alone, total, tol, note, stderr))
 
+    if core_empty is None and isinstance(game, CostGame):
+        core_empty = _core_is_empty(game, allocations, tol)
+
     return VerdeelAnalyse(
         naam=game.naam,
         spelers=spelers,
@@ -266,6 +269,18 @@ def verdeel(
         kleinste_kern_waarde=least,
         verdelingen=tuple(allocations),
     )
+
+
+def _core_is_empty(game: CostGame, allocations: Sequence[Verdeling], tol: float) -> bool:
+    """Whether the core is empty when no nucleolus was computed for the requested methods.
+
+    An allocation found in the core proves it non-empty without an LP; otherwise the least-core
+    value decides (ε* > 0 iff the core is empty), so ``kern_leeg`` never depends on which
+    methods were asked for.
+    """
+    if any(v.in_kern for v in allocations):
+        return False
+    return bool(least_core(game).least_core_value > tol)
 
 
 def _batch(game: CostGame | BatchGame) -> Callable[[npt.NDArray[np.bool_]], FloatArray]:

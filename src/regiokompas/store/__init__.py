@@ -11,6 +11,7 @@ CSV/XLSX import and export, and seeding.
 from regiokompas.store._audit import AuditEntry
 from regiokompas.store._engine import (
     DatabaseError,
+    StoreBusyError,
     default_database_url,
     is_current,
     make_engine,
@@ -32,6 +33,7 @@ __all__ = [
     "Gebruiker",
     "RegelingRepository",
     "Register",
+    "StoreBusyError",
     "cli_actor",
     "default_database_url",
     "format_of",

@@ -4,6 +4,8 @@ shipped in the package."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from regiokompas.data import RegiokompasError
 
 __all__ = [
+    "BUSY_TIMEOUT_MS",
     "DatabaseError",
+    "StoreBusyError",
     "alembic_config",
     "default_database_url",
     "is_current",
@@ -32,6 +36,22 @@ __all__ = [
 
 class DatabaseError(RegiokompasError):
     """The database cannot be reached or has an unexpected state."""
+
+
+class StoreBusyError(DatabaseError):
+    """Another writer holds the database longer than the busy timeout (503, try again)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Het register is even bezet door een andere wijziging (bijvoorbeeld een grote "
+            "import); probeer het over een paar seconden opnieuw.",
+            "The register is busy with another change (a large import, for example); try "
+            "again in a few seconds.",
+        )
+
+
+#: How long a SQLite writer waits for another writer before giving up (then 503).
+BUSY_TIMEOUT_MS = 5000
 
 
 def user_data_dir() -> Path:
@@ -48,8 +68,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        # Wait for a concurrent writer instead of failing at once.
-        cursor.execute("PRAGMA busy_timeout=15000")
+        # Wait a while for a concurrent writer instead of failing at once; past that the
+        # caller gets StoreBusyError (503), never a hang.
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # WAL: readers never wait for a writer (a long import no longer blocks the register's
+        # pages); a no-op for in-memory databases.
+        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
 
@@ -58,7 +82,14 @@ def make_engine(url: str | None = None) -> Engine:
     a SQLite file."""
     url = url or default_database_url()
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(url.removeprefix("sqlite:///").split("?", 1)[0])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Created private (0600) before SQLite opens it: it holds password hashes. SQLite
+        # gives its -wal and -shm files the same mode.
+        if not path.exists():
+            # FileExistsError: another process created it just now.
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
         engine = create_engine(url)
     except (SQLAlchemyError, ImportError, ValueError) as exc:

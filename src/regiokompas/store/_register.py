@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from regiokompas.data import Dataset, load_dataset
@@ -27,9 +28,9 @@ from regiokompas.register import (
     normalise_name,
     seed_files,
 )
-from regiokompas.store import accounts
+from regiokompas.store import _throttle, accounts
 from regiokompas.store._audit import AuditEntry, history
-from regiokompas.store._engine import make_engine, migrate
+from regiokompas.store._engine import StoreBusyError, make_engine, migrate
 from regiokompas.store._files import FileFormat, read_table, write_table
 from regiokompas.store.repository import RegelingRepository
 
@@ -69,9 +70,16 @@ class Register:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        """A session in one transaction: committed on success, rolled back on error. A
+        database locked by another writer for longer than the busy timeout raises
+        :class:`StoreBusyError` (the web app answers 503), not a bare driver error."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
+                raise StoreBusyError() from exc
+            raise
 
     @contextmanager
     def repository(self) -> Iterator[RegelingRepository]:
@@ -144,13 +152,21 @@ class Register:
         fmt: FileFormat,
         actor: Actor,
         on_row: Callable[[int], None] | None = None,
+        *,
+        droog: bool = False,
+        bijwerken: bool = False,
     ) -> ImportReport:
         """Import a CSV/XLSX file all-or-nothing: every row is checked first; any problem
         raises :class:`ImportRejectedError` (with every row's problems) and writes nothing;
-        otherwise all rows are written in ONE transaction."""
+        otherwise all rows are written in ONE transaction. ``droog`` does all the work and
+        reports what would happen, then rolls back; ``bijwerken`` updates arrangements whose
+        name is already registered instead of refusing them."""
         header, rows = read_table(data, fmt)
-        with self.repository() as repo:
-            report = repo.import_rows(header, rows, actor, on_row)
+        with self.session() as session:
+            repo = RegelingRepository(session, self.ref)
+            report = repo.import_rows(header, rows, actor, on_row, bijwerken=bijwerken)
+            if droog and report.ok:
+                session.rollback()
         if not report.ok:
             raise ImportRejectedError(report.problems, report.rows)
         return report
@@ -212,10 +228,28 @@ class Register:
         with self.session() as session:
             return accounts.get_user(session, gebruikersnaam)
 
-    def inloggen(self, gebruikersnaam: str, wachtwoord: str) -> accounts.Gebruiker | None:
-        """The account for a name and password, or None."""
+    def inloggen(
+        self, gebruikersnaam: str, wachtwoord: str, adres: str | None = None
+    ) -> accounts.Gebruiker | None:
+        """The account for a name and password, or None. Raises
+        :class:`~regiokompas.store.accounts.LoginThrottledError` while the account or the
+        address ``adres`` must wait after failed attempts (see :mod:`._throttle`)."""
         with self.session() as session:
-            return accounts.authenticate(session, gebruikersnaam, wachtwoord)
+            wait = _throttle.wait_seconds(session, gebruikersnaam, adres)
+        if wait:
+            raise accounts.LoginThrottledError(wait)
+        with self.session() as session:
+            user = accounts.authenticate(session, gebruikersnaam, wachtwoord)
+            if user is None:
+                _throttle.record_failure(session, gebruikersnaam, adres)
+            else:
+                _throttle.clear_failures(session, gebruikersnaam)
+        return user
+
+    def uitloggen(self, gebruikersnaam: str) -> None:
+        """End every browser session of the account (old cookies stop working)."""
+        with self.session() as session:
+            accounts.end_sessions(session, gebruikersnaam)
 
     def token_maken(self, gebruikersnaam: str, omschrijving: str, door: Actor) -> str:
         """A new API token (shown once)."""

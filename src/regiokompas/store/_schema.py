@@ -16,6 +16,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -24,6 +25,7 @@ __all__ = [
     "Base",
     "DeelnemerRow",
     "GebruikerRow",
+    "InlogpogingRow",
     "RegelingRow",
     "TaakveldRow",
     "TokenRow",
@@ -80,6 +82,16 @@ class RegelingRow(Base):
     )
 
     __mapper_args__ = {"version_id_col": versie}
+    # One active arrangement per name key, enforced by the database (migration 0002).
+    __table_args__ = (
+        Index(
+            "uq_regeling_naam_actief",
+            "naam_sleutel",
+            unique=True,
+            sqlite_where=text("verwijderd_op IS NULL"),
+            postgresql_where=text("verwijderd_op IS NULL"),
+        ),
+    )
 
 
 class DeelnemerRow(Base):
@@ -124,6 +136,8 @@ class GebruikerRow(Base):
     gm_code: Mapped[str | None] = mapped_column(String(6))
     actief: Mapped[bool] = mapped_column(Boolean, default=True)
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    #: Raised on logout and password change; a session cookie must carry the current value.
+    sessie_generatie: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class TokenRow(Base):
@@ -139,6 +153,18 @@ class TokenRow(Base):
     omschrijving: Mapped[str] = mapped_column(String(200), default="")
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     ingetrokken_op: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class InlogpogingRow(Base):
+    """A failed login, keyed ``gebruiker:<naam>`` or ``adres:<ip>`` (throttling, lockout)."""
+
+    __tablename__ = "inlogpoging"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sleutel: Mapped[str] = mapped_column(String(200))
+    tijdstip: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_inlogpoging_sleutel_tijdstip", "sleutel", "tijdstip"),)
 
 
 class AuditRow(Base):

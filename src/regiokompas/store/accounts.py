@@ -28,9 +28,11 @@ __all__ = [
     "ROLES",
     "AccountError",
     "Gebruiker",
+    "LoginThrottledError",
     "authenticate",
     "create_token",
     "create_user",
+    "end_sessions",
     "get_user",
     "list_users",
     "revoke_tokens",
@@ -50,6 +52,18 @@ class AccountError(RegiokompasError):
     """An account cannot be created or changed as asked."""
 
 
+class LoginThrottledError(AccountError):
+    """Too many failed logins for this account or address: wait ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            "Te veel mislukte inlogpogingen. Wacht "
+            f"{retry_after} seconden en probeer het dan opnieuw.",
+            f"Too many failed logins. Wait {retry_after} seconds and try again.",
+        )
+        self.retry_after = retry_after
+
+
 @dataclass(frozen=True)
 class Gebruiker:
     """An account as shown to administrators (never the hash)."""
@@ -59,6 +73,8 @@ class Gebruiker:
     rol: str
     gm_code: str | None
     actief: bool
+    #: A session cookie is valid only while it carries this value (see :func:`end_sessions`).
+    sessie_generatie: int = 0
 
     def actor(self) -> Actor:
         """The acting identity for permission checks."""
@@ -66,7 +82,9 @@ class Gebruiker:
 
 
 def _gebruiker(row: GebruikerRow) -> Gebruiker:
-    return Gebruiker(row.id, row.gebruikersnaam, row.rol, row.gm_code, row.actief)
+    return Gebruiker(
+        row.id, row.gebruikersnaam, row.rol, row.gm_code, row.actief, row.sessie_generatie or 0
+    )
 
 
 def _check_password(wachtwoord: str) -> None:
@@ -147,9 +165,18 @@ def set_password(session: Session, gebruikersnaam: str, wachtwoord: str, door: A
     if row is None:
         raise NotFoundError("Gebruiker", "User", gebruikersnaam)
     row.wachtwoord_hash = _HASHER.hash(wachtwoord)
+    # Every session opened with the old password ends.
+    row.sessie_generatie = (row.sessie_generatie or 0) + 1
     record(
         session, door.naam, "gebruiker", row.id, "gewijzigd", "wachtwoord", "***", "***", raw=True
     )
+
+
+def end_sessions(session: Session, gebruikersnaam: str) -> None:
+    """Revoke every browser session of the account (logout): its cookies stop working."""
+    row = session.scalar(select(GebruikerRow).where(GebruikerRow.gebruikersnaam == gebruikersnaam))
+    if row is not None:
+        row.sessie_generatie = (row.sessie_generatie or 0) + 1
 
 
 def list_users(session: Session) -> list[Gebruiker]:

@@ -8,8 +8,10 @@ Works on a caller's :class:`~sqlalchemy.orm.Session`; the caller owns the transa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import cast
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import Table, exists, func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -18,6 +20,7 @@ from regiokompas.register import (
     Actor,
     ConflictError,
     Deelnemer,
+    DuplicateNameError,
     ImportReport,
     NotFoundError,
     PermissionDeniedError,
@@ -29,12 +32,15 @@ from regiokompas.register import (
     normalise_name,
     validate,
 )
-from regiokompas.store._audit import AuditEntry, history, record, utcnow
-from regiokompas.store._schema import DeelnemerRow, RegelingRow, TaakveldRow
+from regiokompas.store._audit import AuditEntry, history, record, to_json, utcnow
+from regiokompas.store._schema import AuditRow, DeelnemerRow, RegelingRow, TaakveldRow
 
 __all__ = ["ENTITY", "RegelingRepository", "to_domain"]
 
 ENTITY = "regeling"
+#: Rows written per flush during an import.
+_BATCH = 1000
+_REGELING = cast(Table, RegelingRow.__table__)
 
 
 def to_domain(row: RegelingRow) -> Regeling:
@@ -128,6 +134,12 @@ class RegelingRepository:
     ) -> list[Regeling]:
         """Arrangements sorted by name; ``zoek`` matches part of the name (case- and
         space-insensitive), ``gemeente`` a participating gm_code."""
+        # PostgreSQL text cannot hold NUL; no stored name or code contains one, so a search
+        # for it simply finds nothing instead of failing.
+        if zoek and "\x00" in zoek:
+            zoek = zoek.replace("\x00", "") or "\x01"
+        if gemeente and "\x00" in gemeente:
+            gemeente = gemeente.replace("\x00", "\x01")
         query = (
             select(RegelingRow)
             .options(selectinload(RegelingRow.deelnemers), selectinload(RegelingRow.taakvelden))
@@ -172,18 +184,22 @@ class RegelingRepository:
 
     # ----------------------------------------------------------------- checks
 
+    def name_taken(self, naam: str, exclude_id: int | None = None) -> bool:
+        """Whether an active arrangement other than ``exclude_id`` has this name key (one
+        indexed lookup, not a read of every name)."""
+        query = exists().where(
+            RegelingRow.naam_sleutel == normalise_name(naam), RegelingRow.verwijderd_op.is_(None)
+        )
+        if exclude_id is not None:
+            query = query.where(RegelingRow.id != exclude_id)
+        return bool(self.session.scalar(select(query)))
+
     def _check(self, actor: Actor, regeling: Regeling, exclude_id: int | None = None) -> None:
         problems = validate(regeling, self.ref)
-        if normalise_name(regeling.naam) in self.active_names(exclude_id):
-            problems.append(
-                Problem(
-                    "naam",
-                    "er staat al een regeling met deze naam in het register",
-                    "an arrangement with this name is already registered",
-                )
-            )
         if problems:
             raise RegisterValidationError(problems)
+        if self.name_taken(regeling.naam, exclude_id):
+            raise DuplicateNameError(regeling.naam)
         if not actor.can_edit(regeling):
             raise _denied(actor, regeling)
 
@@ -193,10 +209,13 @@ class RegelingRepository:
         """Add an arrangement; the audit trail records every recorded field as new."""
         regeling = _with_names(regeling, self.ref)
         self._check(actor, regeling)
+        return self._insert(regeling, actor, actie)
+
+    def _insert(self, regeling: Regeling, actor: Actor, actie: str) -> Regeling:
         row = RegelingRow()
         _apply(row, regeling, CONTENT_FIELDS)
         self.session.add(row)
-        self.session.flush()
+        self._flush_unique(regeling.naam, None, None)
         # One line holding the whole new record: old value none, new value every field.
         record(
             self.session,
@@ -210,6 +229,83 @@ class RegelingRepository:
             when=row.gewijzigd_op,
         )
         return to_domain(row)
+
+    def _insert_many(self, regelingen: Sequence[Regeling], actor: Actor, actie: str) -> None:
+        """Insert already validated records with four bulk statements (records, participants,
+        taakvelden, audit lines) instead of one ORM flush per record."""
+        now = utcnow()
+        values = []
+        for regeling in regelingen:
+            content = regeling.content()
+            values.append(
+                {
+                    **{k: v for k, v in content.items() if k not in ("deelnemers", "taakvelden")},
+                    "naam_sleutel": normalise_name(regeling.naam),
+                    "gewijzigd_op": now,
+                    "versie": 1,
+                }
+            )
+        try:
+            ids = list(
+                self.session.scalars(
+                    insert(_REGELING).returning(_REGELING.c.id, sort_by_parameter_order=True),
+                    values,
+                )
+            )
+        except IntegrityError as exc:
+            raise DuplicateNameError("") from exc
+        deelnemers = [
+            {
+                "regeling_id": rid,
+                "positie": i,
+                "gm_code": d.code or None,
+                "naam": d.naam,
+                "bijdrage_keur": d.bijdrage_keur,
+            }
+            for rid, regeling in zip(ids, regelingen, strict=True)
+            for i, d in enumerate(regeling.deelnemers)
+        ]
+        taakvelden = [
+            {"regeling_id": rid, "positie": i, "taakveld": t}
+            for rid, regeling in zip(ids, regelingen, strict=True)
+            for i, t in enumerate(regeling.taakvelden)
+        ]
+        audit = [
+            {
+                "tijdstip": now,
+                "gebruiker": actor.naam,
+                "entiteit": ENTITY,
+                "entiteit_id": rid,
+                "actie": actie,
+                "veld": "",
+                "oud": None,
+                # One line holding the whole new record: old value none, new value every field.
+                "nieuw": to_json(regeling.content()),
+            }
+            for rid, regeling in zip(ids, regelingen, strict=True)
+        ]
+        # Core tables, not the ORM classes: plain executemany, no unit-of-work bookkeeping.
+        for table, rows in (
+            (cast(Table, DeelnemerRow.__table__), deelnemers),
+            (cast(Table, TaakveldRow.__table__), taakvelden),
+            (cast(Table, AuditRow.__table__), audit),
+        ):
+            if rows:
+                self.session.execute(insert(table), rows)
+
+    def _flush_unique(self, naam: str, regeling_id: int | None, expected: int | None) -> None:
+        """Flush; a concurrent writer that took the name first (unique index) is a
+        :class:`DuplicateNameError`, a concurrent update a :class:`ConflictError`. Either
+        way the caller's transaction is rolled back by the exception."""
+        try:
+            self.session.flush()
+        except IntegrityError as exc:
+            text = str(exc.orig)
+            if "naam_sleutel" in text or "uq_regeling_naam_actief" in text:
+                raise DuplicateNameError(naam) from exc
+            raise
+        except StaleDataError as exc:
+            raise ConflictError(regeling_id or 0, expected, None) from exc
 
     def update(
         self, regeling_id: int, regeling: Regeling, actor: Actor, expected_version: int | None
@@ -230,7 +326,11 @@ class RegelingRepository:
         if not changed:
             return old
         _apply(row, regeling, changed)
-        self._flush(regeling_id, expected_version if expected_version is not None else old.versie)
+        self._flush_unique(
+            regeling.naam,
+            regeling_id,
+            expected_version if expected_version is not None else old.versie,
+        )
         for name in changed:
             record(
                 self.session,
@@ -279,7 +379,7 @@ class RegelingRepository:
             raise _denied(actor, old)
         if row.verwijderd_op is None:
             return old
-        if row.naam_sleutel in self.active_names():
+        if self.name_taken(row.naam):
             raise RegisterValidationError(
                 [
                     Problem(
@@ -291,7 +391,7 @@ class RegelingRepository:
             )
         row.verwijderd_op = None
         row.gewijzigd_op = utcnow()
-        self._flush(regeling_id, old.versie)
+        self._flush_unique(row.naam, regeling_id, old.versie)
         record(
             self.session,
             actor.naam,
@@ -311,12 +411,26 @@ class RegelingRepository:
         rows: Sequence[dict[str, str]],
         actor: Actor,
         on_row: Callable[[int], None] | None = None,
+        *,
+        bijwerken: bool = False,
     ) -> ImportReport:
         """Check every row first; if any row has a problem, raise ImportRejectedError-ready
         report (``ok`` false) without writing. Otherwise add all rows in the caller's
         transaction (one commit for the whole file). ``on_row(n)`` runs after the n-th row
-        is written (flushed but not committed)."""
-        report = check_rows(header, rows, self.ref, self.active_names())
+        is written (flushed but not committed).
+
+        The existing names are read once (linear time). With ``bijwerken`` a row whose name
+        key (the stable key: unique among active arrangements) is already registered updates
+        that arrangement in place, recording only the changed fields; without it such a row
+        is a duplicate error. The report counts new, updated and unchanged records.
+        """
+        found = self.session.execute(
+            select(RegelingRow.naam_sleutel, RegelingRow.id).where(
+                RegelingRow.verwijderd_op.is_(None)
+            )
+        )
+        existing: dict[str, int] = {row[0]: row[1] for row in found}
+        report = check_rows(header, rows, self.ref, () if bijwerken else existing.keys())
         if actor.rol == "lezer":
             report.problems.append(
                 Problem("", "een lezer mag niet importeren", "a reader may not import", None)
@@ -334,10 +448,32 @@ class RegelingRepository:
         if not report.ok:
             report.regelingen.clear()
             return report
-        for n, (_rij, regeling) in enumerate(report.regelingen, start=1):
-            self.create(regeling, actor, actie="geimporteerd")
+        new: list[Regeling] = []
+        written = 0
+        for _rij, regeling in report.regelingen:
+            key = normalise_name(regeling.naam)
+            if key in existing:
+                before = self.get(existing[key])
+                after = self.update(existing[key], regeling, actor, None)
+                if after.versie == before.versie:
+                    report.ongewijzigd += 1
+                else:
+                    report.bijgewerkt += 1
+                written += 1
+                if on_row is not None:
+                    on_row(written)
+            else:
+                new.append(_with_names(regeling, self.ref))
+        # Validated and checked for duplicates above: insert in batches, one flush each
+        # (a flush per row made large imports slow).
+        for first in range(0, len(new), _BATCH):
+            batch = new[first : first + _BATCH]
+            self._insert_many(batch, actor, "geimporteerd")
+            report.nieuw += len(batch)
             if on_row is not None:
-                on_row(n)
+                for _ in batch:
+                    written += 1
+                    on_row(written)
         return report
 
     def _flush(self, regeling_id: int, expected: int | None) -> None:

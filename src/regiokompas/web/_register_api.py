@@ -25,14 +25,16 @@ from regiokompas.data import RegiokompasError
 from regiokompas.register import (
     ConflictError,
     Deelnemer,
+    DuplicateNameError,
     NotFoundError,
     PermissionDeniedError,
     Regeling,
     RegisterValidationError,
     classify,
 )
-from regiokompas.store import Gebruiker
+from regiokompas.store import Gebruiker, StoreBusyError
 from regiokompas.web._register_auth import bearer_user, register_of
+from regiokompas.web._security import security_event
 from regiokompas.web.problems import PROBLEM_MEDIA_TYPE, problem_body
 from regiokompas.web.templating import negotiate_language
 
@@ -47,6 +49,7 @@ _TITLES = {
     403: ("Geen toestemming", "Forbidden"),
     404: ("Niet gevonden", "Not found"),
     409: ("Conflict", "Conflict"),
+    503: ("Tijdelijk niet beschikbaar", "Temporarily unavailable"),
 }
 _BRON = "Register Regiokompas; per regeling de bron en brondatum in 'bron' en 'bronDatum'"
 
@@ -68,6 +71,9 @@ _R403: dict[int | str, dict[str, Any]] = {
 _R404: dict[int | str, dict[str, Any]] = {404: _problem_doc("Niet gevonden.")}
 _R409: dict[int | str, dict[str, Any]] = {
     409: _problem_doc("Intussen door iemand anders gewijzigd (verouderde versie).")
+}
+_R409_NAAM: dict[int | str, dict[str, Any]] = {
+    409: _problem_doc("Er staat al een actieve regeling met deze naam in het register.")
 }
 
 
@@ -219,19 +225,26 @@ def _problem(
 def _error(request: Request, exc: RegiokompasError) -> JSONResponse:
     lang = negotiate_language(request.headers.get("accept-language"))
     text = exc.message(lang)
+    if isinstance(exc, DuplicateNameError):
+        return _problem(request, 409, text, [("naam", exc.problems[0].message(lang))])
     if isinstance(exc, RegisterValidationError):
         invalid = [(p.veld, p.en if lang == "en" else p.nl) for p in exc.problems]
         return _problem(request, 400, text, invalid)
     if isinstance(exc, PermissionDeniedError):
+        security_event(request, "toegang_geweigerd")
         return _problem(request, 403, text)
     if isinstance(exc, NotFoundError):
         return _problem(request, 404, text)
-    if isinstance(exc, ConflictError):
+    if isinstance(exc, ConflictError | DuplicateNameError):
         return _problem(request, 409, text)
+    if isinstance(exc, StoreBusyError):
+        return _problem(request, 503, text, headers={"Retry-After": "5"})
     return _problem(request, 400, text)
 
 
 def _unauthenticated(request: Request) -> JSONResponse:
+    if request.headers.get("authorization"):
+        security_event(request, "token_geweigerd")
     return _problem(
         request,
         401,
@@ -241,7 +254,7 @@ def _unauthenticated(request: Request) -> JSONResponse:
 
 
 _Creds = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-_Id = Annotated[int, Path(description="Id van de regeling.", ge=1)]
+_Id = Annotated[int, Path(description="Id van de regeling.", ge=1, le=2_147_483_647)]
 
 
 def _user(request: Request, creds: HTTPAuthorizationCredentials | None) -> Gebruiker | None:
@@ -291,7 +304,7 @@ def regelingen(
     status_code=201,
     response_model=RegelingUitvoer,
     summary="Een regeling toevoegen",
-    responses={**_R400, **_R401, **_R403},
+    responses={**_R400, **_R401, **_R403, **_R409_NAAM},
 )
 def regeling_toevoegen(
     request: Request, response: Response, body: RegelingInvoer, creds: _Creds

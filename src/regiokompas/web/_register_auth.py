@@ -85,6 +85,8 @@ class WebSession:
 
     gebruiker: str | None
     csrf: str
+    #: The account's session generation when the cookie was issued (revocation).
+    generatie: int = 0
 
 
 def session_of(request: Request) -> WebSession:
@@ -95,7 +97,12 @@ def session_of(request: Request) -> WebSession:
             data = _serializer(request).loads(raw, max_age=MAX_AGE)
             if isinstance(data, dict) and isinstance(data.get("c"), str):
                 user = data.get("g")
-                return WebSession(user if isinstance(user, str) else None, data["c"])
+                generation = data.get("s")
+                return WebSession(
+                    user if isinstance(user, str) else None,
+                    data["c"],
+                    generation if isinstance(generation, int) else -1,
+                )
         except BadSignature:
             pass
     return WebSession(None, secrets.token_urlsafe(24))
@@ -106,7 +113,9 @@ def store_session(request: Request, response: Response, session: WebSession | No
     if session is None:
         response.delete_cookie(COOKIE, path="/")
         return
-    value = _serializer(request).dumps({"g": session.gebruiker, "c": session.csrf})
+    value = _serializer(request).dumps(
+        {"g": session.gebruiker, "c": session.csrf, "s": session.generatie}
+    )
     response.set_cookie(
         COOKIE,
         value,
@@ -119,11 +128,14 @@ def store_session(request: Request, response: Response, session: WebSession | No
 
 
 def session_user(request: Request, session: WebSession) -> Gebruiker | None:
-    """The active account of a browser session (re-read, so a disabled user is out)."""
+    """The active account of a browser session (re-read, so a disabled user is out, and a
+    cookie from before a logout or password change no longer counts)."""
     if session.gebruiker is None:
         return None
     user = register_of(request).gebruiker(session.gebruiker)
-    return user if user is not None and user.actief else None
+    if user is None or not user.actief or user.sessie_generatie != session.generatie:
+        return None
+    return user
 
 
 def check_csrf(session: WebSession, token: str | None) -> bool:

@@ -20,6 +20,7 @@ from regiokompas.register import (
     COLUMNS,
     VORMEN,
     ConflictError,
+    DuplicateNameError,
     NotFoundError,
     PermissionDeniedError,
     Regeling,
@@ -28,7 +29,7 @@ from regiokompas.register import (
     format_row,
     parse_row,
 )
-from regiokompas.store import Gebruiker, format_of
+from regiokompas.store import Gebruiker, StoreBusyError, format_of
 from regiokompas.web._register_auth import (
     WebSession,
     check_csrf,
@@ -38,6 +39,7 @@ from regiokompas.web._register_auth import (
     store_session,
 )
 from regiokompas.web._register_text import translator
+from regiokompas.web._security import security_event
 from regiokompas.web.templating import language, render
 
 __all__ = [
@@ -82,6 +84,9 @@ def page(
             values[key] = t(values[key])
     response = render(request, f"register/{name}", values, status_code=status)
     store_session(request, response, session)
+    if user is not None:
+        # A page for a logged-in user must not be kept by a browser or a shared cache.
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -94,11 +99,14 @@ def error_message_page(
 def _error_page(request: Request, session: WebSession, exc: RegiokompasError) -> HTMLResponse:
     text = exc.message(language(request))
     if isinstance(exc, PermissionDeniedError):
+        security_event(request, "toegang_geweigerd", gebruiker=session.gebruiker)
         return error_message_page(request, session, 403, "Geen toestemming", text)
     if isinstance(exc, NotFoundError):
         return error_message_page(request, session, 404, "Niet gevonden", text)
     if isinstance(exc, ConflictError):
         return error_message_page(request, session, 409, "Intussen gewijzigd", text)
+    if isinstance(exc, StoreBusyError):
+        return error_message_page(request, session, 503, "Even bezet", text)
     return error_message_page(request, session, 400, "Ongeldige invoer", text)
 
 
@@ -128,6 +136,18 @@ async def posted_form(
 
 
 def login_needed(request: Request, session: WebSession) -> HTMLResponse:
+    """401 for a visitor who is not logged in; 403 for a logged-in lezer (logging in again
+    would not help)."""
+    user = session_user(request, session)
+    if user is not None:
+        security_event(request, "toegang_geweigerd", gebruiker=user.gebruikersnaam, rol=user.rol)
+        return error_message_page(
+            request,
+            session,
+            403,
+            "Geen toestemming",
+            "Een lezer mag het register niet wijzigen.",
+        )
     return error_message_page(
         request, session, 401, "Inloggen nodig", "Log in om het register te wijzigen."
     )
@@ -278,57 +298,6 @@ def exporteren(
     )
 
 
-# ---------------------------------------------------------------------- log in / out
-
-
-@router.get("/register/inloggen", response_class=HTMLResponse)
-def inloggen_formulier(request: Request) -> Response:
-    session = session_of(request)
-    return page(request, session, "inloggen.html", {})
-
-
-@router.post("/register/inloggen", response_class=HTMLResponse)
-async def inloggen(request: Request) -> Response:
-    session = session_of(request)
-    data, error = await posted_form(request, session)
-    if error is not None:
-        return error
-    user = await run_in_threadpool(
-        register_of(request).inloggen,
-        str(data.get("gebruikersnaam", "")),
-        str(data.get("wachtwoord", "")),
-    )
-    if user is None:
-        return page(
-            request,
-            session,
-            "inloggen.html",
-            {"gebruiker": None, "melding": "Onbekende gebruikersnaam of onjuist wachtwoord."},
-            401,
-        )
-    # A fresh session (and CSRF token) after login: no session fixation.
-    response = RedirectResponse("/register", status_code=303)
-    store_session(request, response, WebSession(user.gebruikersnaam, session_of_new()))
-    return response
-
-
-def session_of_new() -> str:
-    import secrets
-
-    return secrets.token_urlsafe(24)
-
-
-@router.post("/register/uitloggen")
-async def uitloggen(request: Request) -> Response:
-    session = session_of(request)
-    _, error = await posted_form(request, session)
-    if error is not None:
-        return error
-    response = RedirectResponse("/register", status_code=303)
-    store_session(request, response, None)
-    return response
-
-
 # ---------------------------------------------------------------------- changes
 
 
@@ -420,7 +389,11 @@ async def _save(request: Request, regeling_id: int | None) -> Response:
             saved = await run_in_threadpool(reg.aanmaken, regeling, user.actor())
         else:
             versie = str(data.get("versie", ""))
-            expected = int(versie) if versie.isdigit() else None
+            if not versie.isdigit() or len(versie) > 9:
+                # The form always carries the version it was loaded with; without it an old
+                # tab or a hand-made POST would overwrite newer edits unseen.
+                raise ConflictError(regeling_id, None, reg.toon(regeling_id).versie)
+            expected = int(versie)
             saved = await run_in_threadpool(
                 reg.wijzigen, regeling_id, regeling, user.actor(), expected
             )
@@ -439,7 +412,7 @@ async def _save(request: Request, regeling_id: int | None) -> Response:
                 "fouten": exc.problems,
                 "velden": _FORM_FIELDS,
             },
-            400,
+            409 if isinstance(exc, DuplicateNameError) else 400,
         )
     except RegiokompasError as exc:
         return _error_page(request, session, exc)

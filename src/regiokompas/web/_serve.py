@@ -94,4 +94,7 @@ def serving_app(settings: Settings | None = None, warm: bool | None = None) -> F
 
 def worker_app() -> FastAPI:
     """The factory for ``uvicorn --factory`` (one call per worker; settings from the env)."""
+    from regiokompas.web._security import log_to_stderr
+
+    log_to_stderr()
     return serving_app(Settings())

@@ -11,7 +11,7 @@ from regiokompas.data import RegiokompasError
 from regiokompas.savings import Range, SavingsEstimate
 from regiokompas.sharing import MAX_ENGINE_PLAYERS, METHODS, VerdeelAnalyse, verdeel_regio
 from regiokompas.web import schemas
-from regiokompas.web.problems import BadParameterError, NotFoundError
+from regiokompas.web.problems import BadParameterError, NotFoundError, UnknownReferenceError
 from regiokompas.web.views import SiteData
 
 __all__ = ["MAX_GROUP", "besparing", "parse_list", "parse_members", "verdeling"]
@@ -36,7 +36,7 @@ def parse_members(site: SiteData, raw: str | Sequence[str] | None, param: str) -
         try:
             code = site.code(item.upper()) if item.upper().startswith("GM") else site.find(item)
         except NotFoundError as exc:
-            raise BadParameterError(param, exc.nl.rstrip("."), exc.en.rstrip(".")) from exc
+            raise UnknownReferenceError(param, exc.nl.rstrip("."), exc.en.rstrip(".")) from exc
         if code in codes:
             raise BadParameterError(
                 param,

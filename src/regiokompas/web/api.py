@@ -17,6 +17,7 @@ its OpenAPI document (``/api/v1/openapi.json``) describes exactly the API, with 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,12 +37,17 @@ from regiokompas.web.problems import (
 )
 from regiokompas.web.templating import negotiate_language
 
-__all__ = ["API_PREFIX", "API_VERSION", "create_api"]
+__all__ = ["API_PREFIX", "API_VERSION", "EXPENSIVE_PATHS", "api_http_error", "create_api"]
 
 API_PREFIX = "/api/v1"
 #: The full API version (semver), returned in the ``API-Version`` header. Bump the minor
 #: version for additions, the major version (and the URI) for breaking changes.
 API_VERSION = "1.0.0"
+
+#: Resources behind the heavy-work slots (429 with Retry-After when all are taken).
+EXPENSIVE_PATHS = frozenset(
+    {"/besparingen", "/verdelingen", "/gemeenten/{code}/kansen", "/indelingen"}
+)
 
 _DESCRIPTION = (
     "Regiokompas: beslisondersteuning voor intergemeentelijke samenwerking. Alle cijfers noemen "
@@ -55,6 +61,11 @@ _STATUS_TEXT = {
     404: ("Niet gevonden", "Not found"),
     405: ("Methode niet toegestaan", "Method not allowed"),
     406: ("Niet aanvaardbaar", "Not acceptable"),
+    409: ("Conflict", "Conflict"),
+    413: ("Verzoek te groot", "Request too large"),
+    422: ("Te veel werk gevraagd", "Too much work requested"),
+    429: ("Te veel verzoeken", "Too many requests"),
+    503: ("Tijdelijk niet beschikbaar", "Temporarily unavailable"),
     500: ("Interne fout", "Internal server error"),
 }
 
@@ -98,13 +109,17 @@ async def _web_error(request: Request, exc: Exception) -> JSONResponse:
     invalid = None
     if isinstance(exc, BadParameterError):
         invalid = [(exc.param, exc.reason_en if lang == "en" else exc.reason_nl)]
-    return problem_response(
+    response = problem_response(
         request,
         exc.status,
         exc.message(lang),
         invalid=invalid,
         suggestions=getattr(exc, "suggestions", None),
     )
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -119,6 +134,11 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(request, 400, detail, invalid=invalid)
 
 
+async def api_http_error(request: Request, exc: Exception) -> JSONResponse:
+    """problem+json for an HTTP error (404, 405 with ``Allow`` ...) on an API path."""
+    return await _http_error(request, exc)
+
+
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     lang = _lang(request)
@@ -130,9 +150,40 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
             else f"No resource at {request.url.path}. See /api/v1/openapi.json for the paths "
             "(without a trailing slash)."
         )
+    elif exc.status_code == 405:
+        allowed = _allowed_methods(request) or (exc.headers or {}).get("Allow", "")
+        exc.headers = {**(exc.headers or {}), "Allow": allowed}
+        detail = (
+            f"Methode {request.method} is hier niet toegestaan; wel: {allowed}."
+            if lang == "nl"
+            else f"Method {request.method} is not allowed here; allowed: {allowed}."
+        )
     else:
         detail = str(exc.detail)
-    return problem_response(request, exc.status_code, detail)
+    response = problem_response(request, exc.status_code, detail)
+    # Keep what the router says (RFC 9110: a 405 lists the allowed methods in Allow).
+    for name, value in (exc.headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _allowed_methods(request: Request) -> str:
+    """The methods the OpenAPI document declares for the request's path (the router stops at
+    the first route whose path matches, so its own Allow header can miss methods)."""
+    path = str(request.scope.get("path", "")).removeprefix(API_PREFIX) or "/"
+    methods: set[str] = set()
+    api = getattr(request.app.state, "api", request.app)
+    for template, operations in api.openapi().get("paths", {}).items():
+        pattern = "^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$"
+        if re.match(pattern, path):
+            methods |= {m.upper() for m in operations if m in _HTTP_METHODS}
+    if "GET" in methods:
+        methods.add("HEAD")  # Starlette answers HEAD wherever it answers GET
+    order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
+    return ", ".join(sorted(methods, key=lambda m: order.index(m) if m in order else 99))
+
+
+_HTTP_METHODS = {"get", "head", "post", "put", "patch", "delete", "options", "trace"}
 
 
 async def _server_error(request: Request, _exc: Exception) -> JSONResponse:
@@ -184,7 +235,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             "schema": {"type": "string", "example": API_VERSION},
         }
     }
-    for path_item in schema.get("paths", {}).values():
+    for path, path_item in schema.get("paths", {}).items():
         for operation in path_item.values():
             responses = operation.setdefault("responses", {})
             responses.pop("422", None)
@@ -197,8 +248,20 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
                 responses["400"] = _problem_response(
                     "Ongeldige parameter (invalidParams noemt welke)."
                 )
-            if any(p.get("in") == "path" for p in operation.get("parameters", [])):
-                responses["404"] = _problem_response("Niet gevonden.")
+            if operation.get("parameters"):
+                # Also for query parameters that name a gemeente, taakveld or area that does
+                # not exist (a well-formed value, so not a 400).
+                responses["404"] = _problem_response("Niet gevonden (invalidParams noemt wat).")
+            if "requestBody" in operation:
+                responses["413"] = _problem_response("De inhoud van het verzoek is te groot.")
+            if path in EXPENSIVE_PATHS:
+                responses["429"] = _problem_response(
+                    "Te veel zware berekeningen tegelijk; probeer het na Retry-After seconden."
+                )
+            if path == "/indelingen":
+                responses["422"] = _problem_response(
+                    "Te veel werk: het gebied heeft te veel mogelijke groepen voor maxGrootte."
+                )
             responses["500"] = _problem_response("Interne fout.")
     app.openapi_schema = schema
     return schema

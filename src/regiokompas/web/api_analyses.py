@@ -7,10 +7,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from regiokompas.web import analyses, opportunities, schemas
 from regiokompas.web._advice_schemas import Advies
+from regiokompas.web._contract import (
+    GEMEENTEN_PATTERN,
+    LIST_PATTERN,
+    METHODEN_PATTERN,
+    REGIOTYPE_PATTERN,
+    VORM_PATTERN,
+)
+from regiokompas.web._limits import expensive_slot
 from regiokompas.web.api_routes import site_of
 
 __all__ = ["api_router"]
@@ -24,17 +32,23 @@ _Gemeenten = Annotated[
         f"(2 tot {analyses.MAX_GROUP}), bv. GM0513,GM0627.",
         examples=["GM0513,GM0627,GM1901"],
         max_length=2000,
+        pattern=GEMEENTEN_PATTERN,
     ),
 ]
 _Taakvelden = Annotated[
     str,
-    Query(description="Taakvelden, komma-gescheiden, bv. 7.3 of 0.4,7.3.", max_length=200),
+    Query(
+        description="Taakvelden, komma-gescheiden, bv. 7.3 of 0.4,7.3.",
+        max_length=200,
+        pattern=LIST_PATTERN,
+    ),
 ]
 _Vorm = Annotated[
     str,
     Query(
         description="Samenwerkingsvorm, bv. bedrijfsvoeringsorganisatie of centrumgemeente.",
         max_length=40,
+        pattern=VORM_PATTERN,
     ),
 ]
 _Modus = Annotated[
@@ -48,6 +62,7 @@ _Modus = Annotated[
 
 @api_router.get(
     "/besparingen",
+    dependencies=[Depends(expensive_slot)],
     response_model=schemas.Besparing,
     tags=["analyses"],
     summary="Besparing van een samenwerking met onzekerheid (P10/P50/P90), per lid en per jaar",
@@ -70,6 +85,7 @@ def besparingen(
 
 @api_router.get(
     "/verdelingen",
+    dependencies=[Depends(expensive_slot)],
     response_model=schemas.Verdelingsanalyse,
     tags=["analyses"],
     summary="Eerlijke kostenverdeling: verdeelsleutels, Shapley-waarde, nucleolus, kerntoets",
@@ -86,10 +102,11 @@ def verdelingen(
             description="Komma-gescheiden: inwoners, gebruik, vast-variabel, shapley, "
             "nucleolus, kleinste-kern (standaard: alle die van toepassing zijn).",
             max_length=200,
+            pattern=METHODEN_PATTERN,
         ),
     ] = None,
     vastAandeel: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
-        float, Query(description="Vast deel bij de sleutel vast-variabel (0 tot 1).")
+        float, Query(description="Vast deel bij de sleutel vast-variabel (0 tot 1).", ge=0, le=1)
     ] = 0.5,
     aaneengesloten: Annotated[
         bool,
@@ -117,6 +134,7 @@ def verdelingen(
 
 @api_router.get(
     "/gemeenten/{code}/kansen",
+    dependencies=[Depends(expensive_slot)],
     response_model=Advies,
     tags=["gemeenten"],
     summary="Advies voor één gemeente: per taakveld de beste groep (bestaande partnersets "
@@ -129,18 +147,28 @@ def kansen(
     groepsgrootte: Annotated[
         int,
         Query(
-            description=f"Grootste groep, inclusief de gemeente (2 tot {opportunities.MAX_SIZE})."
+            description=f"Grootste groep, inclusief de gemeente (2 tot {opportunities.MAX_SIZE}).",
+            ge=2,
+            le=opportunities.MAX_SIZE,
         ),
     ] = 4,
     binnen: Annotated[
         str | None,
-        Query(description="Alleen partners binnen de eigen regio van dit type, bv. ggd."),
+        Query(
+            description="Alleen partners binnen de eigen regio van dit type, bv. ggd.",
+            pattern=REGIOTYPE_PATTERN,
+        ),
     ] = None,
     vorm: _Vorm = "bedrijfsvoeringsorganisatie",
     modus: _Modus = "fitted",
     autonomiePrijs: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
         float,
-        Query(description="k€ per jaar per eenheid eigen autonomieverlies (schaal 0–1), per lid."),
+        Query(
+            description="k€ per jaar per eenheid eigen autonomieverlies (schaal 0–1), per lid "
+            "(0 tot 10.000).",
+            ge=0,
+            le=10_000,
+        ),
     ] = 0.0,
     geenBewijs: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
         bool, Query(description="Ook taakvelden zonder bewijs van besparing tonen.")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from regiokompas.web import analyses, optimiser, schemas
+from regiokompas.web._contract import LIST_PATTERN, VORM_PATTERN
+from regiokompas.web._limits import expensive_slot
 from regiokompas.web.api_routes import site_of
 
 __all__ = ["api_router"]
@@ -16,6 +18,7 @@ api_router = APIRouter()
 
 @api_router.get(
     "/indelingen",
+    dependencies=[Depends(expensive_slot)],
     response_model=schemas.Indeling,
     tags=["analyses"],
     summary="Beste indeling van een gebied in aaneengesloten samenwerkingsgroepen, met bewezen "
@@ -33,21 +36,36 @@ def indelingen(
         ),
     ],
     taakvelden: Annotated[
-        str, Query(description="Taakvelden, komma-gescheiden, bv. 7.3.", max_length=200)
+        str,
+        Query(
+            description="Taakvelden, komma-gescheiden, bv. 7.3.",
+            max_length=200,
+            pattern=LIST_PATTERN,
+        ),
     ] = "7.3",
     vorm: Annotated[
-        str, Query(description="Samenwerkingsvorm.", max_length=40)
+        str, Query(description="Samenwerkingsvorm.", max_length=40, pattern=VORM_PATTERN)
     ] = "bedrijfsvoeringsorganisatie",
     modus: Annotated[
         str,
         Query(description="fitted (kostenmodel) of literature.", pattern="^(fitted|literature)$"),
     ] = "fitted",
     maxGrootte: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
-        int, Query(description=f"Grootste groep (2 tot {optimiser.MAX_SIZE} gemeenten).")
+        int,
+        Query(
+            description=f"Grootste groep (2 tot {optimiser.MAX_SIZE} gemeenten).",
+            ge=2,
+            le=optimiser.MAX_SIZE,
+        ),
     ] = 6,
     autonomiePrijs: Annotated[  # noqa: N803
         float,
-        Query(description="Prijs van autonomie: k€ per jaar per punt autonomieverlies (≥ 0)."),
+        Query(
+            description="Prijs van autonomie: k€ per jaar per punt autonomieverlies (0 tot "
+            "10.000).",
+            ge=0.0,
+            le=10_000.0,
+        ),
     ] = 0.0,
 ) -> schemas.Indeling:
     site = site_of(request)

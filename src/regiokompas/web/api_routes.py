@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from regiokompas.web import potential, schemas
+from regiokompas.web._contract import PROVINCIE_PATTERN, REGIOTYPE_PATTERN, VORM_PATTERN
 from regiokompas.web.views import SiteData
 
 __all__ = ["api_router"]
@@ -39,6 +40,7 @@ _Vorm = Annotated[
         description="Samenwerkingsvorm, bv. bedrijfsvoeringsorganisatie, openbaar_lichaam, "
         "centrumgemeente, gemeenschappelijk_orgaan, regeling_zonder_meer, uitbesteding.",
         max_length=40,
+        pattern=VORM_PATTERN,
     ),
 ]
 
@@ -60,7 +62,9 @@ def gemeenten(
     naam: Annotated[
         str | None, Query(description="Deel van de naam; hoofdletters en accenten tellen niet.")
     ] = None,
-    provincie: Annotated[str | None, Query(description="Provincienaam, bv. Utrecht.")] = None,
+    provincie: Annotated[
+        str | None, Query(description="Provincienaam, bv. Utrecht.", pattern=PROVINCIE_PATTERN)
+    ] = None,
 ) -> schemas.GemeenteLijst:
     return site_of(request).gemeenten(naam=naam, provincie=provincie)
 
@@ -113,7 +117,8 @@ def regios(
     regiotype: Annotated[
         str | None,
         Query(
-            description="provincie, jeugdregio, ggd, veiligheidsregio, arbeidsmarktregio of res."
+            description="provincie, jeugdregio, ggd, veiligheidsregio, arbeidsmarktregio of res.",
+            pattern=REGIOTYPE_PATTERN,
         ),
     ] = None,
 ) -> schemas.RegioLijst:

@@ -34,8 +34,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from regiokompas import __version__
 from regiokompas.data import load_dataset
 from regiokompas.settings import Settings
-from regiokompas.web.api import API_PREFIX, API_VERSION, create_api
-from regiokompas.web.problems import NotFoundError, WebError
+from regiokompas.web._limits import BodyLimitMiddleware, ExpensiveSlots
+from regiokompas.web.api import API_PREFIX, API_VERSION, api_http_error, create_api
+from regiokompas.web.problems import NotFoundError, UnknownReferenceError, WebError
 from regiokompas.web.templating import PageCache, language, render
 from regiokompas.web.views import SiteData
 
@@ -148,8 +149,11 @@ def _page_error(
 
 async def _web_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, WebError)
+    # Pages keep answering 400 for a parameter naming something unknown (the form was filled
+    # in wrongly); the API says 404 for it, as its OpenAPI contract declares.
+    status = 400 if isinstance(exc, UnknownReferenceError) else exc.status
     return _page_error(
-        request, exc.status, exc.message(language(request)), getattr(exc, "suggestions", [])
+        request, status, exc.message(language(request)), getattr(exc, "suggestions", [])
     )
 
 
@@ -176,6 +180,10 @@ async def _server_error(request: Request, _exc: Exception) -> Response:
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
+    if request.url.path.startswith(API_PREFIX + "/"):
+        # An API path the mount did not take (e.g. a %0A in it: the mount's pattern stops at
+        # a newline) still gets problem+json, never the HTML page.
+        return await api_http_error(request, exc)
     if exc.status_code == 404:
         lang = language(request)
         error = NotFoundError(
@@ -243,6 +251,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api = create_api([m.api_router for m in modules if hasattr(m, "api_router")])
     api.state.site = site
     api.state.settings = settings
+    api.state.expensive_slots = app.state.expensive_slots = ExpensiveSlots(
+        settings.zware_berekeningen
+    )
     app.state.api = api
     app.state.page_cache = PageCache()
 
@@ -275,6 +286,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _server_error)
     app.add_middleware(HeadersMiddleware)
+    # Added last, so outermost: a too large body is refused before any route or login check.
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
     app.state.plotly_js = f"/static/vendor/plotly-{_plotly_version()}.min.js"
     return app
 

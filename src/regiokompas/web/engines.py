@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from regiokompas.data import Dataset, RegiokompasError
 from regiokompas.savings import MODES, SavingsEngine
-from regiokompas.web.problems import BadParameterError
+from regiokompas.web.problems import BadParameterError, UnknownReferenceError
 
 __all__ = [
     "DEFAULT_MODE",
@@ -89,7 +89,7 @@ class Engines:
         try:
             return engine.taakvelden(list(taakvelden))
         except RegiokompasError as exc:
-            raise BadParameterError(param, _strip(exc.nl), _strip(exc.en)) from exc
+            raise UnknownReferenceError(param, _strip(exc.nl), _strip(exc.en)) from exc
 
     def vorm(self, vorm: str) -> str:
         """The canonical key of a cooperation form; a 400 naming ``vorm`` when unknown."""

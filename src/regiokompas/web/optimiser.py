@@ -6,18 +6,53 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from regiokompas._numbers import nl_number
 from regiokompas.data import RegiokompasError
-from regiokompas.partition import RegionPartitioner, engine_scorer
+from regiokompas.partition import (
+    RegionPartitioner,
+    area_members,
+    engine_scorer,
+    estimate_group_count,
+)
 from regiokompas.web import schemas
-from regiokompas.web.problems import BadParameterError
+from regiokompas.web.problems import (
+    BadParameterError,
+    TooMuchWorkError,
+    UnknownReferenceError,
+)
 from regiokompas.web.views import SiteData
 
-__all__ = ["MAX_SIZE", "TIME_LIMIT", "indeling"]
+__all__ = ["MAX_GROUPS", "MAX_SIZE", "TIME_LIMIT", "estimated_groups", "indeling"]
 
 #: Largest group size a web user may ask for (the optimiser enumerates all connected groups).
 MAX_SIZE = 8
 #: Seconds the optimiser may use for one web request; the result states the gap it proved.
 TIME_LIMIT = 15.0
+#: Most connected groups one web request may enumerate and score. The whole country with groups
+#: of up to 6 has 392,451 (allowed); up to 7 about 1.9 million, which takes minutes of CPU and
+#: gigabytes before the solver starts, so it is refused up front from an estimate.
+MAX_GROUPS = 1_000_000
+
+
+def estimated_groups(site: SiteData, gebied: str, max_grootte: int) -> float:
+    """Knuth's estimate of the number of connected groups in ``gebied`` up to ``max_grootte``
+    (milliseconds, whatever the size); raises 400 for an unknown area."""
+
+    def build() -> float:
+        ds = site.dataset
+        try:
+            members = area_members(ds, gebied)
+        except RegiokompasError as exc:
+            raise UnknownReferenceError("gebied", exc.nl.rstrip("."), exc.en.rstrip(".")) from exc
+        index = {code: i for i, code in enumerate(members)}
+        adjacency: list[list[int]] = [[] for _ in members]
+        for a, b in ds.graph.edge_list():
+            if a in index and b in index:
+                adjacency[index[a]].append(index[b])
+                adjacency[index[b]].append(index[a])
+        return estimate_group_count(adjacency, max_grootte)
+
+    return site.memo(("indeling-schatting", gebied.strip().lower(), max_grootte), build)
 
 
 def indeling(
@@ -31,10 +66,6 @@ def indeling(
 ) -> schemas.Indeling:
     """The best partition of ``gebied`` (``land`` or ``<regiosoort>:<code>``) into contiguous
     groups of at most ``max_grootte`` on ``taakvelden`` (cached per argument tuple)."""
-    engines = site.engines
-    reeksen = engines.reeksen(taakvelden, "taakvelden")
-    vorm_key = engines.vorm(vorm)
-    engine = engines.savings(modus)
     if not 2 <= max_grootte <= MAX_SIZE:
         raise BadParameterError(
             "maxGrootte",
@@ -47,6 +78,25 @@ def indeling(
             "moet tussen 0 en 10.000 (k€ per punt autonomieverlies) liggen",
             "must be between 0 and 10,000 (k€ per point of autonomy loss)",
         )
+
+    estimate = estimated_groups(site, gebied, max_grootte)
+    if estimate > MAX_GROUPS:
+        raise TooMuchWorkError(
+            "maxGrootte",
+            f"met groepen tot {max_grootte} gemeenten heeft '{gebied}' ongeveer "
+            f"{nl_number(round(estimate, -3))} mogelijke groepen; één verzoek rekent er hoogstens "
+            f"{nl_number(MAX_GROUPS)} door. Kies een kleinere maxGrootte of een kleiner gebied "
+            "(bv. provincie:Utrecht)",
+            f"with groups of up to {max_grootte} gemeenten '{gebied}' has about "
+            f"{estimate:,.0f} possible groups; one request evaluates at most {MAX_GROUPS:,}. "
+            "Choose a smaller maxGrootte or a smaller area (e.g. provincie:Utrecht)",
+        )
+
+    # Only after the cheap checks and the estimate: the first call fits the savings model.
+    engines = site.engines
+    reeksen = engines.reeksen(taakvelden, "taakvelden")
+    vorm_key = engines.vorm(vorm)
+    engine = engines.savings(modus)
 
     def build() -> schemas.Indeling:
         scorer = engine_scorer(engine, list(reeksen), vorm_key, autonomy_price=autonomie_prijs)

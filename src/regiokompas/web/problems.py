@@ -21,9 +21,13 @@ __all__ = [
     "PROBLEM_MEDIA_TYPE",
     "AmbiguousError",
     "BadParameterError",
+    "ConflictError",
     "InvalidParam",
     "NotFoundError",
     "Problem",
+    "TooMuchWorkError",
+    "UnknownReferenceError",
+    "UnavailableError",
     "WebError",
     "problem_body",
 ]
@@ -68,7 +72,11 @@ class WebError(RegiokompasError):
         titles = {
             400: ("Ongeldige invoer", "Invalid input"),
             404: ("Niet gevonden", "Not found"),
+            409: ("Conflict", "Conflict"),
+            422: ("Te veel werk gevraagd", "Too much work requested"),
+            429: ("Te veel verzoeken", "Too many requests"),
             500: ("Interne fout", "Internal error"),
+            503: ("Tijdelijk niet beschikbaar", "Temporarily unavailable"),
         }
         nl, en = titles.get(self.status, titles[500])
         return en if language == "en" else nl
@@ -104,6 +112,35 @@ class BadParameterError(WebError):
         self.param = param
         self.reason_nl = problem_nl
         self.reason_en = problem_en
+
+
+class TooMuchWorkError(BadParameterError):
+    """The request would take more work than one request may (estimated up front): 422."""
+
+    status = 422
+
+
+class UnknownReferenceError(BadParameterError):
+    """A parameter names something that does not exist (a gemeente, taakveld or area): 404,
+    with the parameter in ``invalidParams``. The value is well-formed, so not a 400."""
+
+    status = 404
+
+
+class ConflictError(WebError):
+    """The change conflicts with the current state (a newer version, a name in use): 409."""
+
+    status = 409
+
+
+class UnavailableError(WebError):
+    """The store is busy (locked by another writer) for longer than the wait allows: 503."""
+
+    status = 503
+
+    def __init__(self, nl: str, en: str, retry_after: int = 5) -> None:
+        super().__init__(nl, en)
+        self.retry_after = retry_after
 
 
 def problem_body(

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from regiokompas.web._register_api import api_router
 from regiokompas.web._register_import import router as _import_router
+from regiokompas.web._register_login import router as _login_router
 from regiokompas.web._register_pages import router
 
 router.include_router(_import_router)
+router.include_router(_login_router)
 
 __all__ = ["NAV", "api_router", "router"]
 

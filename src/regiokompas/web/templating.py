@@ -94,7 +94,10 @@ def _url(request: Request, **changes: Any) -> str:
         else:
             params[key] = str(value)
     query = "&".join(f"{k}={v}" for k, v in ((k, _quote(v)) for k, v in params.items()))
-    return request.url.path + (f"?{query}" if query else "")
+    # One leading slash: a path like "//evil.example" must not become a protocol-relative
+    # link to another site.
+    path = "/" + request.url.path.lstrip("/\\")
+    return path + (f"?{query}" if query else "")
 
 
 def _quote(value: str) -> str:
