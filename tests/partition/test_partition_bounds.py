@@ -22,7 +22,7 @@ from regiokompas.partition._solve import lagrangian_bound, share_bound
 def _best_packing(groups: np.ndarray, values: np.ndarray, n_rows: int) -> float:
     """Exhaustive: the best value of any set of disjoint columns (the empty set is worth 0)."""
     best = 0.0
-    members = [set(int(i) for i in row if i >= 0) for row in groups]
+    members = [{int(i) for i in row if i >= 0} for row in groups]
     for r in range(1, len(groups) + 1):
         for combo in itertools.combinations(range(len(groups)), r):
             sets = [members[c] for c in combo]
