@@ -374,7 +374,11 @@ class RegionPartitioner(RulesMixin):
         # Ties are common (see greedy_merge): try several tie-breaking rules, keep the best.
         # Regional areas get a few extra random ones (each run takes milliseconds there).
         rules: list[tuple[bool, int | None]] = [(False, None), (True, None)]
-        if len(self.nodes) <= 80:
+        if warm is not None:
+            # A scenario run: the previous draw's answer is the better start, and 66 greedy
+            # orders per draw took 60% of a draw's time (measured: Utrecht, 0.61, k=6).
+            rules = rules[:1]
+        elif len(self.nodes) <= 80:
             rules += [(small, seed) for seed in range(GREEDY_SEEDS) for small in (False, True)]
         options = [
             resolve_dominated(
