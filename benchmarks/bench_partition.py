@@ -179,7 +179,8 @@ def stability_timings(ds, engine, scorer, taakvelden, args, k):
         print(
             f"stabiliteit {area} k={k}: {result.draws} draws in {seconds:.1f} s "
             f"(limit {per_draw:g} s per draw, workers {args.workers or os.cpu_count()}); "
-            f"{result.proven} proven optimal, largest gap {result.max_gap:.4%}; "
+            f"{result.proven} proven optimal, largest gap {result.max_gap:.4%} "
+            f"({result.max_gap_keur:.1f} k€/yr); "
             f"{len(model.candidate_groups())} groups ({load()})",
             flush=True,
         )

@@ -118,6 +118,7 @@ def stability_tables(
         ["Trekkingen", str(result.draws)],
         ["Bewezen optimaal opgelost", str(result.proven)],
         ["Grootste kloof van de overige", _gap(result.max_gap)],
+        ["Grootste kloof in k€ per jaar", _nl(result.max_gap_keur, 1)],
         ["Rekentijd (s)", _nl(result.timings.get("totaal_s", 0.0), 1)],
     ]
     return [
@@ -146,6 +147,7 @@ def stability_payload(result: StabilityResult, names: dict[str, str]) -> dict[st
         "trekkingen": result.draws,
         "bewezen_optimaal": result.proven,
         "grootste_kloof": result.max_gap,
+        "grootste_kloof_keur": result.max_gap_keur,
         "paren": [
             {"a": a, "b": b, "naam_a": names[a], "naam_b": names[b], "aandeel": share}
             for a, b, share in result.pairs

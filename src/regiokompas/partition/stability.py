@@ -65,13 +65,15 @@ class DrawOutcome:
 class StabilityResult:
     """Shares over ``draws`` draws: per neighbour pair ``(a, b, share)`` and per group of the
     ``reference`` partition ``(group, share)``; ``proven`` draws were solved to optimality,
-    ``max_gap`` is the largest relative gap of the others."""
+    ``max_gap`` is the largest relative gap of the others and ``max_gap_keur`` the largest
+    absolute one (k€/yr; a draw worth almost nothing can have a large relative gap)."""
 
     draws: int
     pairs: tuple[tuple[str, str, float], ...]
     groups: tuple[tuple[tuple[str, ...], float], ...]
     proven: int
     max_gap: float
+    max_gap_keur: float = 0.0
     outcomes: tuple[DrawOutcome, ...] = field(repr=False, default=())
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -239,6 +241,7 @@ def _summarise(
         groups=groups,
         proven=sum(o.optimal for o in outcomes),
         max_gap=max(gaps, default=0.0),
+        max_gap_keur=max((o.bound - o.objective for o in outcomes), default=0.0),
         outcomes=tuple(outcomes),
         timings={"voorbereiden_s": prepared - start, "totaal_s": end - start},
     )
