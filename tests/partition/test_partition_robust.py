@@ -174,3 +174,27 @@ def test_dask_cluster_of_two_workers_gives_the_same_map(ds, literature_engine) -
         assert len(client.scheduler_info()["workers"]) == 2
         on_dask = stability_map(model, scenarios, executor=client.get_executor())
     assert on_dask.pairs == alone.pairs
+
+
+@pytest.mark.parametrize("tolerance", [1e-3, 0.05])
+def test_stability_tolerance_keeps_every_draw_within_its_proven_gap(
+    ds, literature_engine, tolerance
+) -> None:
+    model = _model(ds, literature_engine, "VR12", ["7.3"], 5)
+    scenarios = engine_scenarios(literature_engine, ["7.3"], draws=40, seed=6)
+    result = stability_map(model, scenarios, workers=1, tolerance=tolerance)
+    _, totals = _exhaustive(ds, model, scenarios)
+    best = totals.max(axis=0)
+    for outcome in result.outcomes:
+        # The bound holds and the partition is worth what it says, within the tolerance.
+        assert outcome.bound >= best[outcome.draw] - 1e-6
+        assert outcome.objective <= best[outcome.draw] + 1e-6
+        assert outcome.bound - outcome.objective <= tolerance * max(abs(outcome.bound), 1) + 1e-6
+        if outcome.groups:
+            nodes = list(model.nodes)
+            width = max(len(g) for g in outcome.groups)
+            rows = np.full((len(outcome.groups), width), -1, dtype=np.int32)
+            for r, g in enumerate(outcome.groups):
+                rows[r, : len(g)] = [nodes.index(c) for c in g]
+            worth = scenarios(rows, nodes).matrix()[outcome.draw].sum()
+            assert outcome.objective == pytest.approx(worth, abs=1e-6)

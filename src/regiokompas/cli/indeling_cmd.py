@@ -187,6 +187,14 @@ def _tables(result: PartitionResult, names: dict[str, str], caption: str) -> lis
     help="Rekentijd per trekking (s) bij --stabiliteit; elke trekking houdt haar eigen grens.",
 )
 @click.option(
+    "--kloof-trekking",
+    type=click.FloatRange(0.0, 0.5),
+    default=0.001,
+    show_default=True,
+    help="Bij één taakveld: een trekking tussen twee opgeloste trekkingen neemt hun indeling "
+    "over zonder eigen berekening als de bewezen kloof daarmee hooguit dit aandeel is.",
+)
+@click.option(
     "--workers",
     type=click.IntRange(1, 256),
     default=None,
@@ -220,6 +228,7 @@ def indeling(
     stabiliteit: int | None,
     trekkingen: int,
     tijdslimiet_trekking: float,
+    kloof_trekking: float,
     workers: int | None,
     cluster: str | None,
     zaad: int,
@@ -275,6 +284,7 @@ def indeling(
                     workers=workers,
                     executor=dask_executor(cluster) if cluster else None,
                     time_limit_per_draw=tijdslimiet_trekking,
+                    tolerance=kloof_trekking,
                 )
         else:
             result = partitioner.solve()

@@ -120,31 +120,50 @@ def _solve_run(task: dict[str, Any]) -> list[DrawOutcome]:
             warm = solve(i, warm).groups
         return [solved[i] for i in range(len(draws))]
     # One taakveld: draw i has values f + a * r_i, and the best total V(r) is a maximum of
-    # lines, so convex in r. When one partition x is best (within its bound) at r_lo and at
-    # r_hi, then for r between them V(r) <= the interpolated bounds, while x reaches the
-    # interpolated objective: x is as good for every draw in between, with that bound.
-    # Bisection over the draws sorted by rate (the caller's order) then needs about
-    # (number of distinct partitions) x log(S) solves instead of S.
+    # lines, so convex in r: for r between two solved draws, V(r) <= the interpolated bounds.
+    # Each solved partition x is itself a line F(x) + A(x) r, so the better of the two
+    # endpoint partitions is a solution there, with that bound. When every draw in between
+    # gets a gap within the tolerance this way, none of them needs a solve (with the same
+    # partition at both ends and exact ends, they are proven optimal). Bisection over the
+    # draws sorted by rate then needs about (number of distinct partitions) x log(S) solves.
+    fixed, loadings = task["fixed"], task["loadings"][:, 0]
+    lookup: dict[tuple[str, ...], int] = {}
+
+    def line(outcome: DrawOutcome) -> tuple[float, float]:
+        if not lookup:
+            nodes = model.nodes
+            for row, members in enumerate(model.candidate_groups()):
+                lookup[tuple(sorted(nodes[j] for j in members if j >= 0))] = row
+        rows = [lookup[tuple(sorted(g))] for g in outcome.groups]
+        return float(fixed[rows].sum()), float(loadings[rows].sum())
+
+    tolerance = max(float(task["tolerance"]), model.rel_gap)
     order = sorted(range(len(draws)), key=lambda i: float(rates[i, 0]))
     stack = [(0, len(order) - 1)]
     solve(order[0], None)
     solve(order[-1], solved[order[0]].groups)
     while stack:
         lo, hi = stack.pop()
-        a, b = solved[order[lo]], solved[order[hi]]
         if hi - lo <= 1:
             continue
-        if set(a.groups) == set(b.groups):
-            r_lo, r_hi = float(rates[order[lo], 0]), float(rates[order[hi], 0])
-            for k in range(lo + 1, hi):
-                t = (float(rates[order[k], 0]) - r_lo) / (r_hi - r_lo) if r_hi > r_lo else 0.0
-                solved[order[k]] = DrawOutcome(
-                    draws[order[k]],
-                    a.groups,
-                    a.objective + t * (b.objective - a.objective),
-                    a.bound + t * (b.bound - a.bound),
-                    a.optimal and b.optimal,
-                )
+        a, b = solved[order[lo]], solved[order[hi]]
+        (fa, aa), (fb, ab) = line(a), line(b)
+        r_lo, r_hi = float(rates[order[lo], 0]), float(rates[order[hi], 0])
+        filled = []
+        for k in range(lo + 1, hi):
+            r = float(rates[order[k], 0])
+            t = (r - r_lo) / (r_hi - r_lo) if r_hi > r_lo else 0.0
+            bound = a.bound + t * (b.bound - a.bound)
+            value_a, value_b = fa + aa * r, fb + ab * r
+            groups, objective = (a.groups, value_a) if value_a >= value_b else (b.groups, value_b)
+            bound = max(bound, objective)
+            gap = (bound - objective) / max(abs(bound), 1.0)
+            if gap > tolerance:
+                break
+            filled.append(DrawOutcome(draws[order[k]], groups, objective, bound, gap <= 1e-6))
+        else:
+            for k, outcome in zip(range(lo + 1, hi), filled, strict=True):
+                solved[order[k]] = outcome
             continue
         mid = (lo + hi) // 2
         solve(order[mid], a.groups)
@@ -160,13 +179,16 @@ def stability_map(
     workers: int | None = None,
     executor: Executor | None = None,
     time_limit_per_draw: float | None = None,
+    tolerance: float = 1e-6,
 ) -> StabilityResult:
     """Solve every draw of ``scenarios`` and count how often pairs and groups come back.
 
     ``reference``: the partition whose groups are counted (default: the expected-value
     partition). ``workers``: processes of the default pool (default: the CPU count, at most
     the number of draws; 1 runs in this process); ``executor`` replaces the pool.
-    ``time_limit_per_draw``: seconds per draw (default: the model's limit).
+    ``time_limit_per_draw``: seconds per draw (default: the model's limit). ``tolerance``:
+    the relative gap at which a draw between two solved ones (one taakveld) is taken from
+    them without a solve; the default counts only proven optima (``rel_gap`` 1e-6).
     """
     start = time.perf_counter()
     groups = partitioner.candidate_groups()
@@ -190,6 +212,7 @@ def stability_map(
         "fixed": values.fixed,
         "loadings": values.loadings,
         "time_limit": limit,
+        "tolerance": tolerance,
     }
     tasks = [{**base, "draws": r, "multipliers": values.multipliers[r]} for r in runs if len(r)]
     prepared = time.perf_counter()

@@ -23,6 +23,8 @@ __all__ = ["DRAWS", "Stabiliteit", "stabiliteit", "stabiliteit_map"]
 DRAWS = 100
 #: Seconds per draw; each draw keeps its own proven bound, the page shows the largest gap.
 DRAW_TIME_LIMIT = 0.5
+#: Relative gap within which a draw between two solved ones takes their answer (one taakveld).
+DRAW_TOLERANCE = 1e-3
 #: Share classes of the lines: (lower bound, colour, stroke factor); ColorBrewer Blues.
 _CLASSES = (
     (0.0, "#bdd7e7", 0.6),
@@ -89,7 +91,7 @@ def stabiliteit(
                 max_size=max_grootte,
                 time_limit=DRAW_TIME_LIMIT,
             )
-            result = stability_map(model, scenarios, workers=1)
+            result = stability_map(model, scenarios, workers=1, tolerance=DRAW_TOLERANCE)
         except RegiokompasError as exc:
             raise BadParameterError("gebied", exc.nl.rstrip("."), exc.en.rstrip(".")) from exc
         names = site.names
