@@ -124,7 +124,7 @@ def stabiliteit_map(
     centre to centre: thicker and darker the more often they share a group."""
 
     def build() -> RenderedMap:
-        areas = {c: MapArea("#f7f7f7", site.names.get(c, c)) for c in members}
+        areas = {c: MapArea("#e5e5e5", site.names.get(c, c)) for c in members}
         view = site.shapes.bbox(members)
         svg = render_map(site.shapes, areas, label=label, map_id="kaart-stabiliteit", view=view)
         width = max(view[2] / site.shapes.width, 0.05) * 2.0
