@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import math
@@ -104,3 +105,31 @@ def test_smallest_cli_time_limit_reports_a_finite_bound(ds, literature_engine, v
     assert payload["bound"] >= full.objective - 1e-6
     table = CliRunner().invoke(cli, args, catch_exceptions=False).output
     assert not re.search(r"\binf\b|\bnan\b|nan%", table.lower())
+
+
+def _nothing_found(groups, values, equal, **kwargs):
+    """A MIP that ran out of time before it improved on its start or had a bound."""
+    del groups, values, equal, kwargs
+    return MipSolution(np.zeros(0, np.int64), -math.inf, math.inf, False, False)
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.0, -3.0])  # the LP's own prices, none, and wrong ones
+def test_an_unfinished_lp_still_gives_a_proven_bound(ds, monkeypatch, scale) -> None:
+    monkeypatch.setattr(solve_module, "SMALL_PART", 5)  # every part takes the LP path
+    real_lp = solve_module.solve_lp
+
+    def unfinished(groups, values, equal, **kwargs):
+        out = real_lp(groups, values, equal, **kwargs)
+        return dataclasses.replace(out, duals=out.duals * scale, optimal=False)
+
+    monkeypatch.setattr(solve_module, "solve_lp", unfinished)
+    monkeypatch.setattr(solve_module, "solve_mip", _nothing_found)
+    members = region(ds, "veiligheidsregio", "VR13")  # where the greedy start is not optimal
+    scorer = scale_scorer(ds, "0.4", 80.0, 30.0, 20.0)
+    best, _ = brute_force(ds, members, scorer.value, 4)
+    keep = set(members)
+    edges = [(a, b) for a, b in ds.graph.edge_list() if a in keep and b in keep]
+    result = RegionPartitioner(members, edges, scorer, max_size=4, time_limit=5).solve()
+    assert math.isfinite(result.bound)
+    assert result.objective < best - 1e-6  # only the start: the bound must do the work
+    assert result.bound >= best - 1e-6
