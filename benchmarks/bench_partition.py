@@ -14,6 +14,18 @@ optimiser alone (target: proven optimal in under 2 s).
 
 Defaults: taakveld 0.61 (OZB woningen), literature mode, bedrijfsvoeringsorganisatie; time
 limits 10 s per province and 60 s for the country, for the optimiser and the direct call alike.
+
+Under uncertainty (issue 17), side by side in the same run:
+
+    .venv/bin/python benchmarks/bench_partition.py --gebieden grens,robuust,stabiliteit --ks 6
+
+``grens``: the veiligheidsregio's of 13–14 gemeenten at the CLI's smallest time limit (0.1 s):
+objective, proven bound, gap. ``robuust``: per province the point-optimal and the risk-averse
+(maximal P10) partition over ``--trekkingen`` draws: their P10 and P50 totals, what the robust
+one gives up on the median and gains on the P10, with bound and gap. ``stabiliteit``: the
+stability map (``--trekkingen`` draws, ``--workers`` processes) for Utrecht, Gelderland and the
+country, with time, draws proven optimal and the largest gap (``--limiet-trekking`` s per draw
+in the country, a fifth of the province limit in a province; `--kloof-trekking`).
 """
 
 from __future__ import annotations
@@ -25,7 +37,15 @@ import time
 import numpy as np
 
 from regiokompas.data import load_dataset
-from regiokompas.partition import RegionPartitioner, area_members, connected_groups, engine_scorer
+from regiokompas.partition import (
+    RegionPartitioner,
+    area_members,
+    connected_groups,
+    engine_scenarios,
+    engine_scorer,
+    robust_partitions,
+    stability_map,
+)
 from regiokompas.partition._highs import solve_mip
 from regiokompas.savings import SavingsEngine
 
@@ -98,6 +118,81 @@ def gap(bound, objective):
     return (bound - objective) / max(abs(bound), 1.0)
 
 
+def load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+def bound_at_smallest_limit(ds, scorer, k):
+    """Always a bound: the veiligheidsregio's of 13-14 gemeenten at 0.1 s."""
+    sizes = ds.regio[ds.regio["regiotype"] == "veiligheidsregio"].groupby("regio_code").size()
+    for code in sorted(sizes[(sizes >= 13) & (sizes <= 14)].index):
+        r = RegionPartitioner.from_region(
+            ds, f"veiligheidsregio:{code}", scorer, max_size=k, time_limit=0.1
+        ).solve()
+        print(
+            f"grens 0,1 s {code} ({sizes[code]} gemeenten, k={k}): objective {r.objective:.1f} "
+            f"bound {r.bound:.1f} gap {r.gap:.4%} {r.status} in {r.timings['totaal_s']:.2f} s "
+            f"({load()})",
+            flush=True,
+        )
+
+
+def robust_per_province(ds, engine, scorer, taakvelden, args, k):
+    """Point-optimal against risk-averse partitions per province, on the same draws."""
+    scenarios = engine_scenarios(engine, taakvelden, args.vorm, draws=args.trekkingen, seed=0)
+    names = sorted(set(ds.regio.loc[ds.regio["regiotype"] == "provincie", "regio_naam"]))
+    print(
+        f"robust partitions, k={k}, {args.trekkingen} draws; totals in k€/yr over the draws "
+        "(P10 / P50); 'kloof' is each solve's proven gap on its own criterion"
+    )
+    header = (
+        f"{'provincie':16s} {'s':>6s} | {'punt P10':>9s} {'punt P50':>9s} {'kloof':>8s} | "
+        f"{'robuust P10':>11s} {'P50':>9s} {'kloof':>8s} | {'P10 +':>8s} {'P50 -':>8s} exact"
+    )
+    print(header)
+    print("-" * len(header))
+    for name in names:
+        model = RegionPartitioner.from_region(
+            ds, f"provincie:{name}", scorer, max_size=k, time_limit=args.limiet_provincie
+        )
+        t = time.perf_counter()
+        r = robust_partitions(model, scenarios)
+        seconds = time.perf_counter() - t
+        p, q = r.point, r.risk_averse
+        print(
+            f"{name:16s} {seconds:6.1f} | {p.total.p10:9.1f} {p.total.p50:9.1f} "
+            f"{p.result.gap:8.4%} | {q.total.p10:11.1f} {q.total.p50:9.1f} {q.result.gap:8.4%} | "
+            f"{r.p10_gained:8.1f} {r.median_given_up:8.1f} {q.exact} ({load()})",
+            flush=True,
+        )
+
+
+def stability_timings(ds, engine, scorer, taakvelden, args, k):
+    """Stability maps: wall time, draws proven optimal, largest gap."""
+    scenarios = engine_scenarios(engine, taakvelden, args.vorm, draws=args.trekkingen, seed=0)
+    for area in args.stabiliteit_gebieden.split(","):
+        per_draw = args.limiet_trekking if area == "land" else args.limiet_provincie / 5
+        model = RegionPartitioner.from_region(ds, area, scorer, max_size=k, time_limit=per_draw)
+        t = time.perf_counter()
+        result = stability_map(
+            model,
+            scenarios,
+            workers=args.workers,
+            time_limit_per_draw=per_draw,
+            tolerance=args.kloof_trekking,
+        )
+        seconds = time.perf_counter() - t
+        print(
+            f"stabiliteit {area} k={k}: {result.draws} draws in {seconds:.1f} s "
+            f"(limit {per_draw:g} s per draw, tolerance {args.kloof_trekking:g}, "
+            f"workers {args.workers or os.cpu_count()}); "
+            f"{result.proven} proven optimal, largest gap {result.max_gap:.4%} "
+            f"({result.max_gap_keur:.1f} k€/yr); "
+            f"{len(model.candidate_groups())} groups ({load()})",
+            flush=True,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--taakveld", action="append", default=None)
@@ -108,6 +203,13 @@ def main() -> None:
     parser.add_argument("--limiet-provincie", type=float, default=10.0)
     parser.add_argument("--limiet-land", type=float, default=60.0)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--trekkingen", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--limiet-trekking", type=float, default=5.0)
+    parser.add_argument("--kloof-trekking", type=float, default=1e-3)
+    parser.add_argument(
+        "--stabiliteit-gebieden", default="provincie:Utrecht,provincie:Gelderland,land"
+    )
     args = parser.parse_args()
     taakvelden = args.taakveld or ["0.61"]
     ks = [int(k) for k in args.ks.split(",")]
@@ -123,6 +225,12 @@ def main() -> None:
         flush=True,
     )
     scorer = engine_scorer(engine, taakvelden, args.vorm)
+    if "grens" in kinds:
+        bound_at_smallest_limit(ds, scorer, ks[-1])
+    if "robuust" in kinds:
+        robust_per_province(ds, engine, scorer, taakvelden, args, ks[-1])
+    if "stabiliteit" in kinds:
+        stability_timings(ds, engine, scorer, taakvelden, args, ks[-1])
 
     if "veiligheidsregio" in kinds:
         codes = sorted(set(ds.regio.loc[ds.regio["regiotype"] == "veiligheidsregio", "regio_code"]))

@@ -10,10 +10,24 @@ import click
 from rich.console import Console
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
+from regiokompas.cli._indeling_robust import (
+    dask_executor,
+    robust_payload,
+    robust_tables,
+    stability_payload,
+    stability_tables,
+)
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
 from regiokompas.data import REGION_TYPES, RegiokompasError
-from regiokompas.partition import PartitionResult, RegionPartitioner, engine_scorer
+from regiokompas.partition import (
+    PartitionResult,
+    RegionPartitioner,
+    engine_scenarios,
+    engine_scorer,
+    robust_partitions,
+    stability_map,
+)
 from regiokompas.savings import MODES, Mode, SavingsEngine
 
 __all__ = ["indeling"]
@@ -145,6 +159,54 @@ def _tables(result: PartitionResult, names: dict[str, str], caption: str) -> lis
     show_default=True,
     help="Threads voor de solver.",
 )
+@click.option(
+    "--robuust",
+    is_flag=True,
+    help="Vergelijk de indeling op de puntschatting met de verwacht-beste en de risicomijdende "
+    "(maximale P10) over trekkingen van het besparingsmodel (modus literature of custom).",
+)
+@click.option(
+    "--stabiliteit",
+    type=click.IntRange(2, 10_000),
+    default=None,
+    help="Los de indeling op voor S trekkingen en toon per buurpaar en per groep hoe vaak ze "
+    "samen voorkomen.",
+)
+@click.option(
+    "--trekkingen",
+    type=click.IntRange(2, 10_000),
+    default=100,
+    show_default=True,
+    help="Aantal trekkingen voor --robuust.",
+)
+@click.option(
+    "--tijdslimiet-trekking",
+    type=click.FloatRange(min=0.1),
+    default=2.0,
+    show_default=True,
+    help="Rekentijd per trekking (s) bij --stabiliteit; elke trekking houdt haar eigen grens.",
+)
+@click.option(
+    "--kloof-trekking",
+    type=click.FloatRange(0.0, 0.5),
+    default=0.001,
+    show_default=True,
+    help="Bij één taakveld: een trekking tussen twee opgeloste trekkingen neemt hun indeling "
+    "over zonder eigen berekening als de bewezen kloof daarmee hooguit dit aandeel is.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Processen voor --stabiliteit (standaard: het aantal CPU's).",
+)
+@click.option(
+    "--cluster",
+    default=None,
+    help="Adres van een Dask-scheduler (bv. tcp://10.0.0.5:8786) om de trekkingen van "
+    "--stabiliteit daar te rekenen.",
+)
+@click.option("--zaad", type=int, default=0, show_default=True, help="Zaad van de trekkingen.")
 @format_option
 @click.pass_context
 @handle_errors
@@ -162,6 +224,14 @@ def indeling(
     autonomieprijs: float,
     tijdslimiet: float,
     threads: int,
+    robuust: bool,
+    stabiliteit: int | None,
+    trekkingen: int,
+    tijdslimiet_trekking: float,
+    kloof_trekking: float,
+    workers: int | None,
+    cluster: str | None,
+    zaad: int,
     fmt: str,
 ) -> None:
     """Deel een gebied in aaneengesloten samenwerkingsgroepen in met maximale totale
@@ -194,12 +264,53 @@ def indeling(
             threads=threads,
             progress=progress,
         )
-        result = partitioner.solve()
+        if robuust or stabiliteit:
+            draws = stabiliteit if stabiliteit and not robuust else trekkingen
+            scenarios = engine_scenarios(
+                engine, codes, vorm, autonomieprijs, draws=draws, seed=zaad
+            )
+            robust = robust_partitions(partitioner, scenarios) if robuust else None
+            stable = None
+            if stabiliteit:
+                status.update(f"Indeling berekenen: {stabiliteit} trekkingen")
+                if robust is not None and stabiliteit != trekkingen:
+                    scenarios = engine_scenarios(
+                        engine, codes, vorm, autonomieprijs, draws=stabiliteit, seed=zaad
+                    )
+                stable = stability_map(
+                    partitioner,
+                    scenarios,
+                    reference=None if robust is None else robust.expected.result,
+                    workers=workers,
+                    executor=dask_executor(cluster) if cluster else None,
+                    time_limit_per_draw=tijdslimiet_trekking,
+                    tolerance=kloof_trekking,
+                )
+        else:
+            result = partitioner.solve()
     names = dict(zip(ds.gemeenten["gm_code"], ds.gemeenten["naam"], strict=True))
     source = (
         f"Bron: CBS Iv3 jaarrekening {engine.jaar}, CBS inwoners; besparingsmodel modus "
         f"{engine.mode}, vorm {vorm}; taakveld(en) {', '.join(codes)}."
     )
+    if robuust or stabiliteit:
+        source += (
+            f" Trekkingen: besparingspercentages per taakveld uit de literatuurpriors "
+            f"(P10/P50/P90), zaad {zaad}."
+        )
+        payload: dict[str, object] = {"gebied": gebied, "taakvelden": codes, "bron": source}
+        tables = []
+        if robust is not None:
+            payload["robuust"] = robust_payload(robust, names)
+            tables += robust_tables(robust, names, source)
+        if stable is not None:
+            payload["stabiliteit"] = stability_payload(stable, names)
+            tables += stability_tables(stable, names, source)
+        if fmt == "json":
+            emit_json(payload)
+            return
+        emit_tables(tables, fmt, header=f"Robuustheid van de indeling van {gebied}.")
+        return
     if fmt == "json":
         payload = dataclasses.asdict(result)
         payload["namen"] = [[names[c] for c in g] for g in result.groups]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from regiokompas.data import RegiokompasError
 
-__all__ = ["ConstraintConflictError", "UnknownAreaError"]
+__all__ = ["ConstraintConflictError", "ScenarioError", "UnknownAreaError"]
 
 
 class ConstraintConflictError(RegiokompasError):
@@ -13,3 +13,7 @@ class ConstraintConflictError(RegiokompasError):
 
 class UnknownAreaError(RegiokompasError):
     """An area (``provincie:Utrecht``, ``veiligheidsregio:VR16``, ``land``) is not known."""
+
+
+class ScenarioError(RegiokompasError):
+    """Scenario draws cannot be made for these settings (e.g. the fitted cost model)."""

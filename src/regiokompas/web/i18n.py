@@ -552,6 +552,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This region has {n} municipalities; the grouping is computed on request (this can take "
         "up to {s} seconds).",
     ),
+    # --- stability map on the region page (issue 17)
+    "stabiliteit_titel": ("Hoe stabiel is deze indeling?", "How stable is this grouping?"),
+    "stabiliteit_uitleg": (
+        "De besparing per taakveld is onzeker. Hier is de regio opnieuw ingedeeld voor {n} "
+        "trekkingen van de besparingspercentages uit de literatuur (modus literatuur): hoe vaak "
+        "zitten twee buren in één groep, en hoe vaak komt een groep van de verwacht-beste "
+        "indeling precies zo terug?",
+        "Savings per taakveld are uncertain. Here the region is grouped anew for {n} draws of "
+        "the saving rates from the literature (literature mode): how often do two neighbours "
+        "share a group, and how often does a group of the expected-best grouping come back "
+        "exactly?",
+    ),
+    "stabiliteit_knop": ("Stabiliteit berekenen", "Compute stability"),
+    "stabiliteit_kaart_label": (
+        "Kaart van {regio}: lijnen tussen buren, dikker naarmate ze vaker samen in een groep "
+        "zitten",
+        "Map of {regio}: lines between neighbours, thicker the more often they share a group",
+    ),
+    "stabiliteit_klasse": (
+        "samen in ≥ {vanaf} van de trekkingen",
+        "together in ≥ {vanaf} of draws",
+    ),
+    "stabiliteit_resultaat": (
+        "{bewezen} van de {n} trekkingen bewezen optimaal opgelost; grootste gat van de overige "
+        "{gat}.",
+        "{bewezen} of the {n} draws solved to proven optimality; largest gap of the others {gat}.",
+    ),
+    "stabiliteit_groepen": (
+        "Groepen van de verwacht-beste indeling: aandeel trekkingen met precies deze groep",
+        "Groups of the expected-best grouping: share of draws with exactly this group",
+    ),
+    "stabiliteit_paren": (
+        "Buurparen: aandeel trekkingen waarin ze samen in een groep zitten",
+        "Neighbour pairs: share of draws in which they share a group",
+    ),
+    "buur": ("Buur", "Neighbour"),
+    "aandeel_trekkingen": ("Aandeel trekkingen", "Share of draws"),
     # --- API page
     "api_titel": ("De Regiokompas-API", "The Regiokompas API"),
     "api_intro": (

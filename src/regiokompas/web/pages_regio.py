@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from regiokompas.data import REGION_TYPES
 from regiokompas.web import analyses, optimiser
+from regiokompas.web import stabiliteit as stability
 from regiokompas.web.api_routes import site_of
 from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
 from regiokompas.web.i18n import translate
@@ -51,6 +52,32 @@ def _region_label(naam: str, lang: str) -> str:
 AUTO_OPTIMISE = 20
 
 
+def _add_stability(
+    site: Any,
+    context: dict[str, Any],
+    detail: Any,
+    members: list[str],
+    taakveld: str,
+    vorm: str,
+    lang: str,
+) -> None:
+    """The stability map and table (literature draws) for the page's settings."""
+    gebied = f"{detail.regiotype}:{detail.code}"
+    try:
+        result = stability.stabiliteit(
+            site, gebied, [taakveld], vorm, context["groepsgrootte"], context["autonomieprijs"]
+        )
+    except BadParameterError as exc:
+        own = {"maxGrootte": "groepsgrootte", "autonomiePrijs": "autonomieprijs"}
+        if exc.param not in own:
+            raise
+        raise BadParameterError(own[exc.param], exc.reason_nl, exc.reason_en) from exc
+    context["stabiliteit"] = result
+    context["stabiliteit_kaart"] = stability.stabiliteit_map(
+        site, members, result, translate("stabiliteit_kaart_label", lang, regio=detail.naam), lang
+    )
+
+
 @router.get("/regios/{code}", response_class=HTMLResponse)
 def regio(
     request: Request,
@@ -62,6 +89,7 @@ def regio(
     groepsgrootte: Annotated[int, Query()] = 6,
     autonomieprijs: Annotated[float, Query()] = 0.0,
     optimaliseer: Annotated[int, Query(ge=0, le=1)] = 0,
+    stabiliteit: Annotated[int, Query(ge=0, le=1)] = 0,
 ) -> Response:
     def build() -> dict[str, Any]:
         site = site_of(request)
@@ -91,6 +119,7 @@ def regio(
             "vorm_opties": engines.vormen(),
             "modus_opties": [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES],
             "methoden": [],
+            "stabiliteit": None,
         }
         groups = [members]
         names = [detail.naam]
@@ -113,6 +142,8 @@ def regio(
                 f"{label} {g.nummer}: {', '.join(g.namen)}" if len(g.gemeenten) > 1 else g.namen[0]
                 for g in result.groepen
             ]
+        if stabiliteit:
+            _add_stability(site, context, detail, members, taakveld, vorm, lang)
         key = ("regio", code, lang, *(tuple(g) for g in groups))
         context["map"] = group_map(
             site,

@@ -1,0 +1,200 @@
+"""Robust partitions and stability maps, checked against exhaustive search over all partitions
+and against the savings engine itself."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from partition_helpers import set_partitions
+
+import regiokompas.partition.stability as stability_module
+from regiokompas.partition import (
+    RegionPartitioner,
+    ScenarioError,
+    engine_scenarios,
+    engine_scorer,
+    robust_partitions,
+    stability_map,
+)
+from regiokompas.savings import SavingsEngine
+
+
+def _model(ds, engine, vr: str, taakvelden: list[str], k: int, **params) -> RegionPartitioner:
+    return RegionPartitioner.from_region(
+        ds, f"veiligheidsregio:{vr}", engine_scorer(engine, taakvelden), max_size=k, **params
+    )
+
+
+def _exhaustive(ds, model: RegionPartitioner, scenarios) -> tuple[list, np.ndarray]:
+    """Every partition of the area into connected groups of at most ``max_size``, with its
+    total in every draw (draw values of each group from the scenario scorer)."""
+    nodes = list(model.nodes)
+    cache: dict[frozenset[str], np.ndarray | None] = {}
+
+    def draws_of(block: list[str]) -> np.ndarray | None:
+        key = frozenset(block)
+        if key not in cache:
+            if len(block) > model.max_size or not ds.graph.is_connected(block):
+                cache[key] = None
+            elif len(block) == 1:
+                cache[key] = 0.0
+            else:
+                row = np.array([[nodes.index(c) for c in sorted(block)]], dtype=np.int32)
+                cache[key] = scenarios(row, nodes).matrix()[:, 0]
+        return cache[key]
+
+    partitions, totals = [], []
+    for partition in set_partitions(nodes):
+        parts = [draws_of(block) for block in partition]
+        if any(p is None for p in parts):
+            continue
+        partitions.append(partition)
+        totals.append(sum(parts))
+    return partitions, np.array([np.broadcast_to(t, (len(totals[0]),)) for t in totals])
+
+
+def test_scenario_values_are_the_engines_values_at_the_drawn_rates(ds, literature_engine) -> None:
+    taakvelden = ["0.61", "7.3", "0.4"]  # a schaalgrens, none, and a P50 of 0
+    model = _model(ds, literature_engine, "VR12", taakvelden, 4)
+    groups = model.candidate_groups()
+    scenarios = engine_scenarios(literature_engine, taakvelden, draws=5, seed=3)
+    values = scenarios(groups, model.nodes)
+    # The point estimate is what the plain optimiser uses.
+    point = engine_scorer(literature_engine, taakvelden)(groups, model.nodes)
+    np.testing.assert_allclose(values.point(), point, atol=1e-9)
+    # Draw 2 equals an engine whose priors are set to that draw's rates (custom mode).
+    rates = values.multipliers[2]
+    overrides = {
+        r: {"besparing_p10": x, "besparing_p50": x, "besparing_p90": x}
+        for r, x in zip(taakvelden, rates, strict=True)
+    }
+    custom = SavingsEngine.from_dataset(ds, mode="custom", overrides=overrides)
+    expected = engine_scorer(custom, taakvelden)(groups, model.nodes)
+    np.testing.assert_allclose(values.draw(2), expected, atol=1e-9)
+    assert values.multipliers.shape == (5, 3)
+    assert len(np.unique(values.multipliers[:, 0])) == 5  # real draws, not one value
+
+
+def test_fitted_mode_is_refused_with_a_clear_message(ds) -> None:
+    fitted = SavingsEngine.from_dataset(ds, mode="fitted", draws=20)
+    with pytest.raises(ScenarioError, match="literatuurmodus"):
+        engine_scenarios(fitted, ["0.61"], draws=10)
+
+
+@pytest.mark.parametrize(("vr", "taakveld", "k"), [("VR15", "0.61", 4), ("VR12", "7.3", 5)])
+def test_robust_partitions_equal_exhaustive_search(ds, literature_engine, vr, taakveld, k) -> None:
+    model = _model(ds, literature_engine, vr, [taakveld], k)
+    scenarios = engine_scenarios(literature_engine, [taakveld], draws=60, seed=11)
+    robust = robust_partitions(model, scenarios)
+    partitions, totals = _exhaustive(ds, model, scenarios)
+    p10 = np.percentile(totals, 10, axis=1)
+    mean = totals.mean(axis=1)
+    # Each criterion reaches the best any partition can reach on it.
+    assert robust.risk_averse.exact
+    assert robust.risk_averse.total.p10 == pytest.approx(p10.max(), abs=1e-6)
+    assert robust.risk_averse.result.objective == pytest.approx(p10.max(), abs=1e-6)
+    assert robust.expected.total.mean == pytest.approx(mean.max(), abs=1e-6)
+    # And the P10 of the robust partition is at least that of the median-optimal one.
+    assert robust.risk_averse.total.p10 >= robust.point.total.p10 - 1e-6
+    assert robust.p10_gained >= -1e-6
+    for p in robust.partitions:
+        assert p.result.bound >= p.result.objective - 1e-9
+
+
+def test_bundle_risk_averse_partition_keeps_only_groups_with_nonnegative_p10(
+    ds, literature_engine
+) -> None:
+    taakvelden = ["0.61", "7.3"]
+    model = _model(ds, literature_engine, "VR15", taakvelden, 4)
+    scenarios = engine_scenarios(literature_engine, taakvelden, draws=40, seed=5)
+    robust = robust_partitions(model, scenarios)
+    assert not robust.risk_averse.exact
+    nodes = list(model.nodes)
+    for group in robust.risk_averse.result.groups:
+        if len(group) > 1:
+            row = np.array([[nodes.index(c) for c in group]], dtype=np.int32)
+            assert np.percentile(scenarios(row, nodes).matrix()[:, 0], 10) >= 0
+
+
+@pytest.mark.parametrize(("vr", "taakveld", "k"), [("VR15", "0.61", 4), ("VR12", "7.3", 5)])
+def test_every_draw_of_the_stability_map_is_optimal(ds, literature_engine, vr, taakveld, k) -> None:
+    model = _model(ds, literature_engine, vr, [taakveld], k)
+    scenarios = engine_scenarios(literature_engine, [taakveld], draws=40, seed=2)
+    result = stability_map(model, scenarios, workers=1)
+    partitions, totals = _exhaustive(ds, model, scenarios)
+    best = totals.max(axis=0)  # the optimum of every draw
+    assert result.draws == 40 and result.proven == 40
+    for outcome in result.outcomes:  # solved and bisection-interpolated draws alike
+        assert outcome.objective == pytest.approx(best[outcome.draw], abs=1e-6)
+    # The shares are counts over the draws' partitions.
+    for a, b, share in result.pairs:
+        count = sum(any(a in g and b in g for g in o.groups) for o in result.outcomes)
+        assert share == pytest.approx(count / 40)
+    reference = robust_partitions(model, scenarios).expected.result
+    for group, share in result.groups:
+        assert group in reference.groups
+        assert share == pytest.approx(sum(group in o.groups for o in result.outcomes) / 40)
+
+
+def test_bundle_stability_solves_every_draw(ds, literature_engine) -> None:
+    taakvelden = ["0.61", "7.3"]
+    model = _model(ds, literature_engine, "VR11", taakvelden, 4)
+    scenarios = engine_scenarios(literature_engine, taakvelden, draws=12, seed=4)
+    result = stability_map(model, scenarios, workers=1)
+    _, totals = _exhaustive(ds, model, scenarios)
+    best = totals.max(axis=0)
+    for outcome in result.outcomes:
+        assert outcome.objective == pytest.approx(best[outcome.draw], abs=1e-6)
+
+
+def test_process_pool_gives_the_same_map(ds, literature_engine, monkeypatch) -> None:
+    model = _model(ds, literature_engine, "VR15", ["0.61"], 4)
+    scenarios = engine_scenarios(literature_engine, ["0.61"], draws=20, seed=8)
+    alone = stability_map(model, scenarios, workers=1)
+    monkeypatch.setattr(stability_module, "IN_PROCESS_GROUPS", 0)
+    pooled = stability_map(model, scenarios, workers=2)
+    assert pooled.pairs == alone.pairs
+    assert [o.objective for o in pooled.outcomes] == pytest.approx(
+        [o.objective for o in alone.outcomes], abs=1e-6
+    )
+
+
+def test_dask_cluster_of_two_workers_gives_the_same_map(ds, literature_engine) -> None:
+    import distributed
+
+    model = _model(ds, literature_engine, "VR15", ["0.61"], 4)
+    scenarios = engine_scenarios(literature_engine, ["0.61"], draws=20, seed=8)
+    alone = stability_map(model, scenarios, workers=1)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        assert len(client.scheduler_info()["workers"]) == 2
+        on_dask = stability_map(model, scenarios, executor=client.get_executor())
+    assert on_dask.pairs == alone.pairs
+
+
+@pytest.mark.parametrize("tolerance", [1e-3, 0.05])
+def test_stability_tolerance_keeps_every_draw_within_its_proven_gap(
+    ds, literature_engine, tolerance
+) -> None:
+    model = _model(ds, literature_engine, "VR12", ["7.3"], 5)
+    scenarios = engine_scenarios(literature_engine, ["7.3"], draws=40, seed=6)
+    result = stability_map(model, scenarios, workers=1, tolerance=tolerance)
+    _, totals = _exhaustive(ds, model, scenarios)
+    best = totals.max(axis=0)
+    for outcome in result.outcomes:
+        # The bound holds and the partition is worth what it says, within the tolerance.
+        assert outcome.bound >= best[outcome.draw] - 1e-6
+        assert outcome.objective <= best[outcome.draw] + 1e-6
+        assert outcome.bound - outcome.objective <= tolerance * max(abs(outcome.bound), 1) + 1e-6
+        if outcome.groups:
+            nodes = list(model.nodes)
+            width = max(len(g) for g in outcome.groups)
+            rows = np.full((len(outcome.groups), width), -1, dtype=np.int32)
+            for r, g in enumerate(outcome.groups):
+                rows[r, : len(g)] = [nodes.index(c) for c in g]
+            worth = scenarios(rows, nodes).matrix()[outcome.draw].sum()
+            assert outcome.objective == pytest.approx(worth, abs=1e-6)
