@@ -56,9 +56,11 @@ __all__ = [
     "bundle_fingerprint",
     "code_fingerprint",
     "content_hash",
+    "dataset_fingerprint",
     "decode",
     "dumps",
     "encode",
+    "files_fingerprint",
     "fits_dir",
     "load",
     "loads",
@@ -120,6 +122,23 @@ def bundle_fingerprint(folder: Path, checksums: Mapping[str, str], files: Iterab
         known = checksums.get(name)
         parts[name] = known if known else hashlib.sha256((folder / name).read_bytes()).hexdigest()
     return content_hash(parts)
+
+
+def dataset_fingerprint(ds: Any) -> str:
+    """:func:`bundle_fingerprint` of a loaded :class:`regiokompas.data.Dataset` (its folder
+    and the checksums its ``metadata.json`` records)."""
+    folder = Path(ds.folder)
+    files = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != "metadata.json")
+    return bundle_fingerprint(folder, ds.metadata.get("bestanden_sha256", {}), files)
+
+
+def files_fingerprint(paths: Iterable[Path]) -> str:
+    """SHA-256 over the names and contents of ``paths`` (data files a fit reads, such as the
+    packaged priors), so an edited file is a new key."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(p) for p in paths):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 # ---------------------------------------------------------------------------------- files

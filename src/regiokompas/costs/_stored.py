@@ -29,8 +29,7 @@ _TYPES = (_model.CostModel, _model.TaakveldFit, _model.Interval)
 
 def model_inputs_hash(ds: Dataset, years: tuple[int, ...], draws: int, seed: int) -> str:
     """The content hash of everything the cost model fit on ``ds`` depends on."""
-    files = sorted(p.name for p in ds.folder.iterdir() if p.is_file() and p.name != "metadata.json")
-    bundle = _fitstore.bundle_fingerprint(ds.folder, ds.metadata.get("bestanden_sha256", {}), files)
+    bundle = _fitstore.dataset_fingerprint(ds)
     return _fitstore.content_hash(
         {
             "model": "costmodel",

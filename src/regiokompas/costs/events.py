@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from importlib import metadata
 
 import numpy as np
 import pandas as pd
 
+from regiokompas import _fitstore
 from regiokompas.costs._memo import per_dataset
 from regiokompas.costs.validation import merger_cases
 from regiokompas.data import Dataset
@@ -278,9 +280,34 @@ def post_effect(panel: UnitPanel, group: str, exclude: frozenset[str] = frozense
 _Z95 = 1.6448536269514722
 
 
+#: Bumped by hand when the meaning of a stored event study changes without its code changing.
+EVENT_STUDY_VERSION = 1
+
+
 @per_dataset
 def event_study(ds: Dataset) -> EventStudy:
-    """The event study on every group of :data:`GROUPS` (cached per dataset)."""
+    """The event study on every group of :data:`GROUPS`: fitted once per data bundle and code
+    version and kept in the fit store (:mod:`regiokompas._fitstore`), then cached per dataset."""
+    key = _fitstore.content_hash(
+        {
+            "model": "eventstudy",
+            "version": EVENT_STUDY_VERSION,
+            "code": _fitstore.code_fingerprint(("regiokompas.costs.events",)),
+            "bundle": _fitstore.dataset_fingerprint(ds),
+            "numpy": np.__version__,
+            "statsmodels": metadata.version("statsmodels"),
+        }
+    )
+    arrays = _fitstore.load_or_compute(
+        "eventstudy", key, lambda: _fitstore.encode(_fit_all_groups(ds))
+    )
+    result = _fitstore.decode(arrays, (EventStudy, GroupEffect))
+    if not isinstance(result, EventStudy):
+        raise _fitstore.StaleFitError("stored event study has the wrong type")
+    return result
+
+
+def _fit_all_groups(ds: Dataset) -> EventStudy:
     panel = unit_panel(ds)
     out = []
     for key, label in GROUPS.items():

@@ -25,10 +25,13 @@ split-conformal count ⌈0.8·(n + 1)⌉ and centres fitted without both mergers
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import metadata
 from itertools import combinations
+from pathlib import Path
 
 import numpy as np
 
+from regiokompas import _fitstore
 from regiokompas.costs._memo import per_dataset
 from regiokompas.costs.events import (
     OUT_OF_SCOPE,
@@ -363,8 +366,45 @@ def _full_se(ds: Dataset) -> float:
     return float(event_study(ds).group("totaal").post_se)
 
 
+#: Bumped by hand when the meaning of a stored back-test changes without its code changing.
+BACKTEST_VERSION = 1
+
+#: The modules whose source determines the back-test (besides the event study's).
+_CODE = (
+    "regiokompas.savings.backtest",
+    "regiokompas.savings._assumptions",
+    "regiokompas.savings._base",
+    "regiokompas.costs.events",
+    "regiokompas.costs.validation",
+    "regiokompas.costs.model",
+    "regiokompas.costs._ols",
+    "regiokompas.costs._panel",
+)
+
+
 @per_dataset
 def _all(ds: Dataset) -> dict[str, Backtest]:
+    """Every mode's back-test: computed once per data bundle, code and packaged assumptions
+    and kept in the fit store (:mod:`regiokompas._fitstore`), then cached per dataset."""
+    key = _fitstore.content_hash(
+        {
+            "model": "backtest",
+            "version": BACKTEST_VERSION,
+            "code": _fitstore.code_fingerprint(_CODE),
+            "assumptions": _fitstore.files_fingerprint(Path(__file__).parent.glob("*.csv")),
+            "bundle": _fitstore.dataset_fingerprint(ds),
+            "numpy": np.__version__,
+            "statsmodels": metadata.version("statsmodels"),
+        }
+    )
+    arrays = _fitstore.load_or_compute("backtest", key, lambda: _fitstore.encode(_compute_all(ds)))
+    result = _fitstore.decode(arrays, (Backtest, BacktestRow))
+    if not isinstance(result, dict) or not all(isinstance(b, Backtest) for b in result.values()):
+        raise _fitstore.StaleFitError("stored back-test has the wrong type")
+    return result
+
+
+def _compute_all(ds: Dataset) -> dict[str, Backtest]:
     runs = {m: _run(ds, m) for m in BACKTEST_MODES}
     summary = {m: (b.dekking, b.mediane_breedte) for m, b in runs.items()}
     return {
