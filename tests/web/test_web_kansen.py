@@ -60,10 +60,11 @@ def test_no_evidence_is_not_coloured_as_potential(client: TestClient) -> None:
 
 
 def test_potential_map_has_savings_and_no_savings(client: TestClient) -> None:
-    body = client.get("/api/v1/taakvelden/7.3/kansen").json()
+    # The scale curve of the cost model (mode 'fitted', an exploration since issue 12).
+    body = client.get("/api/v1/taakvelden/7.3/kansen?modus=fitted").json()
     assert body["schaal"]["oordeel"] == "schaalvoordelen"
     assert body["schaal"]["elasticiteitHoog"] < 0
-    page = Page(client.get("/?taakveld=7.3").text)
+    page = Page(client.get("/?taakveld=7.3&modus=fitted").text)
     fills = [p["fill"] for p in page.find("path") if p.get("data-href")]
     assert len(fills) == 342 and len(set(fills)) >= 3
     positive = sum(1 for g in body["gemeenten"] if (g["nettoKeur"] or 0) > 0)

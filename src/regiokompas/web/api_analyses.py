@@ -20,6 +20,7 @@ from regiokompas.web._contract import (
 )
 from regiokompas.web._limits import expensive_slot
 from regiokompas.web.api_routes import site_of
+from regiokompas.web.engines import DEFAULT_MODE
 
 __all__ = ["api_router"]
 
@@ -72,7 +73,7 @@ def besparingen(
     gemeenten: _Gemeenten,
     taakvelden: _Taakvelden = "7.3",
     vorm: _Vorm = "bedrijfsvoeringsorganisatie",
-    modus: _Modus = "fitted",
+    modus: _Modus = DEFAULT_MODE,
     trekkingen: Annotated[
         int, Query(description="Aantal trekkingen voor de onzekerheid.", ge=100, le=10_000)
     ] = 1000,
@@ -95,7 +96,7 @@ def verdelingen(
     gemeenten: _Gemeenten,
     taakvelden: _Taakvelden = "7.3",
     vorm: _Vorm = "bedrijfsvoeringsorganisatie",
-    modus: _Modus = "fitted",
+    modus: _Modus = DEFAULT_MODE,
     methoden: Annotated[
         str | None,
         Query(
@@ -160,7 +161,7 @@ def kansen(
         ),
     ] = None,
     vorm: _Vorm = "bedrijfsvoeringsorganisatie",
-    modus: _Modus = "fitted",
+    modus: _Modus = DEFAULT_MODE,
     autonomiePrijs: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
         float,
         Query(

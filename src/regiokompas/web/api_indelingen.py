@@ -10,6 +10,7 @@ from regiokompas.web import analyses, optimiser, schemas
 from regiokompas.web._contract import LIST_PATTERN, VORM_PATTERN
 from regiokompas.web._limits import expensive_slot
 from regiokompas.web.api_routes import site_of
+from regiokompas.web.engines import DEFAULT_MODE
 
 __all__ = ["api_router"]
 
@@ -49,7 +50,7 @@ def indelingen(
     modus: Annotated[
         str,
         Query(description="fitted (kostenmodel) of literature.", pattern="^(fitted|literature)$"),
-    ] = "fitted",
+    ] = DEFAULT_MODE,
     maxGrootte: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
         int,
         Query(

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 
 from regiokompas.web import potential, schemas
 from regiokompas.web._contract import PROVINCIE_PATTERN, REGIOTYPE_PATTERN, VORM_PATTERN
+from regiokompas.web.engines import DEFAULT_MODE
 from regiokompas.web.views import SiteData
 
 __all__ = ["api_router"]
@@ -190,7 +191,7 @@ def taakveld_lasten(
 def taakveld_kansen(
     request: Request,
     taakveld: Annotated[str, Path(description="Taakveldcode, bv. 7.3.", examples=["7.3"])],
-    modus: _Modus = "fitted",
+    modus: _Modus = DEFAULT_MODE,
     vorm: _Vorm = "bedrijfsvoeringsorganisatie",
 ) -> schemas.TaakveldKansen:
     site = site_of(request)
