@@ -8,7 +8,7 @@ from collections import deque
 import numpy as np
 import pytest
 
-from regiokompas.partition import connected_groups, groups_containing
+from regiokompas.partition import EnumerationLimitError, connected_groups, groups_containing
 from regiokompas.partition._dominance import best_split_values
 
 
@@ -96,3 +96,22 @@ def test_split_value_is_best_partition_into_connected_parts() -> None:
     assert split[(0, 1, 2)] == 5.0  # {0,1}+{2}
     assert split[(1, 2, 3)] == 4.0  # {1}+{2,3}
     assert split[(0, 1, 2, 3)] == 9.0  # {0,1}+{2,3} beats 8, so the whole path is dominated
+
+
+def test_enumeration_stops_at_its_limit() -> None:
+    # A 4 x 4 grid: every connected set of up to 4 cells, counted by the unlimited run.
+    adj = [
+        [
+            j
+            for j in (i - 4, i + 4, i - 1 if i % 4 else -1, i + 1 if i % 4 != 3 else -1)
+            if 0 <= j < 16
+        ]
+        for i in range(16)
+    ]
+    everything = connected_groups(adj, 4)
+    exact = len(everything)
+    assert np.array_equal(connected_groups(adj, 4, limit=exact), everything)
+    with pytest.raises(EnumerationLimitError) as caught:
+        connected_groups(adj, 4, limit=exact - 1)
+    assert caught.value.limit == exact - 1
+    assert "samenhangende groepen" in caught.value.nl and "connected groups" in caught.value.en

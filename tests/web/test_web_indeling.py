@@ -115,3 +115,21 @@ def test_region_page_shows_the_grouping_and_links_to_sharing(client: TestClient)
     assert shared.find("table", id="tabel-verdeling")
     response = client.get("/regios/JZ27?groepsgrootte=99&optimaliseer=1")
     assert response.status_code == 400 and "'groepsgrootte'" in Page(response.text).plain
+
+
+def test_enumeration_budget_holds_when_the_estimate_undershoots(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from regiokompas.web import optimiser
+
+    # The up-front estimate is a random sample; if it ever says far too little, the hard stop
+    # inside the enumeration still refuses the request (422), before any group is scored.
+    monkeypatch.setattr(optimiser, "estimated_groups", lambda *args: 10.0)
+    monkeypatch.setattr(optimiser, "ENUMERATION_BUDGET", 500)
+    response = client.get(
+        "/api/v1/indelingen", params={"gebied": "provincie:PV26", "maxGrootte": 5}
+    )
+    assert response.status_code == 422
+    body = response.json()
+    assert [p["name"] for p in body["invalidParams"]] == ["maxGrootte"]
+    assert "opsommen is daar gestopt" in body["invalidParams"][0]["reason"]

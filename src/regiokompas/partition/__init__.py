@@ -11,6 +11,7 @@ from regiokompas.partition._areas import area_members, region_labels
 from regiokompas.partition._enumerate import connected_groups, groups_containing
 from regiokompas.partition._errors import (
     ConstraintConflictError,
+    EnumerationLimitError,
     ScenarioError,
     UnknownAreaError,
 )
@@ -28,6 +29,7 @@ from regiokompas.partition.stability import DrawOutcome, StabilityResult, stabil
 
 __all__ = [
     "ConstraintConflictError",
+    "EnumerationLimitError",
     "DrawOutcome",
     "GroupScorer",
     "GroupValuesEngine",

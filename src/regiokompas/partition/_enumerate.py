@@ -19,22 +19,32 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from regiokompas.partition._errors import EnumerationLimitError
+
 __all__ = ["connected_groups", "group_sizes", "groups_containing"]
 
 
-def connected_groups(adjacency: Sequence[Sequence[int]], k: int) -> NDArray[np.int32]:
+def connected_groups(
+    adjacency: Sequence[Sequence[int]], k: int, limit: int | None = None
+) -> NDArray[np.int32]:
     """All connected vertex sets of 1..``k`` vertices, one per row, sorted, padded with -1.
 
     ``adjacency[i]`` lists the neighbours of vertex ``i`` (vertices are ``0..n-1``).
+    ``limit``: the most groups the caller accepts; with more, :class:`EnumerationLimitError`
+    is raised as soon as the limit is passed, so memory and time stay bounded by the limit
+    (a national enumeration at large group sizes would otherwise grow without bound).
     """
     if k < 1:
         return np.empty((0, 1), dtype=np.int32)
     adj = [list(a) for a in adjacency]
     found: list[tuple[int, ...]] = []
     append = found.append
+    most = limit if limit is not None else -1
 
     def extend(sub: tuple[int, ...], ext: list[int], closed: set[int], root: int) -> None:
         append(sub)
+        if len(found) == most + 1:
+            raise EnumerationLimitError(most, k)
         if len(sub) == k:
             return
         ext = list(ext)

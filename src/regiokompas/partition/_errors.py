@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from regiokompas._numbers import nl_number
 from regiokompas.data import RegiokompasError
 
-__all__ = ["ConstraintConflictError", "ScenarioError", "UnknownAreaError"]
+__all__ = [
+    "ConstraintConflictError",
+    "EnumerationLimitError",
+    "ScenarioError",
+    "UnknownAreaError",
+]
 
 
 class ConstraintConflictError(RegiokompasError):
@@ -17,3 +23,17 @@ class UnknownAreaError(RegiokompasError):
 
 class ScenarioError(RegiokompasError):
     """Scenario draws cannot be made for these settings (e.g. the fitted cost model)."""
+
+
+class EnumerationLimitError(RegiokompasError):
+    """The area has more connected groups than the caller allows (``max_groups``): the
+    enumeration stops at the limit instead of filling memory. ``limit`` is that limit."""
+
+    def __init__(self, limit: int, max_size: int) -> None:
+        self.limit = limit
+        super().__init__(
+            f"Er zijn meer dan {nl_number(limit)} samenhangende groepen tot {max_size} gemeenten; "
+            "het opsommen is daar gestopt. Kies een kleinere groepsgrootte of een kleiner gebied.",
+            f"There are more than {limit:,} connected groups of up to {max_size} gemeenten; "
+            "enumeration stopped there. Choose a smaller group size or a smaller area.",
+        )

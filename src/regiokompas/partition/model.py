@@ -117,7 +117,10 @@ class RegionPartitioner(RulesMixin):
     * ``together`` / ``apart``: pairs that must share a group / must not;
     * ``region_of``: optional node -> region label; every group must lie within one label;
     * ``time_limit`` (s), ``threads``, ``rel_gap`` (the relative gap counted as optimal);
-    * ``names``: optional code -> name, used in error messages.
+    * ``names``: optional code -> name, used in error messages;
+    * ``max_groups``: the most connected groups to enumerate (a memory and time budget for
+      callers that serve others, such as the web API); beyond it ``solve`` raises
+      :class:`EnumerationLimitError` before any scoring.
     """
 
     def __init__(
@@ -136,6 +139,7 @@ class RegionPartitioner(RulesMixin):
         rel_gap: float = 1e-6,
         names: Mapping[str, str] | None = None,
         progress: Progress | None = None,
+        max_groups: int | None = None,
     ) -> None:
         self.nodes: tuple[str, ...] = tuple(nodes)
         if len(set(self.nodes)) != len(self.nodes):
@@ -155,6 +159,7 @@ class RegionPartitioner(RulesMixin):
         self.rel_gap = float(rel_gap)
         self.names: dict[str, str] = dict(names) if names else {}
         self.progress = progress
+        self.max_groups = None if max_groups is None else int(max_groups)
         self._candidate_cache: _Candidates | None = None
         self._check()
 
@@ -240,7 +245,7 @@ class RegionPartitioner(RulesMixin):
         mark = time.perf_counter()
         adjacency = self._adjacency()
         self._say("groepen opsommen")
-        groups = connected_groups(adjacency, self.max_size)
+        groups = connected_groups(adjacency, self.max_size, self.max_groups)
         enumerated = len(groups)
         feasible, together_col = self._feasible_columns(groups)
         groups = groups[feasible]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from regiokompas._numbers import nl_number
 from regiokompas.data import RegiokompasError
 from regiokompas.partition import (
+    EnumerationLimitError,
     RegionPartitioner,
     area_members,
     engine_scorer,
@@ -22,7 +23,14 @@ from regiokompas.web.problems import (
 )
 from regiokompas.web.views import SiteData
 
-__all__ = ["MAX_GROUPS", "MAX_SIZE", "TIME_LIMIT", "estimated_groups", "indeling"]
+__all__ = [
+    "ENUMERATION_BUDGET",
+    "MAX_GROUPS",
+    "MAX_SIZE",
+    "TIME_LIMIT",
+    "estimated_groups",
+    "indeling",
+]
 
 #: Largest group size a web user may ask for (the optimiser enumerates all connected groups).
 MAX_SIZE = 8
@@ -32,6 +40,8 @@ TIME_LIMIT = 15.0
 #: of up to 6 has 392,451 (allowed); up to 7 about 1.9 million, which takes minutes of CPU and
 #: gigabytes before the solver starts, so it is refused up front from an estimate.
 MAX_GROUPS = 1_000_000
+#: Hard stop of the enumeration itself (memory and time), in case the estimate undershoots.
+ENUMERATION_BUDGET = 2 * MAX_GROUPS
 
 
 def estimated_groups(site: SiteData, gebied: str, max_grootte: int) -> float:
@@ -102,9 +112,17 @@ def indeling(
         scorer = engine_scorer(engine, list(reeksen), vorm_key, autonomy_price=autonomie_prijs)
         try:
             model = RegionPartitioner.from_region(
-                site.dataset, gebied, scorer, max_size=max_grootte, time_limit=TIME_LIMIT
+                site.dataset,
+                gebied,
+                scorer,
+                max_size=max_grootte,
+                time_limit=TIME_LIMIT,
+                max_groups=ENUMERATION_BUDGET,
             )
             result = model.solve()
+        except EnumerationLimitError as exc:
+            # The up-front estimate is a sample; this hard stop holds whatever it said.
+            raise TooMuchWorkError("maxGrootte", exc.nl.rstrip("."), exc.en.rstrip(".")) from exc
         except RegiokompasError as exc:
             raise BadParameterError("gebied", exc.nl.rstrip("."), exc.en.rstrip(".")) from exc
         names = site.names

@@ -16,8 +16,6 @@ the page language), ``url`` (the current URL with some parameters replaced) and 
 from __future__ import annotations
 
 import functools
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from regiokompas.web._lru import SizedLRU
 from regiokompas.web.i18n import LANGUAGES, format_number, translate
 
 __all__ = [
@@ -108,26 +107,18 @@ def _quote(value: str) -> str:
 
 class PageCache:
     """A small thread-safe LRU of rendered pages (the data do not change while the app runs,
-    so a page is a pure function of its address and language)."""
+    so a page is a pure function of its address and language), bounded by count and by
+    size (:class:`regiokompas.web._lru.SizedLRU`)."""
 
-    def __init__(self, size: int = 512) -> None:
+    def __init__(self, size: int = 512, max_bytes: int = 64 * 1024 * 1024) -> None:
         self.size = size
-        self._pages: OrderedDict[Hashable, str] = OrderedDict()
-        self._lock = threading.Lock()
+        self._pages: SizedLRU[str] = SizedLRU(size, max_bytes)
 
     def get(self, key: Hashable) -> str | None:
-        with self._lock:
-            body = self._pages.get(key)
-            if body is not None:
-                self._pages.move_to_end(key)
-            return body
+        return self._pages.get(key)
 
     def put(self, key: Hashable, body: str) -> None:
-        with self._lock:
-            self._pages[key] = body
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+        self._pages.put(key, body)
 
 
 def render_cached(

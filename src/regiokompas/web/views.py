@@ -13,8 +13,6 @@ the app runs).
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -32,6 +30,7 @@ from regiokompas.data import (
 )
 from regiokompas.profile import Figure, gemeente_profile, size_class
 from regiokompas.web import schemas
+from regiokompas.web._lru import SizedLRU
 from regiokompas.web.engines import Engines
 from regiokompas.web.problems import AmbiguousError, BadParameterError, NotFoundError
 from regiokompas.web.svgmap import MapShapes
@@ -68,28 +67,26 @@ class SiteData:
         self.dataset = dataset
         self.profiel = lru_cache(maxsize=1024)(self._profiel)
         self.taakveld_kaart = lru_cache(maxsize=256)(self._taakveld_kaart)
-        self._memo: OrderedDict[Hashable, Any] = OrderedDict()
-        self._memo_lock = threading.Lock()
+        self._memo: SizedLRU[Any] = SizedLRU(self.MEMO_SIZE, self.MEMO_BYTES)
         #: Results shared with the other worker processes (``regiokompas web`` sets it; see
         #: :mod:`regiokompas.web._shared`); None keeps :meth:`memo` in this process only.
         self.shared: SharedResults | None = None
 
-    #: Entries kept by :meth:`memo` (least recently used go first).
+    #: Entries kept by :meth:`memo` (least recently used go first) ...
     MEMO_SIZE = 8192
+    #: ... and their estimated size in bytes (see :mod:`regiokompas.web._lru`).
+    MEMO_BYTES = 256 * 1024 * 1024
 
     def memo(self, key: Hashable, build: Callable[[], T]) -> T:
         """``build()`` once per ``key`` (maps, analyses and other pure derived values), kept in
-        an LRU of :attr:`MEMO_SIZE` entries. Two threads may build the same value once each;
-        the results are equal, so that costs time, never correctness."""
-        with self._memo_lock:
-            if key in self._memo:
-                self._memo.move_to_end(key)
-                return cast(T, self._memo[key])
+        an LRU of at most :attr:`MEMO_SIZE` entries and :attr:`MEMO_BYTES` estimated bytes. Two
+        threads may build the same value once each; the results are equal, so that costs time,
+        never correctness."""
+        hit = self._memo.get(key)
+        if hit is not None:
+            return cast(T, hit)
         value = build() if self.shared is None else self.shared.memo(key, build)
-        with self._memo_lock:
-            self._memo[key] = value
-            while len(self._memo) > self.MEMO_SIZE:
-                self._memo.popitem(last=False)
+        self._memo.put(key, value)
         return value
 
     # ------------------------------------------------------------------ lookup
