@@ -243,3 +243,33 @@ def test_centrumgemeente_role_is_named_next_to_its_taakveld(
     # The other member takes part, but is not the centrumgemeente.
     theirs = advise(ds, engine, "Waddinxveen", LIT, (opvang,))
     assert theirs.centrumrollen == () and not any(t.centrumgemeente for t in theirs.taakvelden)
+
+
+# ----------------------------------------------------------------- the default mode
+
+
+def test_the_advice_defaults_to_the_engines_evidence_led_mode() -> None:
+    import inspect
+
+    from regiokompas.advice import MODES
+    from regiokompas.report import ChapterOptions
+    from regiokompas.savings import DEFAULT_MODE
+
+    assert DEFAULT_MODE == "literature"
+    assert AdviceSettings().mode == DEFAULT_MODE == MODES[0] == ChapterOptions().modus
+    default = inspect.signature(SavingsEngine.from_dataset).parameters["mode"].default
+    assert default == DEFAULT_MODE
+
+
+def test_a_fitted_advice_is_an_exploration_never_an_opportunity(ds: Dataset) -> None:
+    fitted = SavingsEngine.from_dataset(ds, mode="fitted", draws=100)
+    settings = AdviceSettings(
+        mode="fitted", group_size=3, draws=100, taakvelden=("0.4", "0.61", "7.3", "8.3")
+    )
+    advice = advise(ds, fitted, "Oudewater", settings, records=())
+    estimated = [t for t in advice.taakvelden if t.oordeel is not None]
+    assert estimated, "the exploration still shows its bands"
+    for t in estimated:
+        assert t.oordeel == "verkenning"
+        assert t.status == "geen_bewijs" and "Verkenning" in t.reden
+    assert advice.kansen == () and advice.met_status("meerkosten") == ()

@@ -39,8 +39,15 @@ from regiokompas.advice._texts import (
 from regiokompas.data import Dataset, RegiokompasError
 from regiokompas.partners import PartnerFinder, PartnerOption, ScopeResult
 from regiokompas.register import Regeling, regelingen_of
+from regiokompas.savings import EXPLORATION
 
 __all__ = ["advise"]
+
+#: Why an advice in the exploratory mode ``fitted`` shows no opportunity.
+EXPLORING = (
+    "Verkenning (modus fitted): de dwarsdoorsnedecurve geeft geen eigen oordeel en doorstaat "
+    "de terugtoets op fusies niet; geen kans. Kies modus literature voor een oordeel."
+)
 
 _ORDER = {s: i for i, s in enumerate(("kans", "geen_bewijs", "al_belegd", "uitgesloten"))}
 _ORDER.update({"meerkosten": 4, "geen_groep": 5})
@@ -196,7 +203,12 @@ def _scope_advice(
         list(best.leden), list(taakvelden), settings.vorm, draws=settings.draws, seed=settings.seed
     )
     verdict = str(est.verdict)
+    # Only the engine's verdict makes a "kans"; the exploratory mode has none of its own
+    # ("verkenning"), so it never presents an opportunity or extra costs.
+    exploring = verdict == EXPLORATION or str(engine.mode) == "fitted"
     status = {"besparing": "kans", "meerkosten": "meerkosten"}.get(verdict, "geen_bewijs")
+    if exploring:
+        status = "geen_bewijs"
     regeling, exact = reg.containing(frozenset(best.partners))
     aanloop = est.assumptions.get("aanloop_jaren", {})
     base.update(
@@ -215,9 +227,11 @@ def _scope_advice(
         bronnen=tuple(map(str, est.sources)),
     )
     reden = {
-        "kans": "De besparing van de beste groep overleeft de onzekerheid (P10 boven nul).",
+        "kans": "De contante waarde van de beste groep overleeft de onzekerheid (P10 boven nul).",
         "meerkosten": "Samenwerken kost hier naar verwachting geld (P90 onder nul): geen kans.",
     }.get(status, "Geen bewijs van besparing: de bandbreedte omvat nul.")
+    if exploring:
+        reden = EXPLORING
     return TaakveldAdvice(status=status, reden=reden, **base)
 
 

@@ -12,6 +12,7 @@ import click
 from regiokompas._numbers import nl_number as _nl
 from regiokompas.advice import (
     MAX_GROUP_SIZE,
+    MODES,
     Advice,
     AdviceSettings,
     GroupOption,
@@ -80,7 +81,7 @@ def _advice_options(func: F) -> F:
         ),
         click.option(
             "--modus",
-            type=click.Choice(["fitted", "literature"]),
+            type=click.Choice(list(MODES)),
             default=AdviceSettings.mode,
             show_default=True,
             help="Besparingsmodel: fitted (geschatte kostencurve) of literature.",

@@ -41,11 +41,12 @@ from regiokompas.savings._existing import (
 )
 from regiokompas.savings._results import GroupValue, Range, SavingsEstimate, Tangible, YearFigure
 from regiokompas.savings._rounding import band_step, round_to_band, whole_units
-from regiokompas.savings.engine import MODES, Mode, SavingsEngine
+from regiokompas.savings.engine import DEFAULT_MODE, MODES, Mode, SavingsEngine
 
 __all__ = [
     "DEFAULT_DISCOUNT_RATE",
     "DEFAULT_HORIZON",
+    "DEFAULT_MODE",
     "EXIT_YEARS",
     "EXPLORATION",
     "MODES",

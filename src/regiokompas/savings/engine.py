@@ -60,10 +60,13 @@ from regiokompas.savings._existing import (
 from regiokompas.savings._fast import FastTable, build_fast_table, fast_savings
 from regiokompas.savings._results import GroupValue, SavingsEstimate
 
-__all__ = ["MODES", "Mode", "SavingsEngine"]
+__all__ = ["DEFAULT_MODE", "MODES", "Mode", "SavingsEngine"]
 
 Mode = Literal["fitted", "literature", "custom"]
 MODES: tuple[str, ...] = ("fitted", "literature", "custom")
+#: The default mode everywhere (engine, advice, CLI, web, chapter): the evidence-led
+#: ``literature`` mode that passes the merger back-test; ``fitted`` is an exploration.
+DEFAULT_MODE: Mode = "literature"
 
 
 def _form_key(vorm: str) -> str:
@@ -142,7 +145,7 @@ class SavingsEngine:
     def from_dataset(
         cls,
         ds: Dataset,
-        mode: Mode = "literature",
+        mode: Mode = DEFAULT_MODE,
         *,
         overrides: Mapping[str, Mapping[str, float]] | None = None,
         priors_file: Path | str | None = None,
