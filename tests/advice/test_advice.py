@@ -126,9 +126,24 @@ def test_verdicts_and_bands_come_from_the_savings_engine(
         assert t.status == {"besparing": "kans", "meerkosten": "meerkosten"}.get(
             est.verdict, "geen_bewijs"
         )
-        assert t.groep_contante_waarde.p50 == round(est.npv.p50)
-        assert t.groep_jaar is not None and t.groep_jaar.p10 == round(est.total.p10)
-        assert t.eigen_jaar is not None and t.eigen_jaar.p90 == round(est.per_member["GM0513"].p90)
+        assert t.groep_contante_waarde.p50 == est.npv.afgerond.p50
+        assert t.groep_jaar is not None and t.groep_jaar.p10 == est.total.afgerond.p10
+        assert t.eigen_jaar is not None
+        assert t.eigen_jaar.p90 == est.per_member["GM0513"].afgerond.p90
+        # Rounded to what the band supports: a step of two significant figures of the width,
+        # so the rounding never moves a value by more than half a step (brute force).
+        for band, raw in ((t.groep_contante_waarde, est.npv), (t.groep_jaar, est.total)):
+            base = (raw.p90 - raw.p10) or abs(raw.p50)  # zero width: the value's own figures
+            step = 10 ** (math.floor(math.log10(base)) - 1) if base > 0 else 0.0
+            for got, exact in zip(
+                (band.p10, band.p50, band.p90), (raw.p10, raw.p50, raw.p90), strict=True
+            ):
+                assert abs(got - exact) <= step / 2 + 1e-9
+                assert step == 0 or abs(got / step - round(got / step)) < 1e-6
+            assert band.p10 <= band.p50 <= band.p90
+        for tc in t.tastbaar:
+            assert t.oordeel == "besparing"
+            assert all(float(x).is_integer() and x >= 0 for x in (tc.aantal.p10, tc.aantal.p90))
 
 
 def test_ranking_by_evidence(gouda: Advice) -> None:

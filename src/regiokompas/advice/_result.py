@@ -1,13 +1,17 @@
 """The frozen, plain-data result of one advice (JSON-serialisable with ``as_json``).
 
-Amounts are k€, rounded once here to whole k€ (autonomy to two decimals) so that every
-adapter prints the same digits. ``Band`` values are P10/P50/P90 from the savings engine.
+Amounts are k€, rounded once here so that every adapter prints the same digits: a band to what
+its width supports (``round_to_band``), a point value without a band to whole k€, autonomy to
+two decimals, tangible units to whole units. ``Band`` values are P10/P50/P90 from the savings
+engine.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from regiokompas.savings import round_to_band
 
 __all__ = [
     "STATUSES",
@@ -33,7 +37,8 @@ STATUSES: tuple[str, ...] = (
 
 
 def keur(value: float) -> float:
-    """The one rounding of amounts: whole k€ (and never -0)."""
+    """The rounding of a point amount without a band (group values of the partner finder,
+    unit costs): whole k€ (and never -0). Bands use :meth:`Band.of`."""
     return float(round(value)) + 0.0
 
 
@@ -52,8 +57,14 @@ class Band:
 
     @classmethod
     def of(cls, r: Any) -> Band:
-        """From a savings ``Range`` (or anything with p10/p50/p90), rounded to whole k€."""
-        return cls(keur(r.p10), keur(r.p50), keur(r.p90))
+        """From a savings ``Range`` (or anything with p10/p50/p90), rounded to what the band
+        supports (two significant figures of its width: :func:`regiokompas.savings.round_to_band`,
+        the one rounding rule of the core).
+
+        >>> Band.of(Band(1234.5, 1580.2, 1789.9))
+        Band(p10=1230.0, p50=1580.0, p90=1790.0)
+        """
+        return cls(*round_to_band(float(r.p10), float(r.p50), float(r.p90)))
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from regiokompas.advice._texts import (
 from regiokompas.data import Dataset, RegiokompasError
 from regiokompas.partners import PartnerFinder, PartnerOption, ScopeResult
 from regiokompas.register import Regeling, regelingen_of
-from regiokompas.savings import EXPLORATION
+from regiokompas.savings import EXPLORATION, whole_units
 
 __all__ = ["advise"]
 
@@ -220,6 +220,7 @@ def _scope_advice(
         tastbaar=tuple(
             TangibleCount(t.naam, t.soort, keur(t.kosten_keur), _counts(t.aantal), t.bron)
             for t in est.tangible
+            if verdict == "besparing"  # tangible units only for a robust saving
         ),
         congruentie=congruence_sentence(
             naam, len(reg.distinct), best.partnersets_delta, regeling, exact
@@ -243,7 +244,8 @@ def _with_role(t: TaakveldAdvice, naam: str, roles: dict[str, list[str]]) -> Taa
 
 
 def _counts(r: Any) -> Band:
-    return Band(points(r.p10), points(r.p50), points(r.p90))
+    """Tangible things (kunstgrasvelden) in whole units, never negative."""
+    return Band(float(whole_units(r.p10)), float(whole_units(r.p50)), float(whole_units(r.p90)))
 
 
 def advise(
