@@ -288,3 +288,51 @@ def test_a_fitted_advice_is_an_exploration_never_an_opportunity(ds: Dataset) -> 
         assert t.oordeel == "verkenning"
         assert t.status == "geen_bewijs" and "Verkenning" in t.reden
     assert advice.kansen == () and advice.met_status("meerkosten") == ()
+
+
+# ----------------------------------------------------------------- existing cooperation
+
+
+def test_existing_cooperation_is_counted_once_from_the_records_passed_in(
+    ds: Dataset, engine: SavingsEngine
+) -> None:
+    from regiokompas.savings import existing_from_regelingen
+
+    kapelle = ds.gemeente("Kapelle").code
+    goes, middelburg = ds.gemeente("Goes").code, ds.gemeente("Middelburg").code
+    vlissingen = ds.gemeente("Vlissingen").code
+    zeeland = ds.gemeenten.loc[
+        ds.gemeenten["provincie_code"]
+        == ds.gemeenten.set_index("gm_code").at[kapelle, "provincie_code"],
+        "gm_code",
+    ]
+    others = tuple(str(m) for m in zeeland if m != kapelle)
+    assert goes in others and len(others) >= 10
+    # Every other Zeeland gemeente already shares a tax office (Kapelle itself does not).
+    belastingen = _regeling("Belastingsamenwerking Test", others, ("0.61",))
+    settings = AdviceSettings(mode="literature", group_size=4, taakvelden=("0.61",))
+    plain = advise(ds, engine, "Kapelle", settings, records=())
+    counted = advise(ds, engine, "Kapelle", settings, records=(belastingen,))
+    assert engine.existing == ()  # the engine passed in is left as it was
+    (p,), (c,) = plain.taakvelden, counted.taakvelden
+    assert p.al_in == ()
+    assert c.beste is not None and c.groep_contante_waarde is not None
+    # The bands are the engine's estimate with the records' arrangements, nothing else.
+    existing = existing_from_regelingen([belastingen])
+    est = engine.estimate(list(c.beste.leden), ["0.61"], settings.vorm, 1000, 0, existing=existing)
+    assert c.groep_contante_waarde.p50 == est.npv.afgerond.p50
+    assert c.oordeel == est.verdict
+    inside = [m for m in c.beste.leden if m in others]
+    assert len(inside) >= 1 and len(c.al_in) == len(inside)
+    assert not any(line.startswith("Kapelle") for line in c.al_in)
+    for m in inside:
+        assert f"{ds.gemeente(m).naam}: al in Belastingsamenwerking Test" in c.al_in
+    # The partner finder's fast values count the switching prior too: the same group is
+    # worth less once its partners already share a tax office.
+    group = [kapelle, goes, middelburg, vlissingen]
+    before = engine.group_value(group, ["0.61"], settings.vorm).savings_keur
+    after = engine.with_existing(existing).group_value(group, ["0.61"], settings.vorm)
+    assert after.savings_keur < before
+    assert p.groep_contante_waarde is not None
+    assert c.groep_contante_waarde.p50 < p.groep_contante_waarde.p50
+    assert engine.with_existing(()) is engine

@@ -146,6 +146,8 @@ class TaakveldAdvice:
     governance), ``eigen_jaar`` the gemeente's own share of it, ``groep_contante_waarde`` the
     group's net present value over the horizon (start-up years and one-off costs included).
     ``oordeel`` is the savings engine's verdict, read from its estimate, never recomputed.
+    ``al_in``: members of the best group already in an arrangement on the taakveld, as
+    "<gemeente>: al in <regeling> (bron, jaar)"; they save by the switching prior only.
     """
 
     taakvelden: tuple[str, ...]
@@ -168,6 +170,7 @@ class TaakveldAdvice:
     congruentie: str
     bronnen: tuple[str, ...]
     centrumgemeente: str = ""
+    al_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

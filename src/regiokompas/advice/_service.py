@@ -39,7 +39,7 @@ from regiokompas.advice._texts import (
 from regiokompas.data import Dataset, RegiokompasError
 from regiokompas.partners import PartnerFinder, PartnerOption, ScopeResult
 from regiokompas.register import Regeling, regelingen_of
-from regiokompas.savings import EXPLORATION, whole_units
+from regiokompas.savings import EXPLORATION, existing_from_regelingen, whole_units
 
 __all__ = ["advise"]
 
@@ -185,6 +185,7 @@ def _scope_advice(
         "bestaand": bestaand,
         "congruentie": "",
         "bronnen": (),
+        "al_in": (),
     }
     if len(taakvelden) == 1 and taakvelden[0] in EXCLUDED:
         return TaakveldAdvice(status="uitgesloten", reden=EXCLUDED[taakvelden[0]], **base)
@@ -224,6 +225,11 @@ def _scope_advice(
         ),
         congruentie=congruence_sentence(
             naam, len(reg.distinct), best.partnersets_delta, regeling, exact
+        ),
+        al_in=tuple(
+            f"{names.get(m, m)}: {label}"
+            for m in best.leden
+            for label in dict.fromkeys(est.bestaande.get(m, {}).values())
         ),
         bronnen=tuple(map(str, est.sources)),
     )
@@ -279,6 +285,10 @@ def advise(
     names = dict(zip(ds.gemeenten["gm_code"], ds.gemeenten["naam"].astype(str), strict=True))
     naam = names[code]
     reg = _Register(ds, code, records)
+    # Existing cooperation counted once: members already in an arrangement on a taakveld get
+    # the switching prior, in the partner finder's fast values and in the estimate alike. The
+    # records are the adapter's (live database or seed), so the live register drives it.
+    engine = engine.with_existing(existing_from_regelingen(records))
     reeksen = (
         [parse_taakveld(ds, t).reeks for t in settings.taakvelden] if settings.taakvelden else None
     )

@@ -240,6 +240,18 @@ def advice_tables(advice: Advice) -> list[Table]:
                 caption=f"Bron: {advice.register_bron}.",
             )
         )
+    already = [[f"{t.label} {t.omschrijving}", line] for t in advice.taakvelden for line in t.al_in]
+    if already:
+        tables.append(
+            Table(
+                "Partners die al samenwerken op het taakveld (bestaande samenwerking één keer "
+                "geteld)",
+                ["Taakveld", "Lid van de beste groep"],
+                already,
+                caption="Zij besparen met de overstapprior, niet opnieuw de volle besparing. "
+                f"Bron: {advice.register_bron}.",
+            )
+        )
     if not shown:
         tables = tables[1:]
     return tables

@@ -113,6 +113,11 @@ class AdviesTaakveld(_Model):
     congruentie: str
     bronnen: list[str]
     centrumgemeente: str
+    al_in: list[str] = Field(
+        default_factory=list,
+        description="Leden van de beste groep die al in een regeling op dit taakveld zitten "
+        "('<gemeente>: al in <regeling> (bron, jaar)'); zij tellen met de overstapprior.",
+    )
 
 
 class Advies(_Model):
