@@ -231,7 +231,7 @@ def test_advice_is_plain_json_and_deterministic(
     text = json.dumps(gouda.as_json(), sort_keys=True)
     again = advise(ds, engine, "Gouda", LIT, records=(), register_bron="test")
     assert json.dumps(again.as_json(), sort_keys=True) == text
-    assert gouda.juridisch == ()
+    assert gouda.juridisch and {j.voldaan for j in gouda.juridisch} == {"niet_gevonden"}
     assert len(gouda.vergelijkbaar) >= 10
     assert gouda.instellingen["draws"] == 1000
 
@@ -336,3 +336,49 @@ def test_existing_cooperation_is_counted_once_from_the_records_passed_in(
     assert p.groep_contante_waarde is not None
     assert c.groep_contante_waarde.p50 < p.groep_contante_waarde.p50
     assert engine.with_existing(()) is engine
+
+
+# ----------------------------------------------------------------- legal context
+
+
+def _moet_rows(ds: Dataset, engine: SavingsEngine, regelingen: tuple[Regeling, ...] | None):  # type: ignore[no-untyped-def]
+    from regiokompas.report import ChapterOptions, build_chapter
+    from regiokompas.report._model import Table
+
+    options = ChapterOptions(
+        figures=False, modus="literature", savings_engine=engine, regelingen=regelingen
+    )
+    chapter = build_chapter(ds, "Gouda", options)
+    (table,) = [
+        b
+        for _, s in chapter.walk()
+        for b in s.blocks
+        if isinstance(b, Table) and b.caption.startswith("Wettelijke plichten")
+    ]
+    return table.rows
+
+
+def test_legal_context_comes_from_the_duties_service_with_the_advices_records(
+    ds: Dataset, engine: SavingsEngine
+) -> None:
+    from regiokompas.duties import VOLDAAN_KORT, duties_for
+    from regiokompas.register import seed_regelingen
+
+    seed = seed_regelingen(ds)
+    settings = AdviceSettings(group_size=2, taakvelden=("7.3",))
+    with_seed = advise(ds, engine, "Gouda", settings, seed)
+    empty = advise(ds, engine, "Gouda", settings, ())
+    report = duties_for(ds, "Gouda", seed)
+    # One entry per duty and taakveld, the duty's region and the register's answer.
+    assert len(with_seed.juridisch) == sum(len(r.duty.taakvelden) for r in report.rows)
+    vr = [j for j in with_seed.juridisch if j.plicht == "veiligheidsregio"]
+    assert vr and all(j.voldaan == "vastgelegd" and "Hollands-Midden" in j.regio for j in vr)
+    assert all("Wet veiligheidsregio" in j.tekst and j.verplicht for j in vr)
+    # The records passed in drive it: an empty register shows no duty met.
+    assert {j.voldaan for j in empty.juridisch} == {"niet_gevonden"}
+    # The chapter's "Wat moet" table reads the same computation (same records).
+    for records, advice in ((seed, with_seed), ((), empty)):
+        rows = _moet_rows(ds, engine, records)
+        for j in advice.juridisch:
+            (row,) = [r for r in rows if j.tekst.startswith(str(r[0]))]
+            assert (row[3], row[4]) == (j.regio, VOLDAAN_KORT[j.voldaan])

@@ -131,11 +131,20 @@ class SharedRegion:
 
 @dataclass(frozen=True)
 class LegalContext:
-    """A legal duty or context for a taakveld (filled by the legal-duties engine)."""
+    """A legal duty for a taakveld, from :func:`regiokompas.duties.duties_for` with the
+    advice's own register records: ``plicht`` the duty's id, ``verplicht`` whether the law
+    prescribes the cooperation (else the gemeente chooses), ``regio`` the gemeente's region
+    with source and year, ``voldaan`` what the register shows (vastgelegd, alleen_historisch,
+    niet_gevonden) and ``regelingen`` the records that show it."""
 
     taakveld: str
     tekst: str
     bron: str
+    plicht: str = ""
+    verplicht: bool = False
+    regio: str = ""
+    voldaan: str = ""
+    regelingen: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,8 +189,8 @@ class Advice:
     ``taakvelden`` is ordered: opportunities by the group's NPV P50 (highest first), then
     no-evidence items, covered, excluded, extra-cost and no-group items. ``getoond`` is what
     the adapters list as opportunities (only ``kans``, plus ``geen_bewijs`` when the user
-    asked for those). ``juridisch`` is the slot for legal context (empty until the legal
-    duties engine fills it).
+    asked for those). ``juridisch``: the legal duties per taakveld (duties service, same
+    register records as the rest of the advice).
     """
 
     gemeente: str

@@ -19,6 +19,7 @@ from regiokompas.advice._result import (
     Band,
     ExistingArrangement,
     GroupOption,
+    LegalContext,
     SharedRegion,
     TaakveldAdvice,
     TangibleCount,
@@ -37,11 +38,12 @@ from regiokompas.advice._texts import (
     ranking_text,
 )
 from regiokompas.data import Dataset, RegiokompasError
+from regiokompas.duties import VOLDAAN_KORT, duties_for
 from regiokompas.partners import PartnerFinder, PartnerOption, ScopeResult
 from regiokompas.register import Regeling, regelingen_of
 from regiokompas.savings import EXPLORATION, existing_from_regelingen, whole_units
 
-__all__ = ["advise"]
+__all__ = ["advise", "legal_context"]
 
 #: Why an advice in the exploratory mode ``fitted`` shows no opportunity.
 EXPLORING = (
@@ -254,6 +256,37 @@ def _counts(r: Any) -> Band:
     return Band(float(whole_units(r.p10)), float(whole_units(r.p50)), float(whole_units(r.p90)))
 
 
+def legal_context(
+    ds: Dataset, code: str, records: Sequence[Regeling], register_bron: str
+) -> tuple[LegalContext, ...]:
+    """Per legal duty and taakveld: the duty, the gemeente's region and whether the register
+    (the same records as the advice) shows it met. The chapter's "Wat moet" and the duties
+    page call :func:`regiokompas.duties.duties_for` with these same records."""
+    report = duties_for(ds, code, records, register_bron=register_bron or "register")
+    out = []
+    for row in report.rows:
+        d = row.duty
+        tekst = (
+            f"{d.bron_tekst} ({d.status_tekst}); "
+            f"{'verplicht' if d.required else 'keuze gemeente'}; regio: {row.regio_tekst}; "
+            f"in register: {VOLDAAN_KORT[row.voldaan]}"
+        )
+        for taakveld in d.taakvelden:
+            out.append(
+                LegalContext(
+                    taakveld=taakveld,
+                    tekst=tekst,
+                    bron=d.bron_url or d.bron_tekst,
+                    plicht=d.id,
+                    verplicht=bool(d.required),
+                    regio=row.regio_tekst,
+                    voldaan=row.voldaan,
+                    regelingen=tuple(row.regelingen),
+                )
+            )
+    return tuple(out)
+
+
 def advise(
     ds: Dataset,
     engine: Any,
@@ -347,4 +380,5 @@ def advise(
             for r in report.shared_regions
         ),
         notities=tuple(report.notes),
+        juridisch=legal_context(ds, code, records, register_bron),
     )

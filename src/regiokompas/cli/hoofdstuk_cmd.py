@@ -123,7 +123,8 @@ def hoofdstuk(
         from regiokompas.store import Register  # only when asked: it loads the database layer
 
         register = Register.open(settings_from(ctx).database_url, ds=ds)
-        regelingen = tuple(register.regelingen_voor(ds.gemeente(naam).code))
+        # All records: the advice counts the partners' arrangements too (issue 12).
+        regelingen = tuple(register.lijst())
     options = ChapterOptions(
         top=kansen,
         vorm=vorm,

@@ -252,6 +252,22 @@ def advice_tables(advice: Advice) -> list[Table]:
                 f"Bron: {advice.register_bron}.",
             )
         )
+    duties: dict[str, list[Any]] = {}
+    for j in advice.juridisch:
+        duties.setdefault(j.plicht, []).append(j)
+    if duties:
+        tables.append(
+            Table(
+                "Wettelijke plichten per taakveld",
+                ["Taakvelden", "Plicht (wet, status, verplicht, regio, in register)", "Bron"],
+                [
+                    [", ".join(j.taakveld for j in js), js[0].tekst, js[0].bron]
+                    for js in duties.values()
+                ],
+                caption=f"Register: {advice.register_bron}. Zie ook regiokompas gemeente "
+                f"{advice.naam} --plichten.",
+            )
+        )
     if not shown:
         tables = tables[1:]
     return tables
