@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from regiokompas.savings import round_to_band
+from regiokompas.savings import band_decimals, round_to_band
 
 __all__ = [
     "STATUSES",
@@ -65,6 +65,11 @@ class Band:
         Band(p10=1230.0, p50=1580.0, p90=1790.0)
         """
         return cls(*round_to_band(float(r.p10), float(r.p50), float(r.p90)))
+
+    @property
+    def decimals(self) -> int:
+        """Decimals every renderer prints for this band (what its rounding supports)."""
+        return band_decimals(self.p10, self.p50, self.p90)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,10 @@ DB_BRON = "registerdatabase Regiokompas (REGIOKOMPAS_DATABASE_URL)"
 
 def band(b: Any) -> str:
     """'P10 – P50 – P90' in Dutch notation (the same digits as page, API and chapter)."""
-    return "–" if b is None else f"{_nl(b.p10)} – {_nl(b.p50)} – {_nl(b.p90)}"
+    if b is None:
+        return "–"
+    d = b.decimals
+    return f"{_nl(b.p10, d)} – {_nl(b.p50, d)} – {_nl(b.p90, d)}"
 
 
 def _advice_options(func: F) -> F:
