@@ -9,7 +9,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from regiokompas.advice import AdviceSettings
 from regiokompas.web import analyses, opportunities, schemas
 from regiokompas.web._advice_schemas import Advies
 from regiokompas.web.api_routes import site_of
@@ -138,7 +137,7 @@ def kansen(
         Query(description="Alleen partners binnen de eigen regio van dit type, bv. ggd."),
     ] = None,
     vorm: _Vorm = "bedrijfsvoeringsorganisatie",
-    modus: _Modus = AdviceSettings.mode,
+    modus: _Modus = "fitted",
     autonomiePrijs: Annotated[  # noqa: N803 - NLGov: lowerCamelCase query parameters
         float,
         Query(description="k€ per jaar per eenheid eigen autonomieverlies (schaal 0–1), per lid."),
