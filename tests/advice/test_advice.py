@@ -126,9 +126,24 @@ def test_verdicts_and_bands_come_from_the_savings_engine(
         assert t.status == {"besparing": "kans", "meerkosten": "meerkosten"}.get(
             est.verdict, "geen_bewijs"
         )
-        assert t.groep_contante_waarde.p50 == round(est.npv.p50)
-        assert t.groep_jaar is not None and t.groep_jaar.p10 == round(est.total.p10)
-        assert t.eigen_jaar is not None and t.eigen_jaar.p90 == round(est.per_member["GM0513"].p90)
+        assert t.groep_contante_waarde.p50 == est.npv.afgerond.p50
+        assert t.groep_jaar is not None and t.groep_jaar.p10 == est.total.afgerond.p10
+        assert t.eigen_jaar is not None
+        assert t.eigen_jaar.p90 == est.per_member["GM0513"].afgerond.p90
+        # Rounded to what the band supports: a step of two significant figures of the width,
+        # so the rounding never moves a value by more than half a step (brute force).
+        for band, raw in ((t.groep_contante_waarde, est.npv), (t.groep_jaar, est.total)):
+            base = (raw.p90 - raw.p10) or abs(raw.p50)  # zero width: the value's own figures
+            step = 10 ** (math.floor(math.log10(base)) - 1) if base > 0 else 0.0
+            for got, exact in zip(
+                (band.p10, band.p50, band.p90), (raw.p10, raw.p50, raw.p90), strict=True
+            ):
+                assert abs(got - exact) <= step / 2 + 1e-9
+                assert step == 0 or abs(got / step - round(got / step)) < 1e-6
+            assert band.p10 <= band.p50 <= band.p90
+        for tc in t.tastbaar:
+            assert t.oordeel == "besparing"
+            assert all(float(x).is_integer() and x >= 0 for x in (tc.aantal.p10, tc.aantal.p90))
 
 
 def test_ranking_by_evidence(gouda: Advice) -> None:
@@ -216,7 +231,7 @@ def test_advice_is_plain_json_and_deterministic(
     text = json.dumps(gouda.as_json(), sort_keys=True)
     again = advise(ds, engine, "Gouda", LIT, records=(), register_bron="test")
     assert json.dumps(again.as_json(), sort_keys=True) == text
-    assert gouda.juridisch == ()
+    assert gouda.juridisch and {j.voldaan for j in gouda.juridisch} == {"niet_gevonden"}
     assert len(gouda.vergelijkbaar) >= 10
     assert gouda.instellingen["draws"] == 1000
 
@@ -243,3 +258,127 @@ def test_centrumgemeente_role_is_named_next_to_its_taakveld(
     # The other member takes part, but is not the centrumgemeente.
     theirs = advise(ds, engine, "Waddinxveen", LIT, (opvang,))
     assert theirs.centrumrollen == () and not any(t.centrumgemeente for t in theirs.taakvelden)
+
+
+# ----------------------------------------------------------------- the default mode
+
+
+def test_the_advice_defaults_to_the_engines_evidence_led_mode() -> None:
+    import inspect
+
+    from regiokompas.advice import MODES
+    from regiokompas.report import ChapterOptions
+    from regiokompas.savings import DEFAULT_MODE
+
+    assert DEFAULT_MODE == "literature"
+    assert AdviceSettings().mode == DEFAULT_MODE == MODES[0] == ChapterOptions().modus
+    default = inspect.signature(SavingsEngine.from_dataset).parameters["mode"].default
+    assert default == DEFAULT_MODE
+
+
+def test_a_fitted_advice_is_an_exploration_never_an_opportunity(ds: Dataset) -> None:
+    fitted = SavingsEngine.from_dataset(ds, mode="fitted", draws=100)
+    settings = AdviceSettings(
+        mode="fitted", group_size=3, draws=100, taakvelden=("0.4", "0.61", "7.3", "8.3")
+    )
+    advice = advise(ds, fitted, "Oudewater", settings, records=())
+    estimated = [t for t in advice.taakvelden if t.oordeel is not None]
+    assert estimated, "the exploration still shows its bands"
+    for t in estimated:
+        assert t.oordeel == "verkenning"
+        assert t.status == "geen_bewijs" and "Verkenning" in t.reden
+    assert advice.kansen == () and advice.met_status("meerkosten") == ()
+
+
+# ----------------------------------------------------------------- existing cooperation
+
+
+def test_existing_cooperation_is_counted_once_from_the_records_passed_in(
+    ds: Dataset, engine: SavingsEngine
+) -> None:
+    from regiokompas.savings import existing_from_regelingen
+
+    kapelle = ds.gemeente("Kapelle").code
+    goes, middelburg = ds.gemeente("Goes").code, ds.gemeente("Middelburg").code
+    vlissingen = ds.gemeente("Vlissingen").code
+    zeeland = ds.gemeenten.loc[
+        ds.gemeenten["provincie_code"]
+        == ds.gemeenten.set_index("gm_code").at[kapelle, "provincie_code"],
+        "gm_code",
+    ]
+    others = tuple(str(m) for m in zeeland if m != kapelle)
+    assert goes in others and len(others) >= 10
+    # Every other Zeeland gemeente already shares a tax office (Kapelle itself does not).
+    belastingen = _regeling("Belastingsamenwerking Test", others, ("0.61",))
+    settings = AdviceSettings(mode="literature", group_size=4, taakvelden=("0.61",))
+    plain = advise(ds, engine, "Kapelle", settings, records=())
+    counted = advise(ds, engine, "Kapelle", settings, records=(belastingen,))
+    assert engine.existing == ()  # the engine passed in is left as it was
+    (p,), (c,) = plain.taakvelden, counted.taakvelden
+    assert p.al_in == ()
+    assert c.beste is not None and c.groep_contante_waarde is not None
+    # The bands are the engine's estimate with the records' arrangements, nothing else.
+    existing = existing_from_regelingen([belastingen])
+    est = engine.estimate(list(c.beste.leden), ["0.61"], settings.vorm, 1000, 0, existing=existing)
+    assert c.groep_contante_waarde.p50 == est.npv.afgerond.p50
+    assert c.oordeel == est.verdict
+    inside = [m for m in c.beste.leden if m in others]
+    assert len(inside) >= 1 and len(c.al_in) == len(inside)
+    assert not any(line.startswith("Kapelle") for line in c.al_in)
+    for m in inside:
+        assert f"{ds.gemeente(m).naam}: al in Belastingsamenwerking Test" in c.al_in
+    # The partner finder's fast values count the switching prior too: the same group is
+    # worth less once its partners already share a tax office.
+    group = [kapelle, goes, middelburg, vlissingen]
+    before = engine.group_value(group, ["0.61"], settings.vorm).savings_keur
+    after = engine.with_existing(existing).group_value(group, ["0.61"], settings.vorm)
+    assert after.savings_keur < before
+    assert p.groep_contante_waarde is not None
+    assert c.groep_contante_waarde.p50 < p.groep_contante_waarde.p50
+    assert engine.with_existing(()) is engine
+
+
+# ----------------------------------------------------------------- legal context
+
+
+def _moet_rows(ds: Dataset, engine: SavingsEngine, regelingen: tuple[Regeling, ...] | None):  # type: ignore[no-untyped-def]
+    from regiokompas.report import ChapterOptions, build_chapter
+    from regiokompas.report._model import Table
+
+    options = ChapterOptions(
+        figures=False, modus="literature", savings_engine=engine, regelingen=regelingen
+    )
+    chapter = build_chapter(ds, "Gouda", options)
+    (table,) = [
+        b
+        for _, s in chapter.walk()
+        for b in s.blocks
+        if isinstance(b, Table) and b.caption.startswith("Wettelijke plichten")
+    ]
+    return table.rows
+
+
+def test_legal_context_comes_from_the_duties_service_with_the_advices_records(
+    ds: Dataset, engine: SavingsEngine
+) -> None:
+    from regiokompas.duties import VOLDAAN_KORT, duties_for
+    from regiokompas.register import seed_regelingen
+
+    seed = seed_regelingen(ds)
+    settings = AdviceSettings(group_size=2, taakvelden=("7.3",))
+    with_seed = advise(ds, engine, "Gouda", settings, seed)
+    empty = advise(ds, engine, "Gouda", settings, ())
+    report = duties_for(ds, "Gouda", seed)
+    # One entry per duty and taakveld, the duty's region and the register's answer.
+    assert len(with_seed.juridisch) == sum(len(r.duty.taakvelden) for r in report.rows)
+    vr = [j for j in with_seed.juridisch if j.plicht == "veiligheidsregio"]
+    assert vr and all(j.voldaan == "vastgelegd" and "Hollands-Midden" in j.regio for j in vr)
+    assert all("Wet veiligheidsregio" in j.tekst and j.verplicht for j in vr)
+    # The records passed in drive it: an empty register shows no duty met.
+    assert {j.voldaan for j in empty.juridisch} == {"niet_gevonden"}
+    # The chapter's "Wat moet" table reads the same computation (same records).
+    for records, advice in ((seed, with_seed), ((), empty)):
+        rows = _moet_rows(ds, engine, records)
+        for j in advice.juridisch:
+            (row,) = [r for r in rows if j.tekst.startswith(str(r[0]))]
+            assert (row[3], row[4]) == (j.regio, VOLDAAN_KORT[j.voldaan])

@@ -26,7 +26,7 @@ from regiokompas.advice._result import (
     TaakveldAdvice,
     TangibleCount,
 )
-from regiokompas.advice._service import advise
+from regiokompas.advice._service import advise, legal_context
 from regiokompas.advice._settings import DEFAULT_DRAWS, MAX_GROUP_SIZE, MODES, AdviceSettings
 from regiokompas.advice._taakveld import (
     SERIES_NAMES,
@@ -59,6 +59,7 @@ __all__ = [
     "advise",
     "comparable_gemeenten",
     "congruence_sentence",
+    "legal_context",
     "parse_taakveld",
     "parse_taakvelden",
     "series_name",

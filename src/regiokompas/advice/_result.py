@@ -1,13 +1,17 @@
 """The frozen, plain-data result of one advice (JSON-serialisable with ``as_json``).
 
-Amounts are k€, rounded once here to whole k€ (autonomy to two decimals) so that every
-adapter prints the same digits. ``Band`` values are P10/P50/P90 from the savings engine.
+Amounts are k€, rounded once here so that every adapter prints the same digits: a band to what
+its width supports (``round_to_band``), a point value without a band to whole k€, autonomy to
+two decimals, tangible units to whole units. ``Band`` values are P10/P50/P90 from the savings
+engine.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from regiokompas.savings import band_decimals, round_to_band
 
 __all__ = [
     "STATUSES",
@@ -33,7 +37,8 @@ STATUSES: tuple[str, ...] = (
 
 
 def keur(value: float) -> float:
-    """The one rounding of amounts: whole k€ (and never -0)."""
+    """The rounding of a point amount without a band (group values of the partner finder,
+    unit costs): whole k€ (and never -0). Bands use :meth:`Band.of`."""
     return float(round(value)) + 0.0
 
 
@@ -52,8 +57,19 @@ class Band:
 
     @classmethod
     def of(cls, r: Any) -> Band:
-        """From a savings ``Range`` (or anything with p10/p50/p90), rounded to whole k€."""
-        return cls(keur(r.p10), keur(r.p50), keur(r.p90))
+        """From a savings ``Range`` (or anything with p10/p50/p90), rounded to what the band
+        supports (two significant figures of its width: :func:`regiokompas.savings.round_to_band`,
+        the one rounding rule of the core).
+
+        >>> Band.of(Band(1234.5, 1580.2, 1789.9))
+        Band(p10=1230.0, p50=1580.0, p90=1790.0)
+        """
+        return cls(*round_to_band(float(r.p10), float(r.p50), float(r.p90)))
+
+    @property
+    def decimals(self) -> int:
+        """Decimals every renderer prints for this band (what its rounding supports)."""
+        return band_decimals(self.p10, self.p50, self.p90)
 
 
 @dataclass(frozen=True)
@@ -120,11 +136,20 @@ class SharedRegion:
 
 @dataclass(frozen=True)
 class LegalContext:
-    """A legal duty or context for a taakveld (filled by the legal-duties engine)."""
+    """A legal duty for a taakveld, from :func:`regiokompas.duties.duties_for` with the
+    advice's own register records: ``plicht`` the duty's id, ``verplicht`` whether the law
+    prescribes the cooperation (else the gemeente chooses), ``regio`` the gemeente's region
+    with source and year, ``voldaan`` what the register shows (vastgelegd, alleen_historisch,
+    niet_gevonden) and ``regelingen`` the records that show it."""
 
     taakveld: str
     tekst: str
     bron: str
+    plicht: str = ""
+    verplicht: bool = False
+    regio: str = ""
+    voldaan: str = ""
+    regelingen: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +160,8 @@ class TaakveldAdvice:
     governance), ``eigen_jaar`` the gemeente's own share of it, ``groep_contante_waarde`` the
     group's net present value over the horizon (start-up years and one-off costs included).
     ``oordeel`` is the savings engine's verdict, read from its estimate, never recomputed.
+    ``al_in``: members of the best group already in an arrangement on the taakveld, as
+    "<gemeente>: al in <regeling> (bron, jaar)"; they save by the switching prior only.
     """
 
     taakvelden: tuple[str, ...]
@@ -157,6 +184,7 @@ class TaakveldAdvice:
     congruentie: str
     bronnen: tuple[str, ...]
     centrumgemeente: str = ""
+    al_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -166,8 +194,8 @@ class Advice:
     ``taakvelden`` is ordered: opportunities by the group's NPV P50 (highest first), then
     no-evidence items, covered, excluded, extra-cost and no-group items. ``getoond`` is what
     the adapters list as opportunities (only ``kans``, plus ``geen_bewijs`` when the user
-    asked for those). ``juridisch`` is the slot for legal context (empty until the legal
-    duties engine fills it).
+    asked for those). ``juridisch``: the legal duties per taakveld (duties service, same
+    register records as the rest of the advice).
     """
 
     gemeente: str

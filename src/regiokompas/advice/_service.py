@@ -19,6 +19,7 @@ from regiokompas.advice._result import (
     Band,
     ExistingArrangement,
     GroupOption,
+    LegalContext,
     SharedRegion,
     TaakveldAdvice,
     TangibleCount,
@@ -37,10 +38,18 @@ from regiokompas.advice._texts import (
     ranking_text,
 )
 from regiokompas.data import Dataset, RegiokompasError
+from regiokompas.duties import VOLDAAN_KORT, duties_for
 from regiokompas.partners import PartnerFinder, PartnerOption, ScopeResult
 from regiokompas.register import Regeling, regelingen_of
+from regiokompas.savings import EXPLORATION, existing_from_regelingen, whole_units
 
-__all__ = ["advise"]
+__all__ = ["advise", "legal_context"]
+
+#: Why an advice in the exploratory mode ``fitted`` shows no opportunity.
+EXPLORING = (
+    "Verkenning (modus fitted): de dwarsdoorsnedecurve geeft geen eigen oordeel en doorstaat "
+    "de terugtoets op fusies niet; geen kans. Kies modus literature voor een oordeel."
+)
 
 _ORDER = {s: i for i, s in enumerate(("kans", "geen_bewijs", "al_belegd", "uitgesloten"))}
 _ORDER.update({"meerkosten": 4, "geen_groep": 5})
@@ -178,6 +187,7 @@ def _scope_advice(
         "bestaand": bestaand,
         "congruentie": "",
         "bronnen": (),
+        "al_in": (),
     }
     if len(taakvelden) == 1 and taakvelden[0] in EXCLUDED:
         return TaakveldAdvice(status="uitgesloten", reden=EXCLUDED[taakvelden[0]], **base)
@@ -196,7 +206,12 @@ def _scope_advice(
         list(best.leden), list(taakvelden), settings.vorm, draws=settings.draws, seed=settings.seed
     )
     verdict = str(est.verdict)
+    # Only the engine's verdict makes a "kans"; the exploratory mode has none of its own
+    # ("verkenning"), so it never presents an opportunity or extra costs.
+    exploring = verdict == EXPLORATION or str(engine.mode) == "fitted"
     status = {"besparing": "kans", "meerkosten": "meerkosten"}.get(verdict, "geen_bewijs")
+    if exploring:
+        status = "geen_bewijs"
     regeling, exact = reg.containing(frozenset(best.partners))
     aanloop = est.assumptions.get("aanloop_jaren", {})
     base.update(
@@ -208,16 +223,24 @@ def _scope_advice(
         tastbaar=tuple(
             TangibleCount(t.naam, t.soort, keur(t.kosten_keur), _counts(t.aantal), t.bron)
             for t in est.tangible
+            if verdict == "besparing"  # tangible units only for a robust saving
         ),
         congruentie=congruence_sentence(
             naam, len(reg.distinct), best.partnersets_delta, regeling, exact
         ),
+        al_in=tuple(
+            f"{names.get(m, m)}: {label}"
+            for m in best.leden
+            for label in dict.fromkeys(est.bestaande.get(m, {}).values())
+        ),
         bronnen=tuple(map(str, est.sources)),
     )
     reden = {
-        "kans": "De besparing van de beste groep overleeft de onzekerheid (P10 boven nul).",
+        "kans": "De contante waarde van de beste groep overleeft de onzekerheid (P10 boven nul).",
         "meerkosten": "Samenwerken kost hier naar verwachting geld (P90 onder nul): geen kans.",
     }.get(status, "Geen bewijs van besparing: de bandbreedte omvat nul.")
+    if exploring:
+        reden = EXPLORING
     return TaakveldAdvice(status=status, reden=reden, **base)
 
 
@@ -229,7 +252,39 @@ def _with_role(t: TaakveldAdvice, naam: str, roles: dict[str, list[str]]) -> Taa
 
 
 def _counts(r: Any) -> Band:
-    return Band(points(r.p10), points(r.p50), points(r.p90))
+    """Tangible things (kunstgrasvelden) in whole units, never negative."""
+    return Band(float(whole_units(r.p10)), float(whole_units(r.p50)), float(whole_units(r.p90)))
+
+
+def legal_context(
+    ds: Dataset, code: str, records: Sequence[Regeling], register_bron: str
+) -> tuple[LegalContext, ...]:
+    """Per legal duty and taakveld: the duty, the gemeente's region and whether the register
+    (the same records as the advice) shows it met. The chapter's "Wat moet" and the duties
+    page call :func:`regiokompas.duties.duties_for` with these same records."""
+    report = duties_for(ds, code, records, register_bron=register_bron or "register")
+    out = []
+    for row in report.rows:
+        d = row.duty
+        tekst = (
+            f"{d.bron_tekst} ({d.status_tekst}); "
+            f"{'verplicht' if d.required else 'keuze gemeente'}; regio: {row.regio_tekst}; "
+            f"in register: {VOLDAAN_KORT[row.voldaan]}"
+        )
+        for taakveld in d.taakvelden:
+            out.append(
+                LegalContext(
+                    taakveld=taakveld,
+                    tekst=tekst,
+                    bron=d.bron_url or d.bron_tekst,
+                    plicht=d.id,
+                    verplicht=bool(d.required),
+                    regio=row.regio_tekst,
+                    voldaan=row.voldaan,
+                    regelingen=tuple(row.regelingen),
+                )
+            )
+    return tuple(out)
 
 
 def advise(
@@ -263,6 +318,10 @@ def advise(
     names = dict(zip(ds.gemeenten["gm_code"], ds.gemeenten["naam"].astype(str), strict=True))
     naam = names[code]
     reg = _Register(ds, code, records)
+    # Existing cooperation counted once: members already in an arrangement on a taakveld get
+    # the switching prior, in the partner finder's fast values and in the estimate alike. The
+    # records are the adapter's (live database or seed), so the live register drives it.
+    engine = engine.with_existing(existing_from_regelingen(records))
     reeksen = (
         [parse_taakveld(ds, t).reeks for t in settings.taakvelden] if settings.taakvelden else None
     )
@@ -321,4 +380,5 @@ def advise(
             for r in report.shared_regions
         ),
         notities=tuple(report.notes),
+        juridisch=legal_context(ds, code, records, register_bron),
     )

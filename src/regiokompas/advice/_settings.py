@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from regiokompas.data import REGION_TYPES, RegiokompasError
+from regiokompas.savings import DEFAULT_MODE
 
 __all__ = ["DEFAULT_DRAWS", "MAX_GROUP_SIZE", "MODES", "AdviceSettings"]
 
@@ -12,8 +13,9 @@ __all__ = ["DEFAULT_DRAWS", "MAX_GROUP_SIZE", "MODES", "AdviceSettings"]
 DEFAULT_DRAWS = 1000
 #: Largest group the partner finder enumerates for an advice (the gemeente included).
 MAX_GROUP_SIZE = 6
-#: Savings-model modes an advice can use (``custom`` needs numbers of one's own).
-MODES = ("fitted", "literature")
+#: Savings-model modes an advice can use, the default first (``custom`` needs numbers of
+#: one's own). ``fitted`` is an exploration: it never gives a verdict, so never a "kans".
+MODES = (DEFAULT_MODE, "fitted")
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,8 @@ class AdviceSettings:
 
     ``group_size``: largest group, the gemeente included. ``within``: a region type
     (``ggd``, ``veiligheidsregio`` …) to keep partners inside the gemeente's own region.
-    ``vorm``: the cooperation form (canonical key). ``mode``: ``fitted`` or ``literature``.
+    ``vorm``: the cooperation form (canonical key). ``mode``: ``literature`` (the default,
+    :data:`regiokompas.savings.DEFAULT_MODE`) or ``fitted`` (an exploration, no verdict).
     ``autonomy_price``: k€ per year the college puts on one unit of the gemeente's own
     autonomy loss (scale 0–1 per taakveld, see :mod:`regiokompas.advice`), paid by every
     member. ``draws``/``seed``: the uncertainty bands. ``include_no_evidence``: also list
@@ -40,7 +43,7 @@ class AdviceSettings:
     group_size: int = 4
     within: str | None = None
     vorm: str = "bedrijfsvoeringsorganisatie"
-    mode: str = "fitted"
+    mode: str = DEFAULT_MODE
     autonomy_price: float = 0.0
     draws: int = DEFAULT_DRAWS
     seed: int = 0

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from regiokompas.advice import MODES, AdviceSettings
 from regiokompas.cli._common import dataset_from, handle_errors, settings_from
 from regiokompas.report import (
     ChapterOptions,
@@ -44,8 +45,8 @@ __all__ = ["hoofdstuk"]
 )
 @click.option(
     "--modus",
-    type=click.Choice(["fitted", "literature"]),
-    default="fitted",
+    type=click.Choice(list(MODES)),
+    default=AdviceSettings.mode,
     show_default=True,
     help="Besparingsmodel: gefit op alle gemeenten of met waarden uit de literatuur.",
 )
@@ -122,7 +123,8 @@ def hoofdstuk(
         from regiokompas.store import Register  # only when asked: it loads the database layer
 
         register = Register.open(settings_from(ctx).database_url, ds=ds)
-        regelingen = tuple(register.regelingen_voor(ds.gemeente(naam).code))
+        # All records: the advice counts the partners' arrangements too (issue 12).
+        regelingen = tuple(register.lijst())
     options = ChapterOptions(
         top=kansen,
         vorm=vorm,

@@ -12,6 +12,7 @@ import click
 from regiokompas._numbers import nl_number as _nl
 from regiokompas.advice import (
     MAX_GROUP_SIZE,
+    MODES,
     Advice,
     AdviceSettings,
     GroupOption,
@@ -46,7 +47,10 @@ DB_BRON = "registerdatabase Regiokompas (REGIOKOMPAS_DATABASE_URL)"
 
 def band(b: Any) -> str:
     """'P10 – P50 – P90' in Dutch notation (the same digits as page, API and chapter)."""
-    return "–" if b is None else f"{_nl(b.p10)} – {_nl(b.p50)} – {_nl(b.p90)}"
+    if b is None:
+        return "–"
+    d = b.decimals
+    return f"{_nl(b.p10, d)} – {_nl(b.p50, d)} – {_nl(b.p90, d)}"
 
 
 def _advice_options(func: F) -> F:
@@ -80,7 +84,7 @@ def _advice_options(func: F) -> F:
         ),
         click.option(
             "--modus",
-            type=click.Choice(["fitted", "literature"]),
+            type=click.Choice(list(MODES)),
             default=AdviceSettings.mode,
             show_default=True,
             help="Besparingsmodel: fitted (geschatte kostencurve) of literature.",
@@ -237,6 +241,34 @@ def advice_tables(advice: Advice) -> list[Table]:
                 ["Taakveld", "Toelichting"],
                 roles,
                 caption=f"Bron: {advice.register_bron}.",
+            )
+        )
+    already = [[f"{t.label} {t.omschrijving}", line] for t in advice.taakvelden for line in t.al_in]
+    if already:
+        tables.append(
+            Table(
+                "Partners die al samenwerken op het taakveld (bestaande samenwerking één keer "
+                "geteld)",
+                ["Taakveld", "Lid van de beste groep"],
+                already,
+                caption="Zij besparen met de overstapprior, niet opnieuw de volle besparing. "
+                f"Bron: {advice.register_bron}.",
+            )
+        )
+    duties: dict[str, list[Any]] = {}
+    for j in advice.juridisch:
+        duties.setdefault(j.plicht, []).append(j)
+    if duties:
+        tables.append(
+            Table(
+                "Wettelijke plichten per taakveld",
+                ["Taakvelden", "Plicht (wet, status, verplicht, regio, in register)", "Bron"],
+                [
+                    [", ".join(j.taakveld for j in js), js[0].tekst, js[0].bron]
+                    for js in duties.values()
+                ],
+                caption=f"Register: {advice.register_bron}. Zie ook regiokompas gemeente "
+                f"{advice.naam} --plichten.",
             )
         )
     if not shown:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from regiokompas.data import Dataset, geojson_path
 from regiokompas.profile import gemeente_profile
 from regiokompas.report import _figures, _stand
-from regiokompas.report._engines import engine_opportunities
+from regiokompas.report._engines import chapter_records, engine_opportunities
 from regiokompas.report._existing import existing_arrangements, existing_blocks
 from regiokompas.report._format import num
 from regiokompas.report._model import Block, BulletList, Chapter, Image, Paragraph, Section, Table
@@ -187,7 +187,7 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
         intro=tuple(intro),
         sections=(
             stand,
-            moet_section(ds, code, naam, options.regelingen),  # issue 15: "wat moet" before "kan"
+            moet_section(ds, code, naam, *chapter_records(ds, options)),  # same records as advice
             *goal_sections,
             afweging,
             vierk_section(ds, code, naam, ops, options.scores_4k),  # issue 15: the 4K table

@@ -57,7 +57,6 @@ def chapter_advice(ds: Dataset, code: str, options: ChapterOptions) -> Advice:
         advice: Advice = options.advice
         return advice
     from regiokompas.advice import AdviceSettings, advise
-    from regiokompas.register import seed_regelingen
     from regiokompas.savings import SavingsEngine
 
     settings = AdviceSettings(
@@ -71,11 +70,18 @@ def chapter_advice(ds: Dataset, code: str, options: ChapterOptions) -> Advice:
         include_no_evidence=options.include_no_evidence,
     )
     engine = options.savings_engine or SavingsEngine.from_dataset(ds, mode=settings.mode)  # type: ignore[arg-type]
-    if options.regelingen is not None:
-        records, bron = tuple(options.regelingen), "register (meegegeven)"
-    else:
-        records, bron = seed_regelingen(ds), "startgegevens register"
+    records, bron = chapter_records(ds, options)
     return advise(ds, engine, code, settings, records, bron)
+
+
+def chapter_records(ds: Dataset, options: ChapterOptions) -> tuple[tuple[Any, ...], str]:
+    """The register records the whole chapter reads (advice, "Wat moet", existing
+    cooperation): ``options.regelingen`` (the adapter's live register) or the seed."""
+    if options.regelingen is not None:
+        return tuple(options.regelingen), "register (meegegeven)"
+    from regiokompas.register import seed_regelingen
+
+    return seed_regelingen(ds), "startgegevens register"
 
 
 def opportunity_from_advice(t: TaakveldAdvice, advice: Advice) -> Opportunity:

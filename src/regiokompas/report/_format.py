@@ -31,9 +31,17 @@ def eur(value: float, bron: str, jaar: int | None, key: str, unit: str = "euro")
     return Num(float(value), f"€ {nl_number(value)}", unit, bron, jaar, key)
 
 
-def keur(value: float, bron: str, jaar: int | None, key: str, unit: str = "k€ per jaar") -> Num:
-    """Thousands of euros, printed bare (the column or sentence names the unit)."""
-    return Num(float(value), nl_number(value), unit, bron, jaar, key)
+def keur(
+    value: float,
+    bron: str,
+    jaar: int | None,
+    key: str,
+    unit: str = "k€ per jaar",
+    decimals: int = 0,
+) -> Num:
+    """Thousands of euros, printed bare (the column or sentence names the unit); ``decimals``:
+    what the amount's band supports (:func:`regiokompas.savings.band_decimals`)."""
+    return Num(float(value), nl_number(value, decimals), unit, bron, jaar, key)
 
 
 def pct(value: float | None, bron: str, jaar: int | None, key: str) -> Num | str:

@@ -40,11 +40,19 @@ STURING_HELP = (
 
 
 def moet_section(
-    ds: Dataset, code: str, naam: str, regelingen: Sequence[Regeling] | None
+    ds: Dataset,
+    code: str,
+    naam: str,
+    regelingen: Sequence[Regeling] | None,
+    register_bron: str | None = None,
 ) -> Section:
-    """'Wat moet': every duty with law, article, status, region and what the register shows."""
+    """'Wat moet': every duty with law, article, status, region and what the register shows.
+    The chapter passes the same records (and source label) as its advice, so this section and
+    the advice's ``juridisch`` are one computation."""
     records = tuple(regelingen) if regelingen is not None else seed_regelingen(ds)
-    bron = "register" if regelingen is not None else "register (meegeleverde startgegevens)"
+    bron = register_bron or (
+        "register" if regelingen is not None else "register (meegeleverde startgegevens)"
+    )
     report = duties_for(ds, code, records, register_bron=bron)
     required = [
         Paragraph(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from regiokompas.report._format import keur, num
 from regiokompas.report._model import Block, Cell, Inline, Paragraph, Table
 from regiokompas.report._texts import T
+from regiokompas.savings import band_decimals
 
 if TYPE_CHECKING:
     from regiokompas.data import Dataset
@@ -97,6 +98,16 @@ class OpportunitySource(Protocol):
     def __call__(self, ds: Dataset, code: str, options: ChapterOptions) -> OpportunityResult: ...
 
 
+def _own(op: Opportunity) -> int:
+    """Decimals the gemeente's own band supports (the advice rounded it to that band)."""
+    return band_decimals(op.p10, op.p50, op.p90)
+
+
+def _group(op: Opportunity) -> int:
+    """Decimals the group's band supports."""
+    return band_decimals(op.total_p10, op.total_p50, op.total_p90)
+
+
 def _vorm_label(vorm: str) -> str:
     return vorm.replace("_", " ")
 
@@ -119,11 +130,11 @@ def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
     ]
     yield_parts: list[Inline] = [
         T["opbrengst"].format(naam=naam),
-        keur(op.p50, op.bron, op.jaar, f"{key}.p50"),
+        keur(op.p50, op.bron, op.jaar, f"{key}.p50", decimals=_own(op)),
         T["opbrengst_2"],
-        keur(op.p10, op.bron, op.jaar, f"{key}.p10"),
+        keur(op.p10, op.bron, op.jaar, f"{key}.p10", decimals=_own(op)),
         T["opbrengst_3"],
-        keur(op.p90, op.bron, op.jaar, f"{key}.p90"),
+        keur(op.p90, op.bron, op.jaar, f"{key}.p90", decimals=_own(op)),
         T["opbrengst_4"],
     ]
     if op.startup_years is not None:
@@ -205,11 +216,11 @@ def _group_parts(op: Opportunity, key: str) -> list[Inline]:
     """The whole group's band, next to the gemeente's own share (amounts labelled)."""
     return [
         T["groep"],
-        keur(op.total_p50, op.bron, op.jaar, f"{key}.groep.p50"),
+        keur(op.total_p50, op.bron, op.jaar, f"{key}.groep.p50", decimals=_group(op)),
         T["opbrengst_2"],
-        keur(op.total_p10, op.bron, op.jaar, f"{key}.groep.p10"),
+        keur(op.total_p10, op.bron, op.jaar, f"{key}.groep.p10", decimals=_group(op)),
         T["opbrengst_3"],
-        keur(op.total_p90, op.bron, op.jaar, f"{key}.groep.p90"),
+        keur(op.total_p90, op.bron, op.jaar, f"{key}.groep.p90", decimals=_group(op)),
         T["opbrengst_4"],
     ]
 
@@ -235,10 +246,10 @@ def opportunity_table(ops: Sequence[Opportunity], naam: str) -> Table:
             (
                 f"{op.taakveld} {op.omschrijving}",
                 ", ".join(op.partner_names),
-                keur(op.p10, op.bron, op.jaar, f"{key}.p10"),
-                keur(op.p50, op.bron, op.jaar, f"{key}.p50"),
-                keur(op.p90, op.bron, op.jaar, f"{key}.p90"),
-                keur(op.total_p50, op.bron, op.jaar, f"{key}.groep.p50"),
+                keur(op.p10, op.bron, op.jaar, f"{key}.p10", decimals=_own(op)),
+                keur(op.p50, op.bron, op.jaar, f"{key}.p50", decimals=_own(op)),
+                keur(op.p90, op.bron, op.jaar, f"{key}.p90", decimals=_own(op)),
+                keur(op.total_p50, op.bron, op.jaar, f"{key}.groep.p50", decimals=_group(op)),
                 num(
                     op.autonomy_loss,
                     "autonomieverlies 0–1",

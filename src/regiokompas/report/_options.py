@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from regiokompas.savings import DEFAULT_MODE
+
 if TYPE_CHECKING:
     from regiokompas.report._opportunities import OpportunitySource
 
@@ -35,7 +37,7 @@ class ChapterOptions:
     max_size: int = 4
     within: str | None = None
     vorm: str = "bedrijfsvoeringsorganisatie"
-    modus: str = "fitted"
+    modus: str = DEFAULT_MODE
     autonomy_price: float = 0.0
     draws: int = 1000
     seed: int = 0

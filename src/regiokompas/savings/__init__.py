@@ -40,12 +40,13 @@ from regiokompas.savings._existing import (
     load_switching_priors,
 )
 from regiokompas.savings._results import GroupValue, Range, SavingsEstimate, Tangible, YearFigure
-from regiokompas.savings._rounding import band_step, round_to_band, whole_units
-from regiokompas.savings.engine import MODES, Mode, SavingsEngine
+from regiokompas.savings._rounding import band_decimals, band_step, round_to_band, whole_units
+from regiokompas.savings.engine import DEFAULT_MODE, MODES, Mode, SavingsEngine
 
 __all__ = [
     "DEFAULT_DISCOUNT_RATE",
     "DEFAULT_HORIZON",
+    "DEFAULT_MODE",
     "EXIT_YEARS",
     "EXPLORATION",
     "MODES",
@@ -69,6 +70,7 @@ __all__ = [
     "UnknownVormError",
     "YearFigure",
     "annuity_factor",
+    "band_decimals",
     "band_step",
     "correlated_normals",
     "discount_factors",

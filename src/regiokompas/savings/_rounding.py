@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["round_to_band", "band_step", "whole_units"]
+__all__ = ["band_decimals", "band_step", "round_to_band", "whole_units"]
 
 
 def band_step(p10: float, p90: float, fallback: float = 0.0) -> float:
@@ -45,6 +45,19 @@ def round_to_band(p10: float, p50: float, p90: float) -> tuple[float, float, flo
     """
     step = band_step(p10, p90, fallback=p50)
     return _round(p10, step), _round(p50, step), _round(p90, step)
+
+
+def band_decimals(p10: float, p50: float, p90: float) -> int:
+    """Decimals a renderer prints for a band rounded by :func:`round_to_band` (0 for a step
+    of 1 or more), so every renderer shows the digits the band supports and no others.
+
+    >>> band_decimals(1230.0, 1580.0, 1790.0), band_decimals(-3.6, 0.4, 4.3)
+    (0, 1)
+    """
+    step = band_step(p10, p90, fallback=p50)
+    if step == 0 or step >= 1:
+        return 0
+    return max(0, round(-math.log10(step)))
 
 
 def whole_units(value: float) -> int:

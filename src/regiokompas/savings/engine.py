@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal
@@ -60,10 +61,13 @@ from regiokompas.savings._existing import (
 from regiokompas.savings._fast import FastTable, build_fast_table, fast_savings
 from regiokompas.savings._results import GroupValue, SavingsEstimate
 
-__all__ = ["MODES", "Mode", "SavingsEngine"]
+__all__ = ["DEFAULT_MODE", "MODES", "Mode", "SavingsEngine"]
 
 Mode = Literal["fitted", "literature", "custom"]
 MODES: tuple[str, ...] = ("fitted", "literature", "custom")
+#: The default mode everywhere (engine, advice, CLI, web, chapter): the evidence-led
+#: ``literature`` mode that passes the merger back-test; ``fitted`` is an exploration.
+DEFAULT_MODE: Mode = "literature"
 
 
 def _form_key(vorm: str) -> str:
@@ -142,7 +146,7 @@ class SavingsEngine:
     def from_dataset(
         cls,
         ds: Dataset,
-        mode: Mode = "literature",
+        mode: Mode = DEFAULT_MODE,
         *,
         overrides: Mapping[str, Mapping[str, float]] | None = None,
         priors_file: Path | str | None = None,
@@ -212,6 +216,20 @@ class SavingsEngine:
                 mask[np.ix_(rows, cols)] = True
         rate = np.array([self.switching.get(r, self.switching["*"]).p50 for r in a.reeksen])
         return mask, rate
+
+    def with_existing(self, existing: Sequence[ExistingArrangement]) -> SavingsEngine:
+        """This engine with ``existing`` as the arrangements already in place (same
+        assumptions, model, mode and horizon); ``self`` is left unchanged. Cheap: only the
+        fast table of the partner finder is rebuilt, so an adapter can pass the live register
+        on every request."""
+        existing = tuple(existing)
+        if existing == self.existing:
+            return self
+        clone = copy.copy(self)
+        clone.existing = existing
+        clone._resolved = dict(self._resolved)
+        clone._fast = build_fast_table(clone._a, clone.mode == "fitted", *clone._switched())
+        return clone
 
     def reeks_lookup(self, existing: Sequence[ExistingArrangement]) -> dict[str, str]:
         """Taakveld code → series for the taakvelden of ``existing`` (unknown codes pass)."""

@@ -70,11 +70,16 @@ class AdviesTastbaar(_Model):
 
 
 class AdviesJuridisch(_Model):
-    """Legal context of a taakveld (empty until the legal-duties engine fills it)."""
+    """A legal duty for a taakveld (wet, artikel, status, regio, wat het register laat zien)."""
 
     taakveld: str
     tekst: str
     bron: str
+    plicht: str = ""
+    verplicht: bool = False
+    regio: str = ""
+    voldaan: str = Field("", description="vastgelegd, alleen_historisch of niet_gevonden.")
+    regelingen: list[str] = Field(default_factory=list)
 
 
 class AdviesRegio(_Model):
@@ -113,6 +118,11 @@ class AdviesTaakveld(_Model):
     congruentie: str
     bronnen: list[str]
     centrumgemeente: str
+    al_in: list[str] = Field(
+        default_factory=list,
+        description="Leden van de beste groep die al in een regeling op dit taakveld zitten "
+        "('<gemeente>: al in <regeling> (bron, jaar)'); zij tellen met de overstapprior.",
+    )
 
 
 class Advies(_Model):

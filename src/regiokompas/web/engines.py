@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from regiokompas.data import Dataset, RegiokompasError
-from regiokompas.savings import MODES, SavingsEngine
+from regiokompas.savings import DEFAULT_MODE, MODES, SavingsEngine
 from regiokompas.web.problems import BadParameterError, UnknownReferenceError
 
 __all__ = [
@@ -29,7 +29,6 @@ __all__ = [
 #: The model modes a user can choose on the pages ("custom" needs numbers of one's own,
 #: which the API's ``besparing`` parameter supplies).
 WEB_MODES = ("fitted", "literature")
-DEFAULT_MODE = "literature"  # the evidence-led mode that passes the merger back-test
 DEFAULT_VORM = "bedrijfsvoeringsorganisatie"
 
 

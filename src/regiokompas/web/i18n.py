@@ -401,6 +401,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Group autonomy loss (sum, each 0–1)",
     ),
     "partnersets_kol": ("Partnersets", "Partner sets"),
+    "al_in_overstap": (
+        "telt met de overstapprior: bestaande samenwerking één keer geteld",
+        "counted with the switching prior: existing cooperation counted once",
+    ),
     "autonomieprijs_hint_advies": (
         "Wat het college één eenheid eigen autonomieverlies (schaal 0–1) per deelnemende "
         "gemeente waard vindt; 0 telt alleen geld.",

@@ -32,7 +32,6 @@ from regiokompas.duties import (
     load_goals,
     parse_scores,
 )
-from regiokompas.register import seed_regelingen
 from regiokompas.web.api_routes import site_of
 from regiokompas.web.problems import BadParameterError
 from regiokompas.web.templating import language, render
@@ -42,7 +41,6 @@ __all__ = ["TEXTS", "PlichtenAntwoord", "api_router", "parse_score_fields", "rou
 router = APIRouter()
 api_router = APIRouter()
 
-_REGISTER_BRON = "register (meegeleverde startgegevens)"
 _CHAPTER_FORMATS = (("docx", "Word"), ("pdf", "PDF"), ("html", "HTML"), ("md", "Markdown"))
 #: Page texts (Dutch, English). The duty register itself (law names, notes) is Dutch only.
 TEXTS: dict[str, tuple[str, str]] = {
@@ -91,14 +89,19 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 
 def _report(request: Request, code: str) -> tuple[DutyReport, Kwetsbaarheid]:
+    """The duties from the register the user uses (the live records the advice reads, so this
+    page, the advice's ``juridisch`` and the chapter's "Wat moet" agree)."""
+    from regiokompas.web.opportunities import REGISTER_BRON, live_register
+
     site = site_of(request)
+    live = live_register(request)
 
     def build() -> tuple[DutyReport, Kwetsbaarheid]:
-        records = seed_regelingen(site.dataset)
-        report = duties_for(site.dataset, code, records, register_bron=_REGISTER_BRON)
+        report = duties_for(site.dataset, code, live.records, register_bron=REGISTER_BRON)
         return report, kwetsbaarheid(site.dataset, code)
 
-    result: tuple[DutyReport, Kwetsbaarheid] = site.memo(("plichten", code), build)
+    key = ("plichten", code, live.version)
+    result: tuple[DutyReport, Kwetsbaarheid] = site.memo(key, build)
     return result
 
 
