@@ -20,6 +20,7 @@ from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
 from regiokompas.register.seed import seed_regelingen
 from regiokompas.savings import (
+    DEFAULT_MODE,
     MODES,
     AssumptionError,
     Mode,
@@ -228,7 +229,7 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
 @click.option(
     "--modus",
     type=click.Choice(MODES),
-    default="literature",
+    default=DEFAULT_MODE,
     show_default=True,
     help="literature = literatuur, hercentreerd op het fusiebewijs (standaard; doorstaat de "
     "terugtoets); fitted = verkenning met de dwarsdoorsnedecurve, zonder oordeel; custom = eigen "

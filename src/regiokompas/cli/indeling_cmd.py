@@ -28,7 +28,7 @@ from regiokompas.partition import (
     robust_partitions,
     stability_map,
 )
-from regiokompas.savings import MODES, Mode, SavingsEngine
+from regiokompas.savings import DEFAULT_MODE, MODES, Mode, SavingsEngine
 
 __all__ = ["indeling"]
 
@@ -134,7 +134,7 @@ def _tables(result: PartitionResult, names: dict[str, str], caption: str) -> lis
 @click.option(
     "--modus",
     type=click.Choice(MODES),
-    default="fitted",
+    default=DEFAULT_MODE,
     show_default=True,
     help="Besparingsmodel: fitted of literature.",
 )

@@ -10,6 +10,7 @@ import click
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables, nl_number
 from regiokompas.data import RegiokompasError
+from regiokompas.savings import DEFAULT_MODE
 from regiokompas.sharing import METHODS, VerdeelAnalyse, read_game_file, verdeel_regio
 from regiokompas.sharing import verdeel as allocate
 
@@ -132,7 +133,7 @@ def _payload(r: VerdeelAnalyse) -> dict[str, Any]:
 @click.option(
     "--modus",
     type=click.Choice(["fitted", "literature"]),
-    default="fitted",
+    default=DEFAULT_MODE,
     show_default=True,
     help="Besparingsmodel: geschat op alle gemeenten of uit de literatuur.",
 )
