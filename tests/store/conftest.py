@@ -8,12 +8,11 @@ reason, except under REGIOKOMPAS_CI_STRICT=1, where they fail: in CI they must r
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
 
+from postgres_helpers import fresh_schema_url
 from regiokompas.data import load_dataset
 from regiokompas.store import Register
 
@@ -38,17 +37,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
         return
     base = postgres_base_url()
     assert base is not None
-    schema = f"rk_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with fresh_schema_url(base, "rk_test") as url:
+        yield url
 
 
 @pytest.fixture

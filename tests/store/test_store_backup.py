@@ -6,15 +6,14 @@ from __future__ import annotations
 import json
 import os
 import stat
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, text
 from store_helpers import BEHEERDER, GOUDA
 
+from postgres_helpers import fresh_schema_url
 from regiokompas.cli import cli
 from regiokompas.data import load_dataset
 from regiokompas.register import Deelnemer, Regeling
@@ -29,17 +28,8 @@ def empty_url(database_url: str, tmp_path: Path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'leeg.sqlite'}"
         return
     base = os.environ["REGIOKOMPAS_TEST_POSTGRES_URL"]  # set: the postgresql variant runs
-    schema = f"rk_leeg_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with fresh_schema_url(base, "rk_leeg") as url:
+        yield url
 
 
 def _fill(reg: Register) -> None:

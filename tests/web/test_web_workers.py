@@ -10,13 +10,12 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
+from postgres_helpers import fresh_schema_url
 from regiokompas._resultcache import ResultCache
 from regiokompas.data import load_dataset
 from regiokompas.register import Actor, Deelnemer, Regeling
@@ -35,17 +34,8 @@ def postgres_url() -> Iterator[str]:
         if os.environ.get("REGIOKOMPAS_CI_STRICT") == "1":
             pytest.fail(f"{POSTGRES_ENV} is not set, but CI requires the PostgreSQL tests to run")
         pytest.skip(f"PostgreSQL not configured: set {POSTGRES_ENV}")
-    schema = f"rk_workers_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with fresh_schema_url(base, "rk_workers") as url:
+        yield url
 
 
 def _free_port() -> int:
