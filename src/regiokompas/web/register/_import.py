@@ -1,5 +1,5 @@
 """The register's import page (upload, all-or-nothing, per-row report) and the beheerder's
-button that loads the seed records. Shares the page helpers of :mod:`._register_pages`."""
+button that loads the seed records. Shares the page helpers of :mod:`._pages`."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from starlette.concurrency import run_in_threadpool
 
 from regiokompas.register import COLUMNS, REQUIRED_COLUMNS, ImportRejectedError, Problem
 from regiokompas.store import Gebruiker, format_of
-from regiokompas.web._register_auth import register_of, session_of, session_user
-from regiokompas.web._register_pages import (
+from regiokompas.web.register._auth import register_of, session_of, session_user
+from regiokompas.web.register._pages import (
     MAX_UPLOAD,
     editor,
     error_message_page,
@@ -20,8 +20,8 @@ from regiokompas.web._register_pages import (
     page,
     posted_form,
 )
-from regiokompas.web._register_text import translator
-from regiokompas.web.templating import language
+from regiokompas.web.register._text import translator
+from regiokompas.web.shared.templating import language
 
 __all__ = ["router"]
 

@@ -15,13 +15,13 @@ from regiokompas.partition import (
     engine_scorer,
     estimate_group_count,
 )
-from regiokompas.web import schemas
-from regiokompas.web.problems import (
+from regiokompas.web.shared import schemas
+from regiokompas.web.shared.problems import (
     BadParameterError,
     TooMuchWorkError,
     UnknownReferenceError,
 )
-from regiokompas.web.views import SiteData
+from regiokompas.web.shared.views import SiteData
 
 __all__ = [
     "ENUMERATION_BUDGET",

@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from regiokompas.costs.events import event_study
 from regiokompas.savings.backtest import BACKTEST_MODES, backtest, uitleg
-from regiokompas.web.api_routes import site_of
-from regiokompas.web.templating import language, render_cached
+from regiokompas.web.shared.templating import language, render_cached
+from regiokompas.web.shared.views import site_of
 
 __all__ = ["NAV", "router"]
 

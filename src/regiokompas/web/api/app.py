@@ -28,14 +28,14 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from regiokompas import __version__
-from regiokompas.web.problems import (
+from regiokompas.web.shared.problems import (
     PROBLEM_MEDIA_TYPE,
     BadParameterError,
     Problem,
     WebError,
     problem_body,
 )
-from regiokompas.web.templating import negotiate_language
+from regiokompas.web.shared.templating import negotiate_language
 
 __all__ = ["API_PREFIX", "API_VERSION", "EXPENSIVE_PATHS", "api_http_error", "create_api"]
 

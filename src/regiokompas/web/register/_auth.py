@@ -1,5 +1,6 @@
 """Who is asking, for the register's pages and API: signed session cookies with a CSRF
-token for browsers, Bearer API tokens for machines, and the register each app uses.
+token for browsers, Bearer API tokens for machines; the register each app uses comes from
+:mod:`regiokompas.web.shared.registers` (re-exported here).
 
 The session cookie holds only the user name and a random CSRF token, signed (HMAC, via
 itsdangerous) with the secret from ``REGIOKOMPAS_SESSIE_SLEUTEL`` or a random key kept in
@@ -14,14 +15,13 @@ import os
 import secrets
 import threading
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from fastapi import Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from regiokompas.settings import Settings
-from regiokompas.store import Gebruiker, Register, user_data_dir
+from regiokompas.store import Gebruiker, user_data_dir
+from regiokompas.web.shared.registers import close_registers, register_of, register_of_app
 
 __all__ = [
     "COOKIE",
@@ -38,24 +38,8 @@ __all__ = [
 
 COOKIE = "rk_register"
 MAX_AGE = 8 * 3600
-_REGISTERS: dict[tuple[str | None, Path], Register] = {}
+#: Guards creating the session key file (one writer per process).
 _LOCK = threading.Lock()
-
-
-def register_of(request: Request) -> Register:
-    """The register for this app's settings (opened and migrated once, then shared)."""
-    return register_of_app(request.app)
-
-
-def register_of_app(app: Any) -> Register:
-    """:func:`register_of` for an app (work without a request, such as the warm-up)."""
-    settings: Settings = app.state.settings
-    dataset = app.state.site.dataset
-    key = (settings.database_url, dataset.folder)
-    with _LOCK:
-        if key not in _REGISTERS:
-            _REGISTERS[key] = Register.open(settings.database_url, dataset)
-        return _REGISTERS[key]
 
 
 def _secret(settings: Settings) -> str:
@@ -148,11 +132,3 @@ def bearer_user(request: Request, token: str | None) -> Gebruiker | None:
     if not token:
         return None
     return register_of(request).token_gebruiker(token)
-
-
-def close_registers() -> None:
-    """Dispose every cached register's connections (tests; app shutdown)."""
-    with _LOCK:
-        for reg in _REGISTERS.values():
-            reg.engine.dispose()
-        _REGISTERS.clear()

@@ -17,12 +17,13 @@ from regiokompas.advice import _result as advice_result
 from regiokompas.data import RegiokompasError
 from regiokompas.register import Regeling
 from regiokompas.store import register_version
-from regiokompas.web._advice_schemas import Advies
-from regiokompas.web._register_auth import register_of_app
-from regiokompas.web.problems import BadParameterError
-from regiokompas.web.views import SiteData
+from regiokompas.web.shared.advice_schemas import Advies
+from regiokompas.web.shared.problems import BadParameterError
+from regiokompas.web.shared.registers import register_of_app
+from regiokompas.web.shared.views import SiteData
 
 __all__ = [
+    "DEFAULT_GROUP_SIZE",
     "MAX_SIZE",
     "REGISTER_BRON",
     "LiveRegister",
@@ -38,6 +39,8 @@ __all__ = [
 
 #: Largest group a web request may ask for.
 MAX_SIZE = MAX_GROUP_SIZE
+#: Partner groups of up to four gemeenten: the gemeente and three partners (a first visit).
+DEFAULT_GROUP_SIZE = 4
 
 REGISTER_BRON = "registerdatabase Regiokompas (zoals nu ingevuld)"
 
@@ -129,8 +132,7 @@ def advice_settings(
 
 def default_advice_settings(site: SiteData) -> AdviceSettings:
     """The settings of a first visit to a gemeente page (what the warm-up computes)."""
-    from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM
-    from regiokompas.web.pages_gemeente import DEFAULT_GROUP_SIZE
+    from regiokompas.web.shared.engines import DEFAULT_MODE, DEFAULT_VORM
 
     return advice_settings(site, DEFAULT_GROUP_SIZE, None, DEFAULT_VORM, DEFAULT_MODE, 0.0)
 

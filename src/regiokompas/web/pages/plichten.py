@@ -32,9 +32,9 @@ from regiokompas.duties import (
     load_goals,
     parse_scores,
 )
-from regiokompas.web.api_routes import site_of
-from regiokompas.web.problems import BadParameterError
-from regiokompas.web.templating import language, render
+from regiokompas.web.shared.problems import BadParameterError
+from regiokompas.web.shared.templating import language, render
+from regiokompas.web.shared.views import site_of
 
 __all__ = ["TEXTS", "PlichtenAntwoord", "api_router", "parse_score_fields", "router"]
 
@@ -91,7 +91,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 def _report(request: Request, code: str) -> tuple[DutyReport, Kwetsbaarheid]:
     """The duties from the register the user uses (the live records the advice reads, so this
     page, the advice's ``juridisch`` and the chapter's "Wat moet" agree)."""
-    from regiokompas.web.opportunities import REGISTER_BRON, live_register
+    from regiokompas.web.shared.opportunities import REGISTER_BRON, live_register
 
     site = site_of(request)
     live = live_register(request)

@@ -16,24 +16,22 @@ from regiokompas.advice import AdviceSettings, GroupOption, TaakveldAdvice
 from regiokompas.data import REGION_TYPES
 from regiokompas.register import congruence, existing_partners
 from regiokompas.report import ChapterOptions, build_chapter, download
-from regiokompas.web import charts, opportunities
-from regiokompas.web._shared import cached_download
-from regiokompas.web.api_routes import site_of
-from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
-from regiokompas.web.i18n import format_number, translate
-from regiokompas.web.maps import neighbour_map
-from regiokompas.web.plichten import parse_score_fields
-from regiokompas.web.problems import AmbiguousError, BadParameterError
-from regiokompas.web.templating import language, render, render_cached
-from regiokompas.web.views import check_document
+from regiokompas.web.pages.plichten import parse_score_fields
+from regiokompas.web.shared import charts, opportunities
+from regiokompas.web.shared.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
+from regiokompas.web.shared.i18n import format_number, translate
+from regiokompas.web.shared.maps import neighbour_map
+from regiokompas.web.shared.opportunities import DEFAULT_GROUP_SIZE
+from regiokompas.web.shared.problems import AmbiguousError, BadParameterError
+from regiokompas.web.shared.results import cached_download
+from regiokompas.web.shared.templating import language, render, render_cached
+from regiokompas.web.shared.views import check_document, site_of
 
 __all__ = ["DEFAULT_GROUP_SIZE", "DEFAULT_REGIOTYPE", "router"]
 
 router = APIRouter()
 
 DEFAULT_REGIOTYPE = "ggd"
-#: Partner groups of up to four gemeenten: the gemeente and three partners.
-DEFAULT_GROUP_SIZE = 4
 
 
 def _pareto_chart(scope: TaakveldAdvice, lang: str) -> str:
@@ -232,7 +230,7 @@ def hoofdstuk(
     """The draft chapter "Samenwerken met andere gemeenten" as a download: the same advice
     (settings, live register) as the page.
 
-    ``k4`` carries the college's own 4K scores from the 'Wat moet' page (web/plichten.py).
+    ``k4`` carries the college's own 4K scores from the 'Wat moet' page (web/pages/plichten.py).
     """
     site = site_of(request)
     if formaat not in dict(CHAPTER_FORMATS):

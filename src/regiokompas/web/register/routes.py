@@ -4,10 +4,10 @@ the JSON API under ``/api/v1/regelingen`` (see the two private modules for detai
 
 from __future__ import annotations
 
-from regiokompas.web._register_api import api_router
-from regiokompas.web._register_import import router as _import_router
-from regiokompas.web._register_login import router as _login_router
-from regiokompas.web._register_pages import router
+from regiokompas.web.register._api import api_router
+from regiokompas.web.register._import import router as _import_router
+from regiokompas.web.register._login import router as _login_router
+from regiokompas.web.register._pages import router
 
 router.include_router(_import_router)
 router.include_router(_login_router)

@@ -10,14 +10,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from regiokompas.data import REGION_TYPES
-from regiokompas.web import analyses, optimiser
-from regiokompas.web import stabiliteit as stability
-from regiokompas.web.api_routes import site_of
-from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
-from regiokompas.web.i18n import translate
-from regiokompas.web.maps import group_map
-from regiokompas.web.problems import BadParameterError
-from regiokompas.web.templating import language, render, render_cached
+from regiokompas.web.shared import analyses, optimiser
+from regiokompas.web.shared import stabiliteit as stability
+from regiokompas.web.shared.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
+from regiokompas.web.shared.i18n import translate
+from regiokompas.web.shared.maps import group_map
+from regiokompas.web.shared.problems import BadParameterError
+from regiokompas.web.shared.templating import language, render, render_cached
+from regiokompas.web.shared.views import site_of
 
 __all__ = ["DEFAULT_SHARING_TAAKVELD", "router"]
 

@@ -3,7 +3,7 @@
 Every page template extends ``base.html`` (skip link, landmarks, navigation, language switch,
 CBS attribution in the footer). A router module renders with::
 
-    from regiokompas.web.templating import render
+    from regiokompas.web.shared.templating import render
 
     @router.get("/voorbeeld", response_class=HTMLResponse)
     def voorbeeld(request: Request) -> HTMLResponse:
@@ -24,8 +24,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from regiokompas.web._lru import SizedLRU
-from regiokompas.web.i18n import LANGUAGES, format_number, translate
+from regiokompas.web.shared._lru import SizedLRU
+from regiokompas.web.shared.i18n import LANGUAGES, format_number, translate
 
 __all__ = [
     "TEMPLATE_DIR",
@@ -37,7 +37,7 @@ __all__ = [
     "templates",
 ]
 
-TEMPLATE_DIR = Path(__file__).parent / "templates"
+TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
@@ -108,7 +108,7 @@ def _quote(value: str) -> str:
 class PageCache:
     """A small thread-safe LRU of rendered pages (the data do not change while the app runs,
     so a page is a pure function of its address and language), bounded by count and by
-    size (:class:`regiokompas.web._lru.SizedLRU`)."""
+    size (:class:`regiokompas.web.shared._lru.SizedLRU`)."""
 
     def __init__(self, size: int = 512, max_bytes: int = 64 * 1024 * 1024) -> None:
         self.size = size

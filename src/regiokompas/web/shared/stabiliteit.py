@@ -11,11 +11,11 @@ from html import escape
 
 from regiokompas.data import RegiokompasError
 from regiokompas.partition import RegionPartitioner, engine_scenarios, engine_scorer, stability_map
-from regiokompas.web.i18n import format_number, translate
-from regiokompas.web.maps import LegendItem, RenderedMap
-from regiokompas.web.problems import BadParameterError
-from regiokompas.web.svgmap import MapArea, render_map
-from regiokompas.web.views import SiteData
+from regiokompas.web.shared.i18n import format_number, translate
+from regiokompas.web.shared.maps import LegendItem, RenderedMap
+from regiokompas.web.shared.problems import BadParameterError
+from regiokompas.web.shared.svgmap import MapArea, render_map
+from regiokompas.web.shared.views import SiteData
 
 __all__ = ["DRAWS", "Stabiliteit", "stabiliteit", "stabiliteit_map"]
 

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from regiokompas.web import analyses, optimiser, schemas
-from regiokompas.web._contract import LIST_PATTERN, VORM_PATTERN
 from regiokompas.web._limits import expensive_slot
-from regiokompas.web.api_routes import site_of
-from regiokompas.web.engines import DEFAULT_MODE
+from regiokompas.web.api._contract import LIST_PATTERN, VORM_PATTERN
+from regiokompas.web.shared import analyses, optimiser, schemas
+from regiokompas.web.shared.engines import DEFAULT_MODE
+from regiokompas.web.shared.views import site_of
 
 __all__ = ["api_router"]
 

@@ -1,4 +1,4 @@
-"""The maps the pages show, built from :mod:`regiokompas.web.svgmap` and cached per argument.
+"""The maps the pages show, built from :mod:`regiokompas.web.shared.svgmap` and cached per argument.
 
 Each function returns the SVG and the legend; the page shows the same facts as a table.
 """
@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from regiokompas.data import REGION_TYPES
-from regiokompas.web import schemas
-from regiokompas.web.i18n import format_number, translate
-from regiokompas.web.svgmap import (
+from regiokompas.web.shared import schemas
+from regiokompas.web.shared.i18n import format_number, translate
+from regiokompas.web.shared.svgmap import (
     BLUES,
     NO_DATA,
     MapArea,
@@ -18,7 +18,7 @@ from regiokompas.web.svgmap import (
     legend_decimals,
     render_map,
 )
-from regiokompas.web.views import SiteData
+from regiokompas.web.shared.views import SiteData
 
 __all__ = ["LegendItem", "RenderedMap", "national_spending_map", "neighbour_map", "group_map"]
 

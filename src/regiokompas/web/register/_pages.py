@@ -30,7 +30,8 @@ from regiokompas.register import (
     parse_row,
 )
 from regiokompas.store import Gebruiker, StoreBusyError, format_of
-from regiokompas.web._register_auth import (
+from regiokompas.web._security import security_event
+from regiokompas.web.register._auth import (
     WebSession,
     check_csrf,
     register_of,
@@ -38,9 +39,8 @@ from regiokompas.web._register_auth import (
     session_user,
     store_session,
 )
-from regiokompas.web._register_text import translator
-from regiokompas.web._security import security_event
-from regiokompas.web.templating import language, render
+from regiokompas.web.register._text import translator
+from regiokompas.web.shared.templating import language, render
 
 __all__ = [
     "MAX_UPLOAD",

@@ -8,10 +8,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from regiokompas.web import potential, schemas
-from regiokompas.web._contract import PROVINCIE_PATTERN, REGIOTYPE_PATTERN, VORM_PATTERN
-from regiokompas.web.engines import DEFAULT_MODE
-from regiokompas.web.views import SiteData
+from regiokompas.web.api._contract import PROVINCIE_PATTERN, REGIOTYPE_PATTERN, VORM_PATTERN
+from regiokompas.web.shared import potential, schemas
+from regiokompas.web.shared.engines import DEFAULT_MODE
+from regiokompas.web.shared.views import site_of
 
 __all__ = ["api_router"]
 
@@ -44,12 +44,6 @@ _Vorm = Annotated[
         pattern=VORM_PATTERN,
     ),
 ]
-
-
-def site_of(request: Request) -> SiteData:
-    """The :class:`SiteData` of the app serving ``request``."""
-    site: SiteData = request.app.state.site
-    return site
 
 
 @api_router.get(

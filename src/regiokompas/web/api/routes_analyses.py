@@ -9,18 +9,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from regiokompas.web import analyses, opportunities, schemas
-from regiokompas.web._advice_schemas import Advies
-from regiokompas.web._contract import (
+from regiokompas.web._limits import expensive_slot
+from regiokompas.web.api._contract import (
     GEMEENTEN_PATTERN,
     LIST_PATTERN,
     METHODEN_PATTERN,
     REGIOTYPE_PATTERN,
     VORM_PATTERN,
 )
-from regiokompas.web._limits import expensive_slot
-from regiokompas.web.api_routes import site_of
-from regiokompas.web.engines import DEFAULT_MODE
+from regiokompas.web.shared import analyses, opportunities, schemas
+from regiokompas.web.shared.advice_schemas import Advies
+from regiokompas.web.shared.engines import DEFAULT_MODE
+from regiokompas.web.shared.views import site_of
 
 __all__ = ["api_router"]
 

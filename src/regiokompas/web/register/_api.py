@@ -33,10 +33,10 @@ from regiokompas.register import (
     classify,
 )
 from regiokompas.store import Gebruiker, StoreBusyError
-from regiokompas.web._register_auth import bearer_user, register_of
 from regiokompas.web._security import security_event
-from regiokompas.web.problems import PROBLEM_MEDIA_TYPE, problem_body
-from regiokompas.web.templating import negotiate_language
+from regiokompas.web.register._auth import bearer_user, register_of
+from regiokompas.web.shared.problems import PROBLEM_MEDIA_TYPE, problem_body
+from regiokompas.web.shared.templating import negotiate_language
 
 __all__ = ["api_router"]
 

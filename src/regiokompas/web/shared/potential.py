@@ -11,11 +11,11 @@ says so instead of colouring point estimates the data do not support.
 
 from __future__ import annotations
 
-from regiokompas.web import schemas
-from regiokompas.web.engines import Engines
-from regiokompas.web.i18n import format_number, translate
-from regiokompas.web.maps import LegendItem, RenderedMap
-from regiokompas.web.svgmap import (
+from regiokompas.web.shared import schemas
+from regiokompas.web.shared.engines import Engines
+from regiokompas.web.shared.i18n import format_number, translate
+from regiokompas.web.shared.maps import LegendItem, RenderedMap
+from regiokompas.web.shared.svgmap import (
     BLUES,
     NO_DATA,
     MapArea,
@@ -23,7 +23,7 @@ from regiokompas.web.svgmap import (
     legend_decimals,
     render_map,
 )
-from regiokompas.web.views import SiteData
+from regiokompas.web.shared.views import SiteData
 
 __all__ = [
     "NO_EVIDENCE",

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pandas as pd
+from fastapi import Request
 
 from regiokompas._comparable import comparable_gemeenten
 from regiokompas.advice import parse_taakveld, series_name
@@ -29,16 +30,16 @@ from regiokompas.data import (
     UnknownNameError,
 )
 from regiokompas.profile import Figure, gemeente_profile, size_class
-from regiokompas.web import schemas
-from regiokompas.web._lru import SizedLRU
-from regiokompas.web.engines import Engines
-from regiokompas.web.problems import AmbiguousError, BadParameterError, NotFoundError
-from regiokompas.web.svgmap import MapShapes
+from regiokompas.web.shared import schemas
+from regiokompas.web.shared._lru import SizedLRU
+from regiokompas.web.shared.engines import Engines
+from regiokompas.web.shared.problems import AmbiguousError, BadParameterError, NotFoundError
+from regiokompas.web.shared.svgmap import MapShapes
 
 if TYPE_CHECKING:
-    from regiokompas.web._shared import SharedResults
+    from regiokompas.web.shared.results import SharedResults
 
-__all__ = ["DOCUMENTS", "SiteData", "check_document"]
+__all__ = ["DOCUMENTS", "SiteData", "check_document", "site_of"]
 
 T = TypeVar("T")
 
@@ -69,12 +70,12 @@ class SiteData:
         self.taakveld_kaart = lru_cache(maxsize=256)(self._taakveld_kaart)
         self._memo: SizedLRU[Any] = SizedLRU(self.MEMO_SIZE, self.MEMO_BYTES)
         #: Results shared with the other worker processes (``regiokompas web`` sets it; see
-        #: :mod:`regiokompas.web._shared`); None keeps :meth:`memo` in this process only.
+        #: :mod:`regiokompas.web.shared.results`); None keeps :meth:`memo` in this process only.
         self.shared: SharedResults | None = None
 
     #: Entries kept by :meth:`memo` (least recently used go first) ...
     MEMO_SIZE = 8192
-    #: ... and their estimated size in bytes (see :mod:`regiokompas.web._lru`).
+    #: ... and their estimated size in bytes (see :mod:`regiokompas.web.shared._lru`).
     MEMO_BYTES = 256 * 1024 * 1024
 
     def memo(self, key: Hashable, build: Callable[[], T]) -> T:
@@ -459,3 +460,9 @@ class SiteData:
             bron=f"CBS Iv3 {document} {year}",
             gemeenten=items,
         )
+
+
+def site_of(request: Request) -> SiteData:
+    """The :class:`SiteData` of the app serving ``request``."""
+    site: SiteData = request.app.state.site
+    return site

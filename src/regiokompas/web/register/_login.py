@@ -11,16 +11,16 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from regiokompas.store.accounts import LoginThrottledError
-from regiokompas.web._register_auth import (
+from regiokompas.web._security import client_address, security_event
+from regiokompas.web.register._auth import (
     WebSession,
     register_of,
     session_of,
     session_user,
     store_session,
 )
-from regiokompas.web._register_pages import page, posted_form
-from regiokompas.web._security import client_address, security_event
-from regiokompas.web.templating import language
+from regiokompas.web.register._pages import page, posted_form
+from regiokompas.web.shared.templating import language
 
 __all__ = ["router"]
 

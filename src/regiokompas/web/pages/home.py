@@ -1,6 +1,6 @@
 """The HTML pages: home (search and the national map), search results, the accessibility
 statement and the API overview. Plain GET forms, so every control works without JavaScript.
-The gemeente page is in :mod:`pages_gemeente`, the region pages in :mod:`pages_regio`.
+The gemeente page is in :mod:`.gemeente`, the region pages in :mod:`.regio`.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from regiokompas.advice import SERIES_NAMES, parse_taakveld
 from regiokompas.data import RegiokompasError
-from regiokompas.web import potential
-from regiokompas.web.api_routes import site_of
-from regiokompas.web.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
-from regiokompas.web.i18n import translate
-from regiokompas.web.maps import national_spending_map
-from regiokompas.web.problems import AmbiguousError, BadParameterError
-from regiokompas.web.templating import language, render, render_cached
+from regiokompas.web.shared import potential
+from regiokompas.web.shared.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
+from regiokompas.web.shared.i18n import translate
+from regiokompas.web.shared.maps import national_spending_map
+from regiokompas.web.shared.problems import AmbiguousError, BadParameterError
+from regiokompas.web.shared.templating import language, render, render_cached
+from regiokompas.web.shared.views import site_of
 
 __all__ = ["DEFAULT_TAAKVELD", "router"]
 

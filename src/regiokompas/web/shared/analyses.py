@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from regiokompas.data import RegiokompasError
 from regiokompas.savings import Range, SavingsEstimate
 from regiokompas.sharing import MAX_ENGINE_PLAYERS, METHODS, VerdeelAnalyse, verdeel_regio
-from regiokompas.web import schemas
-from regiokompas.web.problems import BadParameterError, NotFoundError, UnknownReferenceError
-from regiokompas.web.views import SiteData
+from regiokompas.web.shared import schemas
+from regiokompas.web.shared.problems import BadParameterError, NotFoundError, UnknownReferenceError
+from regiokompas.web.shared.views import SiteData
 
 __all__ = ["MAX_GROUP", "besparing", "parse_list", "parse_members", "verdeling"]
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from regiokompas.data import Dataset, RegiokompasError
 from regiokompas.savings import DEFAULT_MODE, MODES, SavingsEngine
-from regiokompas.web.problems import BadParameterError, UnknownReferenceError
+from regiokompas.web.shared.problems import BadParameterError, UnknownReferenceError
 
 __all__ = [
     "DEFAULT_MODE",

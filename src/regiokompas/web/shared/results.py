@@ -2,9 +2,9 @@
 
 :class:`SharedResults` is the one place the web app's answers meet the shared cache:
 
-- :meth:`SharedResults.memo` backs :meth:`regiokompas.web.views.SiteData.memo` for the kinds
+- :meth:`SharedResults.memo` backs :meth:`regiokompas.web.shared.views.SiteData.memo` for the kinds
   of result listed in :data:`SHARED_KINDS` (a gemeente's opportunities, a savings estimate):
-  a pydantic model from :mod:`regiokompas.web.schemas`, stored as JSON, so a worker that did
+  a pydantic model from :mod:`regiokompas.web.shared.schemas`, stored as JSON, so a worker that did
   not compute it reads it in a millisecond. Other memo entries (tables, maps) stay in-process.
 - :meth:`SharedResults.get_or_compute` is the generic entry: ``(kind, settings) -> bytes``,
   for the chapter in each format and, after the advice service lands, its results.
@@ -28,7 +28,7 @@ from regiokompas import __version__
 from regiokompas._resultcache import DEFAULT_MAX_BYTES, ResultCache, cache_key
 from regiokompas.data import Dataset
 from regiokompas.report import Download
-from regiokompas.web import schemas
+from regiokompas.web.shared import schemas
 
 __all__ = [
     "SHARED_KINDS",
@@ -162,7 +162,7 @@ def cached_download(
     shared: SharedResults | None = getattr(request.app.state.site, "shared", None)
     if shared is None:
         return make()
-    from regiokompas.web._register_auth import register_of
+    from regiokompas.web.shared.registers import register_of
 
     full = {**settings, "register": register_version(register_of(request))}
 
