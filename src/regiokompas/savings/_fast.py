@@ -20,7 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from regiokompas.costs import REFERENCE_SIZE
 from regiokompas.savings._base import Arrays
@@ -95,6 +94,10 @@ def fast_savings(
     all literature taakvelden without a schaalgrens, two per distinct schaalgrens), so the
     sparse product carries about one column per fitted taakveld.
     """
+    # Imported here: scipy.sparse takes about 0.1 s to import, and a single estimate (the
+    # ``besparing`` command) never searches groups.
+    from scipy import sparse
+
     n = len(matrix)
     valid = matrix >= 0
     size = valid.sum(axis=1)
