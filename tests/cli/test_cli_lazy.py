@@ -89,3 +89,95 @@ def test_besparing_rejects_one_gemeente_before_loading_data(
     )
     assert result.exit_code == 1, result.output
     assert text in result.output
+
+
+#: Libraries a full ``besparing`` or ``verdeel`` run does not need (pandas it does: the data
+#: bundle is read with it).
+NOT_ON_THE_SAVINGS_PATH = ("scipy", "matplotlib", "pydantic_settings", "fastapi", "sqlalchemy")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            [
+                "besparing",
+                "--gemeenten",
+                "Gouda,Waddinxveen,Bodegraven-Reeuwijk",
+                "--taakveld",
+                "0.61",
+                "--format",
+                "csv",
+            ],
+            "Bruto besparing per jaar",
+        ),
+        (
+            [
+                "verdeel",
+                "--gemeenten",
+                "Gouda,Waddinxveen,Zuidplas",
+                "--taakveld",
+                "0.4",
+                "--format",
+                "csv",
+            ],
+            "Shapley",
+        ),
+    ],
+)
+def test_besparing_and_verdeel_import_no_scipy_matplotlib_or_settings(
+    argv: list[str], expected: str
+) -> None:
+    """Cold-start budget (issue 14): these commands stay off scipy, matplotlib and
+    pydantic-settings, which together cost about half a second at every start."""
+    output, modules = _modules_after(argv)
+    assert expected in output  # the command really ran to the end
+    assert {"pandas", "numpy"} <= modules  # and the probe sees what it loaded
+    assert not modules & set(NOT_ON_THE_SAVINGS_PATH), sorted(
+        modules & set(NOT_ON_THE_SAVINGS_PATH)
+    )
+
+
+def test_besparing_refuses_one_gemeente_before_numpy_or_pandas_load() -> None:
+    # Its own probe: the refusal goes to stderr and ends in exit status 1.
+    script = (
+        "import json, sys\n"
+        "sys.argv = ['regiokompas', 'besparing', '--gemeenten', 'Gouda', '--taakveld', '0.61']\n"
+        "from regiokompas.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "print(code, json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    code, listed = done.stdout.strip().split(" ", 1)
+    modules = set(json.loads(listed))
+    assert code == "1"
+    assert "minstens twee gemeenten" in done.stderr
+    assert not modules & {"numpy", "pandas", *HEAVY}, sorted(modules & {"numpy", "pandas"})
+
+
+def test_errors_base_is_light() -> None:
+    """Catching or raising the base error loads no data layer."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, regiokompas._errors, regiokompas._modes, regiokompas.cli._common\n"
+            "print(sorted(m for m in ('numpy', 'pandas', 'regiokompas.data') if m in sys.modules))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_base_error_is_one_class_everywhere() -> None:
+    from regiokompas import _errors
+    from regiokompas.data import RegiokompasError
+    from regiokompas.register import NotFoundError
+
+    assert RegiokompasError is _errors.RegiokompasError
+    assert issubclass(NotFoundError, _errors.RegiokompasError)

@@ -102,12 +102,10 @@ def cli(ctx: click.Context, data_dir: str | None, taal: str) -> None:
 
     Alle cijfers komen uit de meegeleverde CBS/Iv3-bundel (indeling 2023) en noemen bron en jaar.
     """
-    # Imported here, not at the top: pydantic-settings costs a few hundred milliseconds and
-    # ``regiokompas --help`` never gets this far.
-    from regiokompas.settings import Settings
-
-    settings = Settings(data_dir=data_dir, taal=taal)
-    ctx.obj = {"settings": settings}
+    # Only the two options are kept here: the settings object (pydantic-settings, about 0.2 s
+    # to import) is built on first use by the commands that need more than these
+    # (:func:`regiokompas.cli._common.settings_from`).
+    ctx.obj = {"data_dir": data_dir, "taal": taal}
 
 
 def main() -> None:

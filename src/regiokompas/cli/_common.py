@@ -16,25 +16,57 @@ if TYPE_CHECKING:
     from regiokompas.data import Dataset
     from regiokompas.settings import Settings
 
-__all__ = ["UserError", "dataset_from", "format_option", "handle_errors", "settings_from"]
+__all__ = [
+    "UserError",
+    "dataset_from",
+    "format_option",
+    "handle_errors",
+    "language_from",
+    "settings_from",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def settings_from(ctx: click.Context) -> Settings:
-    """The settings object the root command put on the context."""
+def _root_obj(ctx: click.Context) -> dict[str, Any] | None:
     obj = ctx.find_root().obj
-    if isinstance(obj, dict):
-        return cast("Settings", obj["settings"])
+    return obj if isinstance(obj, dict) else None
+
+
+def settings_from(ctx: click.Context) -> Settings:
+    """The settings object for this run, built on first use from the root command's options
+    (``--data``, ``--taal``) and the environment, then kept on the context.
+
+    Built lazily because importing pydantic-settings costs about 0.2 s, which commands that
+    need only the language and the data folder (:func:`language_from`, :func:`dataset_from`)
+    should not pay.
+    """
     from regiokompas.settings import Settings
 
-    return Settings()
+    obj = _root_obj(ctx)
+    if obj is None:
+        return Settings()
+    if "settings" not in obj:
+        obj["settings"] = Settings(data_dir=obj.get("data_dir"), taal=obj.get("taal", "nl"))
+    return cast(Settings, obj["settings"])
+
+
+def language_from(ctx: click.Context) -> str:
+    """The language of messages (``--taal`` / ``REGIOKOMPAS_TAAL``), without building the
+    settings object."""
+    obj = _root_obj(ctx)
+    if obj is not None and "taal" in obj:
+        return str(obj["taal"])
+    return settings_from(ctx).taal
 
 
 def dataset_from(ctx: click.Context) -> Dataset:
-    """Load the dataset named by the settings (cached by the core)."""
+    """Load the dataset named by ``--data`` / ``REGIOKOMPAS_DATA_DIR`` (cached by the core)."""
     from regiokompas.data import load_dataset
 
+    obj = _root_obj(ctx)
+    if obj is not None and "data_dir" in obj:
+        return load_dataset(obj["data_dir"])
     return load_dataset(settings_from(ctx).data_dir)
 
 
@@ -58,13 +90,13 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except Exception as exc:
-            # The data layer is imported only once something failed: a command that never
-            # loaded it (``web``, ``register`` on its own) stays light.
-            from regiokompas.data import RegiokompasError
+            # The light base module, not the data layer: a command that never loaded pandas
+            # stays light even when it fails.
+            from regiokompas._errors import RegiokompasError
 
             if not isinstance(exc, RegiokompasError):
                 raise
-            language = settings_from(click.get_current_context()).taal
+            language = language_from(click.get_current_context())
             raise UserError(exc.message(language), language) from exc
 
     return cast(F, wrapper)

@@ -7,10 +7,10 @@ from typing import Any
 
 import click
 
+from regiokompas._errors import RegiokompasError
+from regiokompas._modes import DEFAULT_MODE
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables, nl_number
-from regiokompas.data import RegiokompasError
-from regiokompas.savings import DEFAULT_MODE
 from regiokompas.sharing import METHODS, VerdeelAnalyse, read_game_file, verdeel_regio
 from regiokompas.sharing import verdeel as allocate
 

@@ -1,21 +1,14 @@
-"""Errors of the data layer, each with a Dutch and an English message."""
+"""Errors of the data layer, each with a Dutch and an English message.
+
+:class:`RegiokompasError`, their base, lives in the light :mod:`regiokompas._errors` and is
+re-exported here.
+"""
 
 from __future__ import annotations
 
+from regiokompas._errors import RegiokompasError
+
 __all__ = ["AmbiguousNameError", "DataFileError", "RegiokompasError", "UnknownNameError"]
-
-
-class RegiokompasError(Exception):
-    """Base of every error a user can cause; carries a Dutch message and an English one."""
-
-    def __init__(self, nl: str, en: str) -> None:
-        super().__init__(nl)
-        self.nl = nl
-        self.en = en
-
-    def message(self, language: str = "nl") -> str:
-        """The message in ``language`` ("nl" or "en")."""
-        return self.en if language == "en" else self.nl
 
 
 class DataFileError(RegiokompasError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from regiokompas.data import RegiokompasError
+from regiokompas._errors import RegiokompasError
 
 __all__ = [
     "ConflictError",

@@ -13,6 +13,7 @@ from regiokompas.costs import REFERENCE_SIZE, CostModel
 from regiokompas.data import Dataset
 from regiokompas.savings._assumptions import Assumptions
 from regiokompas.savings._errors import GroupError
+from regiokompas.savings._stored import latest_lasten
 
 __all__ = [
     "SHARED_CORRELATION",
@@ -92,18 +93,15 @@ class Arrays:
 
 
 def build_arrays(ds: Dataset, assumptions: Assumptions, model: CostModel | None) -> Arrays:
-    """Latest jaarrekening lasten and inhabitants per gemeente, priors and fit per taakveld."""
-    codes = ds.gemeenten["gm_code"].to_numpy()
-    index = pd.Index(codes)
-    lasten = ds.lasten_reeks
-    jaren = lasten.loc[lasten["document"] == "jaarrekening", "jaar"]
-    jaar = int(jaren.max())
-    latest = lasten[(lasten["document"] == "jaarrekening") & (lasten["jaar"] == jaar)]
+    """Latest jaarrekening lasten and inhabitants per gemeente, priors and fit per taakveld.
+
+    The lasten table comes from the fit store (:mod:`regiokompas.savings._stored`): rebuilding
+    it from the Iv3 rows costs more than the rest of the engine's start together.
+    """
     reeksen = tuple(assumptions.priors)
-    table = latest.pivot_table(
-        index="gm_code", columns="reeks", values="lasten_keur", aggfunc="sum"
-    ).reindex(index=codes, columns=list(reeksen))
-    inwoners = ds.inwoners_in(jaar).reindex(codes).to_numpy(dtype=float)
+    stored = latest_lasten(ds, reeksen)
+    codes = stored.codes
+    index = pd.Index(codes)
     priors = [assumptions.priors[r] for r in reeksen]
     n_draws = model.draws if model is not None else 0
     fitted = np.zeros(len(reeksen), dtype=bool)
@@ -123,9 +121,9 @@ def build_arrays(ds: Dataset, assumptions: Assumptions, model: CostModel | None)
     return Arrays(
         codes=codes,
         index=index,
-        inwoners=inwoners,
-        lasten=table.fillna(0.0).to_numpy(dtype=float),
-        jaar=jaar,
+        inwoners=stored.inwoners,
+        lasten=stored.lasten,
+        jaar=stored.jaar,
         reeksen=reeksen,
         deelbaar=np.array([p.deelbaar_aandeel for p in priors]),
         beleidsruimte=np.array([p.beleidsruimte for p in priors]),

@@ -25,10 +25,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 
+from regiokompas._modes import DEFAULT_MODE, MODES, Mode
 from regiokompas.costs import CostModel, resolve_taakveld
 from regiokompas.data import Dataset, RegiokompasError
 from regiokompas.savings._arithmetic import (
@@ -62,12 +62,6 @@ from regiokompas.savings._fast import FastTable, build_fast_table, fast_savings
 from regiokompas.savings._results import GroupValue, SavingsEstimate
 
 __all__ = ["DEFAULT_MODE", "MODES", "Mode", "SavingsEngine"]
-
-Mode = Literal["fitted", "literature", "custom"]
-MODES: tuple[str, ...] = ("fitted", "literature", "custom")
-#: The default mode everywhere (engine, advice, CLI, web, chapter): the evidence-led
-#: ``literature`` mode that passes the merger back-test; ``fitted`` is an exploration.
-DEFAULT_MODE: Mode = "literature"
 
 
 def _form_key(vorm: str) -> str:
