@@ -1,0 +1,151 @@
+"""The additive fast path of the optimiser: fit, spanning-tree search, counting bound.
+
+Used by :class:`~regiokompas.partition.RegionPartitioner` before the general set packing when
+the model has no rules beyond group size (no ``--samen``/``--apart``, minimum size 1) and the
+values pass :func:`~regiokompas.partition._additive.fit_additive`. When the search meets the
+counting bound (to the model's ``rel_gap``) the answer is proven and the set packing is skipped;
+otherwise its partition warm-starts the set packing and the smaller of the two bounds is kept.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from regiokompas._numbers import nl_number
+from regiokompas.partition._additive import Additive, counting_bound, fit_additive
+from regiokompas.partition._dominance import GroupIndex, group_keys, key_bits, pack_keys
+from regiokompas.partition._treesearch import tree_search
+
+__all__ = ["AdditiveOutcome", "StructuredMixin", "solve_additive"]
+
+#: Share of the time limit the spanning-tree search of the additive fast path may take at most
+#: (it usually stops earlier: at the counting bound, or after 200 trees without improvement).
+TREE_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class AdditiveOutcome:
+    """Rows (of the candidate matrix) of the groups found, their value over everyone alone,
+    the counting bound on that value, and the fit."""
+
+    rows: NDArray[np.int64]
+    objective: float
+    bound: float
+    fit: Additive
+    trees_seconds: float
+
+
+def solve_additive(
+    groups: NDArray[np.int32],
+    shifted: NDArray[np.float64],
+    adjacency: Sequence[Sequence[int]],
+    max_size: int,
+    *,
+    deadline: float,
+    warm: Sequence[Sequence[int]] = (),
+    seed: int = 0,
+    rel_gap: float = 1e-6,
+) -> AdditiveOutcome | None:
+    """Search and bound, or None when the values are not additive (or a group the search
+    returns is not a candidate, which would mean the candidates are not all connected groups)."""
+    n = len(adjacency)
+    fit = fit_additive(groups, shifted, n)
+    if fit is None:
+        return None
+    bound, _ = counting_bound(adjacency, fit, max_size)
+    mark = time.perf_counter()
+    _, found = tree_search(
+        adjacency,
+        fit.weights,
+        fit.cost,
+        max_size,
+        deadline=deadline,
+        seed=seed,
+        start=warm,
+        target=bound - rel_gap * max(abs(bound), 1.0),
+    )
+    seconds = time.perf_counter() - mark
+    rows = _rows_of(groups, found, n)
+    if rows is None:
+        return None
+    objective = float(shifted[rows].sum())
+    return AdditiveOutcome(rows, objective, max(bound, objective), fit, seconds)
+
+
+def _rows_of(
+    groups: NDArray[np.int32], found: Sequence[Sequence[int]], n: int
+) -> NDArray[np.int64] | None:
+    if not found:
+        return np.zeros(0, dtype=np.int64)
+    bits = key_bits(n, groups.shape[1])
+    if bits is not None:
+        rows = GroupIndex(pack_keys(groups, bits)).find(group_keys([list(g) for g in found], bits))
+    else:
+        wanted = {tuple(sorted(g)): i for i, g in enumerate(found)}
+        rows = np.full(len(found), -1, dtype=np.int64)
+        for r, row in enumerate(groups):
+            key = tuple(sorted(int(x) for x in row if x >= 0))
+            if key in wanted:
+                rows[wanted[key]] = r
+    if np.any(rows < 0):
+        return None
+    return np.asarray(rows, dtype=np.int64)
+
+
+class StructuredMixin:
+    """The fast path as a step of :class:`~regiokompas.partition.RegionPartitioner`."""
+
+    nodes: tuple[str, ...]
+    _index: dict[str, int]
+    max_size: int
+    min_size: int
+    together: tuple[tuple[str, str], ...]
+    apart: tuple[tuple[str, str], ...]
+    rel_gap: float
+    additive: bool
+    _say: Callable[[str], None]
+
+    def _additive_path(
+        self,
+        groups: NDArray[np.int32],
+        shifted: NDArray[np.float64],
+        adjacency: list[list[int]],
+        warm: Sequence[Sequence[str]] | None,
+        start: float,
+        deadline: float,
+        timings: dict[str, float],
+    ) -> AdditiveOutcome | None:
+        """The additive fast path where the model allows it (None where not, or not additive).
+
+        Pair rules and a minimum size change which groups exist beyond "connected, at most
+        ``max_size``", which the tree search assumes, so those models take the general path.
+        """
+        if not self.additive or self.min_size > 1 or self.together or self.apart:
+            return None
+        mark = time.perf_counter()
+        members = [[self._index[c] for c in g] for g in warm or () if len(g) >= 2]
+        fast = solve_additive(
+            groups,
+            shifted,
+            adjacency,
+            self.max_size,
+            deadline=start + TREE_SHARE * max(deadline - start, 0.0),
+            warm=members,
+            rel_gap=self.rel_gap,
+        )
+        timings["additief_s"] = time.perf_counter() - mark
+        if fast is not None:
+            self._say(
+                f"additieve waarden: boomzoeken {nl_number(fast.objective, 1)} "
+                f"(telgrens {nl_number(fast.bound, 1)})"
+            )
+        return fast
+
+    def _proven(self, objective: float, bound: float, singles: float) -> bool:
+        # In the terms of the result (singletons' own values added), as ``_assemble`` gives.
+        return (bound - objective) / max(abs(bound + singles), 1.0) <= self.rel_gap
