@@ -3,9 +3,9 @@
 In the literature mode the savings model gives 42 of the 45 taakvelden no schaalgrens: a
 group's saving is a fixed amount per member and its governance cost is paid once, so the value
 of every connected group ``S`` with ``2 <= |S| <= k`` (over staying alone) is a sum of member
-weights minus one constant. :func:`fit_additive` recovers ``w`` and ``F`` by least squares on
-the groups of two and three members and accepts them only when they reproduce *every* group's
-value (residual at most ``tolerance``); otherwise the model is solved by the general set packing.
+weights minus one constant. :func:`fit_additive` reads ``w`` and ``F`` off the groups of two
+and three members and accepts them only when they reproduce *every* group's value (residual at
+most :data:`RELATIVE_TOLERANCE` of the largest); otherwise the general set packing solves it.
 
 With such values a solution with ``m`` groups covering the gemeenten ``C`` is worth
 ``w(C) - F m``, and its value is bounded by counting alone. Proof of :func:`counting_bound`: take
@@ -50,29 +50,25 @@ def fit_additive(groups: NDArray[np.int32], values: NDArray[np.float64], n: int)
     members (within :data:`RELATIVE_TOLERANCE`), or None when the values are not of that form.
 
     >>> import numpy as np
-    >>> g = np.array([[0, 1, -1], [1, 2, -1], [0, 1, 2]], dtype=np.int32)
-    >>> fit = fit_additive(g, np.array([3.0 + 5.0 - 2.0, 5.0 + 1.0 - 2.0, 7.0]), 3)
-    >>> fit.weights.round(6).tolist(), round(fit.cost, 6)
+    >>> g = np.array([[0, 1, -1], [1, 2, -1], [0, 2, -1], [0, 1, 2]], dtype=np.int32)
+    >>> fit = fit_additive(g, np.array([3.0 + 5.0 - 2.0, 5.0 + 1.0 - 2.0, 2.0, 7.0]), 3)
+    >>> fit.weights.tolist(), fit.cost
     ([3.0, 5.0, 1.0], 2.0)
-    >>> fit_additive(g, np.array([6.0, 4.0, 9.0]), 3) is None
+    >>> path = np.array([[0, 1, -1, -1], [1, 2, -1, -1], [2, 3, -1, -1], [0, 1, 2, -1],
+    ...                  [1, 2, 3, -1], [0, 1, 2, 3]], dtype=np.int32)
+    >>> fit_additive(path, np.array([6.0, 6.0, 6.0, 9.0, 9.0, 12.0]), 4).weights.tolist()
+    [3.0, 3.0, 3.0, 3.0]
+    >>> fit_additive(path, np.array([6.0, 6.0, 6.0, 9.0, 9.0, 13.0]), 4) is None
     True
     """
     sizes = (groups >= 0).sum(axis=1)
     big = sizes >= 2
     if not big.any():
         return None
-    # Small groups determine the fit (each weight from a pair and a triple); all groups check it.
-    small = np.flatnonzero(big & (sizes <= 3))
-    if len(small) == 0:
-        small = np.flatnonzero(big)
-    design = np.zeros((len(small), n + 1))
-    rows = np.repeat(np.arange(len(small)), groups.shape[1])
-    members = groups[small].reshape(-1)
-    valid = members >= 0
-    np.add.at(design, (rows[valid], members[valid]), 1.0)
-    design[:, n] = -1.0
-    solution = np.linalg.lstsq(design, values[small], rcond=None)[0]
-    weights, cost = solution[:n], float(solution[n])
+    weights_or_none = _weights_from_pairs_and_triples(groups, values, sizes, n)
+    if weights_or_none is None:
+        return None
+    weights, cost = weights_or_none
     padded = np.concatenate([weights, [0.0]])
     fitted = padded[groups[big]].sum(axis=1) - cost
     residual = float(np.max(np.abs(fitted - values[big])))
@@ -80,6 +76,43 @@ def fit_additive(groups: NDArray[np.int32], values: NDArray[np.float64], n: int)
     if not np.isfinite(residual) or residual > RELATIVE_TOLERANCE * scale:
         return None
     return Additive(np.asarray(weights, dtype=np.float64), cost, residual)
+
+
+def _weights_from_pairs_and_triples(
+    groups: NDArray[np.int32], values: NDArray[np.float64], sizes: NDArray[np.int64], n: int
+) -> tuple[NDArray[np.float64], float] | None:
+    """Candidate ``w`` and ``F`` read off the groups of two and three members, if additive:
+    a triple ``{a, b, c}`` containing the pair ``{a, b}`` gives ``w_c = v(abc) - v(ab)``, and
+    then every pair gives ``F = w_a + w_b - v(ab)``. Plain arithmetic on purpose: a least-squares
+    solve through LAPACK took seconds on a loaded machine (OpenBLAS threads competing)."""
+    pair_value: dict[tuple[int, int], float] = {}
+    for r in np.flatnonzero(sizes == 2).tolist():
+        a, b = sorted(int(x) for x in groups[r, :2])
+        pair_value[(a, b)] = float(values[r])
+    if not pair_value:
+        return None
+    weights = np.full(n, np.nan)
+    for r in np.flatnonzero(sizes == 3).tolist():
+        a, b, c = sorted(int(x) for x in groups[r, :3])
+        for pair, third in (((a, b), c), ((a, c), b), ((b, c), a)):
+            if np.isnan(weights[third]) and pair in pair_value:
+                weights[third] = float(values[r]) - pair_value[pair]
+    known = [(pair, v) for pair, v in pair_value.items() if not np.isnan(weights[list(pair)]).any()]
+    # With no pair of known members the values do not pin F down (few, tiny groups); any F
+    # consistent with them is as good, and the check on all groups decides.
+    cost = float(np.median([weights[a] + weights[b] - v for (a, b), v in known])) if known else 0.0
+    changed = True
+    while changed:  # members of pairs that lie in no triple, along chains of pairs
+        changed = False
+        for (a, b), v in pair_value.items():
+            if np.isnan(weights[a]) != np.isnan(weights[b]):
+                x, y = (a, b) if np.isnan(weights[a]) else (b, a)
+                weights[x] = v + cost - weights[y]
+                changed = True
+    for (a, b), v in pair_value.items():  # isolated pairs
+        if np.isnan(weights[a]):
+            weights[a] = weights[b] = (v + cost) / 2
+    return np.nan_to_num(weights, nan=0.0), cost
 
 
 def graph_components(adjacency: Sequence[Sequence[int]]) -> list[list[int]]:
