@@ -222,3 +222,17 @@ def test_large_province_afval_is_proven_by_counting(ds, literature_engine) -> No
     )
     assert result.objective == pytest.approx(independent, abs=1e-6)
     assert len(groups) == 9  # ceil(51 / 6): no partition has fewer
+
+
+def test_large_area_takes_the_tree_search_alone() -> None:
+    # A 7 x 9 grid (63 gemeenten, one component over 60), groups of at most 3, equal weights:
+    # 21 bars of three cover everyone, which the counting bound proves optimal (W - 21 F).
+    names = [f"R{r}C{c}" for r in range(7) for c in range(9)]
+    edges = [(f"R{r}C{c}", f"R{r}C{c + 1}") for r in range(7) for c in range(8)]
+    edges += [(f"R{r}C{c}", f"R{r + 1}C{c}") for r in range(6) for c in range(9)]
+    scorer = _additive_scorer(dict.fromkeys(names, 10.0), 4.0)
+    result = RegionPartitioner(names, edges, scorer, max_size=3, time_limit=30).solve()
+    assert result.stats["additief"] == 1 and result.stats["delen"] == 0  # no set packing
+    assert result.bound == pytest.approx(63 * 10.0 - 21 * 4.0)
+    assert result.bound >= result.objective
+    assert result.optimal and result.objective == pytest.approx(result.bound)

@@ -287,8 +287,11 @@ class RegionPartitioner(RulesMixin, StructuredMixin):
         timings["waarderen_s"] += time.perf_counter() - mark
 
         fast = self._additive_path(groups, shifted, adjacency, warm, start, deadline, timings)
-        if fast is not None and self._proven(fast.objective, fast.bound, float(singles.sum())):
-            return self._finish(groups, fast.rows, raw, singles, fast, candidates, timings, start)
+        if fast is not None:
+            proven = self._proven(fast.objective, fast.bound, float(singles.sum()))
+            if proven or fast.final:
+                args = (groups, fast.rows, raw, singles, fast, candidates, timings, start)
+                return self._finish(*args, proven=proven)
         if fast is not None:
             warm = [[self.nodes[i] for i in groups[r][groups[r] >= 0]] for r in fast.rows]
 
@@ -387,9 +390,12 @@ class RegionPartitioner(RulesMixin, StructuredMixin):
         candidates: _Candidates,
         timings: dict[str, float],
         start: float,
+        *,
+        proven: bool,
     ) -> PartitionResult:
-        """The result of the additive fast path alone (its answer met the counting bound)."""
-        result = self._assemble(groups, [int(r) for r in rows], raw, singles, fast.bound, True)
+        """The result of the additive fast path alone (proven by the counting bound, or final
+        because the set packing does not pay on an area this large)."""
+        result = self._assemble(groups, [int(r) for r in rows], raw, singles, fast.bound, proven)
         timings["totaal_s"] = time.perf_counter() - start
         stats = dict.fromkeys(
             ("groepen_na_dominantie", "delen", "grootste_deel", "kolommen_eindmodel"), 0
