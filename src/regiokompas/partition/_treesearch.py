@@ -111,6 +111,22 @@ def best_tree_partition(
     return closed[root], sorted(sorted(p) for p in parts)
 
 
+#: Hops around a random gemeente within which ``_ruin`` breaks up the groups.
+RUIN_HOPS = 2
+
+
+def _ruin(
+    groups: list[list[int]], adjacency: Sequence[Sequence[int]], rng: np.random.Generator
+) -> list[list[int]]:
+    """The groups minus those that meet the ball of RUIN_HOPS hops around a random node."""
+    centre = int(rng.integers(len(adjacency)))
+    ball, frontier = {centre}, [centre]
+    for _ in range(RUIN_HOPS):
+        frontier = [u for v in frontier for u in adjacency[v] if u not in ball]
+        ball.update(frontier)
+    return [g for g in groups if ball.isdisjoint(g)]
+
+
 def _random_tree(
     n: int,
     edges: NDArray[np.int64],
@@ -153,14 +169,18 @@ def tree_search(
     stall: int = 200,
     start: Sequence[Sequence[int]] = (),
     target: float = float("inf"),
+    restart: bool = False,
 ) -> tuple[float, list[list[int]]]:
     """Best partition (groups of two or more, node numbers) found by exact tree partitioning
     on random spanning trees, and its additive value; stops after ``stall`` trees without an
     improvement or at ``deadline`` (a ``time.perf_counter()`` value), after at least two trees.
 
     ``start`` is an optional partition (groups of nodes) to improve on; the search also stops
-    once it reaches ``target`` (a proven bound: nothing better exists). Deterministic for a
-    given ``seed`` unless the deadline stops it first.
+    once it reaches ``target`` (a proven bound: nothing better exists). With ``restart`` it
+    does not stop after ``stall`` trees but ruins part of the best partition and goes on until
+    the deadline (iterated local search; Lourenço, Martin & Stützle, *Iterated local search*,
+    Handbook of Metaheuristics, 2003). Deterministic for a given ``seed`` unless the deadline
+    stops it first (with ``restart`` it always does, short of the target).
     """
     n = len(adjacency)
     edges = np.array(
@@ -172,12 +192,21 @@ def tree_search(
     best_value, best_groups = _NONE, [list(g) for g in start if len(g) >= 2]
     if best_groups:
         best_value = float(sum(weights[g].sum() - cost for g in best_groups))
+    current_value, current = best_value, best_groups
     since, tries = 0, 0
-    while since < stall and best_value < target and (tries < 2 or time.perf_counter() < deadline):
+    while best_value < target and (tries < 2 or time.perf_counter() < deadline):
+        if since >= stall:
+            if not restart:
+                break
+            # Iterated local search: ruin the best partition around a random gemeente (its
+            # groups within RUIN_HOPS steps break up) and search on from there.
+            current = _ruin(best_groups, adjacency, rng)
+            current_value = float(sum(weights[g].sum() - cost for g in current))
+            since = 0
         owner = None
-        if best_groups and tries % 2:
+        if current and tries % 2:
             owner = np.full(n, -1, dtype=np.int64)
-            for i, g in enumerate(best_groups):
+            for i, g in enumerate(current):
                 owner[g] = i
         tree = _random_tree(n, edges, rng, owner)
         value, groups = 0.0, list[list[int]]()
@@ -186,8 +215,10 @@ def tree_search(
             value += v
             groups.extend(p for p in parts if len(p) >= 2)
         tries += 1
-        if value > best_value + 1e-9 * max(1.0, abs(value)):
-            best_value, best_groups, since = value, groups, 0
+        if value > current_value + 1e-9 * max(1.0, abs(value)):
+            current_value, current, since = value, groups, 0
+            if value > best_value:
+                best_value, best_groups = value, groups
         else:
             since += 1
     return (best_value if best_groups else 0.0), best_groups
