@@ -6,6 +6,8 @@ connected blocks, valued independently of the code under test.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 from partition_helpers import brute_force, region, set_partitions
@@ -236,3 +238,40 @@ def test_large_area_takes_the_tree_search_alone() -> None:
     assert result.bound == pytest.approx(63 * 10.0 - 21 * 4.0)
     assert result.bound >= result.objective
     assert result.optimal and result.objective == pytest.approx(result.bound)
+
+
+def test_lp_bound_holds_on_small_graphs() -> None:
+    from regiokompas.partition._structured import lp_bound
+
+    for adjacency, w, cost, k in _instances(25, seed=17):
+        groups = connected_groups(adjacency, k)
+        big = (groups >= 0).sum(axis=1) >= 2
+        padded = np.concatenate([w, [0.0]])
+        values = np.where(big, padded[groups].sum(axis=1) - cost, 0.0)
+        bound = lp_bound(groups, values, len(adjacency), 5.0)
+        assert bound >= _exhaustive(adjacency, w, cost, k) - 1e-6
+
+
+def test_iterated_search_only_adds_to_the_plain_search() -> None:
+    # Same seed: the iterated search repeats the plain one until it stalls, then goes on.
+    for adjacency, w, cost, k in _instances(10, seed=19):
+        plain, _ = tree_search(adjacency, w, cost, k, deadline=0.0, stall=5)
+        deadline = time.perf_counter() + 0.2
+        more, groups = tree_search(adjacency, w, cost, k, deadline=deadline, stall=5, restart=True)
+        assert more >= plain - 1e-9
+        assert more == pytest.approx(sum(w[g].sum() - cost for g in groups) if groups else 0.0)
+
+
+def test_large_area_where_counting_is_loose_is_proven_by_the_lp() -> None:
+    # A comb: a path of 9 spine nodes, each with 6 leaves (63 gemeenten), groups of at most 3.
+    # Every group holds a spine node, so at most 9 groups of 3: optimum 9 * (30 - 4) = 234.
+    # Counting alone allows 21 groups (546); the LP's bound is exactly 234.
+    names = [f"S{i}" for i in range(9)] + [f"L{i}_{j}" for i in range(9) for j in range(6)]
+    edges = [(f"S{i}", f"S{i + 1}") for i in range(8)]
+    edges += [(f"S{i}", f"L{i}_{j}") for i in range(9) for j in range(6)]
+    scorer = _additive_scorer(dict.fromkeys(names, 10.0), 4.0)
+    result = RegionPartitioner(names, edges, scorer, max_size=3, time_limit=4).solve()
+    assert result.stats["additief"] == 1 and result.stats["delen"] == 0
+    assert result.objective == pytest.approx(234.0)
+    assert result.bound == pytest.approx(234.0, abs=1e-6)
+    assert result.optimal
