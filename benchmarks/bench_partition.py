@@ -26,6 +26,18 @@ one gives up on the median and gains on the P10, with bound and gap. ``stabilite
 stability map (``--trekkingen`` draws, ``--workers`` processes) for Utrecht, Gelderland and the
 country, with time, draws proven optimal and the largest gap (``--limiet-trekking`` s per draw
 in the country, a fifth of the province limit in a province; `--kloof-trekking`).
+
+The gap for every taakveld (issue 17, item 3), side by side in the same run:
+
+    .venv/bin/python benchmarks/bench_partition.py --gebieden kloof,taakvelden --ks 6
+
+``kloof``: for each ``--taakveld`` (default 7.3) the four largest provinces (province limit) and
+the country (country limit), solved with the additive fast path and without it (the previous
+method: set packing only), with objective, bound, gap and time. ``taakvelden``: the country at
+the country limit for every cooperable taakveld of the engine (45 in literature mode) with the
+current method: objective, proven bound, gap, whether the values were additive, and the share of
+taakvelden within 0.1%. ``taakvelden-p90``: the same at each taakveld's P90 saving rate from
+the engine's own draws (at the P50 most literature priors save nothing).
 """
 
 from __future__ import annotations
@@ -193,6 +205,75 @@ def stability_timings(ds, engine, scorer, taakvelden, args, k):
         )
 
 
+LARGE_PROVINCES = ("Gelderland", "Noord-Brabant", "Noord-Holland", "Zuid-Holland")
+
+
+def gap_side_by_side(ds, scorer_for, taakvelden, args, k):
+    """7.3 (or the given taakvelden): large provinces and the country, new and previous."""
+    areas = [(f"provincie:{p}", args.limiet_provincie) for p in LARGE_PROVINCES]
+    areas.append(("land", args.limiet_land))
+    print(
+        f"{'taakveld':8s} {'gebied':26s} {'k':>2s} | {'s':>6s} {'objective':>10s} {'bound':>10s} "
+        f"{'gap':>8s} {'status':>11s} | previous: {'s':>6s} {'objective':>10s} {'bound':>10s} "
+        f"{'gap':>8s}"
+    )
+    for taakveld in taakvelden:
+        scorer = scorer_for(taakveld)
+        for area, limit in areas:
+            row = []
+            for additive in (True, False):
+                r = RegionPartitioner.from_region(
+                    ds, area, scorer, max_size=k, time_limit=limit, additive=additive
+                ).solve()
+                row.append(r)
+            new, old = row
+            print(
+                f"{taakveld:8s} {area:26s} {k:2d} | {new.timings['totaal_s']:6.1f} "
+                f"{new.objective:10.1f} {new.bound:10.1f} {new.gap:8.4%} {new.status:>11s} | "
+                f"{'':9s}  {old.timings['totaal_s']:6.1f} {old.objective:10.1f} "
+                f"{old.bound:10.1f} {old.gap:8.4%} ({load()})",
+                flush=True,
+            )
+
+
+def gap_per_taakveld(ds, engine, args, k, quantile=None):
+    """The country for every cooperable taakveld: the share within 0.1%. With ``quantile``
+    (e.g. 0.9) each taakveld's saving rate is set to that quantile of the engine's own draws
+    (``engine_scenarios``): at the P50 most literature priors save nothing, so most taakvelden
+    are then trivially optimal (everyone alone); at the P90 almost every taakveld has groups
+    worth forming."""
+    taakvelden = engine.taakvelden(None)
+    rate = "P50 (point estimate)" if quantile is None else f"P{round(100 * quantile)} rate"
+    print(
+        f"country, k={k}, {args.limiet_land:g} s, mode {args.modus}, {rate}: "
+        f"{len(taakvelden)} taakvelden"
+    )
+    print(
+        f"{'taakveld':10s} {'s':>6s} {'objective':>10s} {'bound':>10s} {'gap':>9s} "
+        f"{'status':>11s} additive"
+    )
+    met = 0
+    for taakveld in taakvelden:
+        scorer = engine_scorer(engine, [taakveld], args.vorm)
+        model = RegionPartitioner.from_region(
+            ds, "land", scorer, max_size=k, time_limit=args.limiet_land
+        )
+        if quantile is None:
+            r = model.solve()
+        else:
+            scenarios = engine_scenarios(engine, [taakveld], args.vorm, draws=100, seed=0)
+            sv = scenarios(model.candidate_groups(), model.nodes)
+            rates = np.quantile(sv.multipliers, quantile, axis=0)
+            r = model.solve_values(sv.fixed + sv.loadings @ rates)
+        met += r.gap <= 1e-3
+        print(
+            f"{taakveld:10s} {r.timings['totaal_s']:6.1f} {r.objective:10.1f} {r.bound:10.1f} "
+            f"{r.gap:9.4%} {r.status:>11s} {bool(r.stats.get('additief'))} ({load()})",
+            flush=True,
+        )
+    print(f"within 0.1%: {met} of {len(taakvelden)} ({met / len(taakvelden):.0%}) ({load()})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--taakveld", action="append", default=None)
@@ -225,6 +306,18 @@ def main() -> None:
         flush=True,
     )
     scorer = engine_scorer(engine, taakvelden, args.vorm)
+    if "kloof" in kinds:
+        gap_side_by_side(
+            ds,
+            lambda t: engine_scorer(engine, [t], args.vorm),
+            args.taakveld or ["7.3"],
+            args,
+            ks[-1],
+        )
+    if "taakvelden" in kinds:
+        gap_per_taakveld(ds, engine, args, ks[-1])
+    if "taakvelden-p90" in kinds:
+        gap_per_taakveld(ds, engine, args, ks[-1], quantile=0.9)
     if "grens" in kinds:
         bound_at_smallest_limit(ds, scorer, ks[-1])
     if "robuust" in kinds:

@@ -45,6 +45,7 @@ from regiokompas.partition._parts import components
 from regiokompas.partition._rules import RulesMixin
 from regiokompas.partition._scoring import GroupScorer
 from regiokompas.partition._solve import PartOutcome, solve_part
+from regiokompas.partition._structured import AdditiveOutcome, StructuredMixin
 
 __all__ = ["PartitionResult", "RegionPartitioner"]
 
@@ -104,7 +105,7 @@ class PartitionResult:
         raise KeyError(code)
 
 
-class RegionPartitioner(RulesMixin):
+class RegionPartitioner(RulesMixin, StructuredMixin):
     """Partition a graph of gemeenten into connected groups of maximal total value.
 
     Parameters are fixed at construction; :meth:`solve` returns a frozen
@@ -120,7 +121,9 @@ class RegionPartitioner(RulesMixin):
     * ``names``: optional code -> name, used in error messages;
     * ``max_groups``: the most connected groups to enumerate (a memory and time budget for
       callers that serve others, such as the web API); beyond it ``solve`` raises
-      :class:`EnumerationLimitError` before any scoring.
+      :class:`EnumerationLimitError` before any scoring;
+    * ``additive``: try the fast path for additive values (``v(S) = w(S) - F``, see
+      ``_additive``) first; False forces the general set packing (for comparisons).
     """
 
     def __init__(
@@ -140,6 +143,7 @@ class RegionPartitioner(RulesMixin):
         names: Mapping[str, str] | None = None,
         progress: Progress | None = None,
         max_groups: int | None = None,
+        additive: bool = True,
     ) -> None:
         self.nodes: tuple[str, ...] = tuple(nodes)
         if len(set(self.nodes)) != len(self.nodes):
@@ -160,6 +164,7 @@ class RegionPartitioner(RulesMixin):
         self.names: dict[str, str] = dict(names) if names else {}
         self.progress = progress
         self.max_groups = None if max_groups is None else int(max_groups)
+        self.additive = bool(additive)
         self._candidate_cache: _Candidates | None = None
         self._check()
 
@@ -281,6 +286,15 @@ class RegionPartitioner(RulesMixin):
         shifted = raw - padded[groups].sum(axis=1)  # value over staying alone
         timings["waarderen_s"] += time.perf_counter() - mark
 
+        fast = self._additive_path(groups, shifted, adjacency, warm, start, deadline, timings)
+        if fast is not None:
+            proven = self._proven(fast.objective, fast.bound, float(singles.sum()))
+            if proven or fast.final:
+                args = (groups, fast.rows, raw, singles, fast, candidates, timings, start)
+                return self._finish(*args, proven=proven)
+        if fast is not None:
+            warm = [[self.nodes[i] for i in groups[r][groups[r] >= 0]] for r in fast.rows]
+
         mark = time.perf_counter()
         splits = best_split_values(groups, shifted, n, min_size=self.min_size)
         big = sizes >= max(2, self.min_size)
@@ -344,6 +358,11 @@ class RegionPartitioner(RulesMixin):
             lp_parts += outcome.lp_bound is not None
         timings["oplossen_s"] = time.perf_counter() - mark
 
+        if fast is not None:
+            # Both bounds are proven, so is the smaller; keep the better of the two answers.
+            bound = min(bound, fast.bound)
+            if fast.objective > float(values[np.asarray(chosen, dtype=np.int64)].sum()):
+                kept, chosen, cols = groups, [int(r) for r in fast.rows], np.arange(len(groups))
         result = self._assemble(kept, chosen, raw[cols], singles, bound, optimal)
         timings["totaal_s"] = time.perf_counter() - start
         stats = {
@@ -355,10 +374,40 @@ class RegionPartitioner(RulesMixin):
             "grootste_deel": max((len(r) for r, _ in parts), default=0),
             "kolommen_eindmodel": finals,
             "delen_met_lp": lp_parts,
+            "additief": int(fast is not None),
         }
         return PartitionResult(
             result[0], result[1], result[2], result[3], result[4], result[5], timings, stats
         )
+
+    def _finish(
+        self,
+        groups: NDArray[np.int32],
+        rows: NDArray[np.int64],
+        raw: NDArray[np.float64],
+        singles: NDArray[np.float64],
+        fast: AdditiveOutcome,
+        candidates: _Candidates,
+        timings: dict[str, float],
+        start: float,
+        *,
+        proven: bool,
+    ) -> PartitionResult:
+        """The result of the additive fast path alone (proven by the counting bound, or final
+        because the set packing does not pay on an area this large)."""
+        result = self._assemble(groups, [int(r) for r in rows], raw, singles, fast.bound, proven)
+        timings["totaal_s"] = time.perf_counter() - start
+        stats = dict.fromkeys(
+            ("groepen_na_dominantie", "delen", "grootste_deel", "kolommen_eindmodel"), 0
+        )
+        stats.update(
+            gemeenten=len(self.nodes),
+            groepen_opgesomd=candidates.enumerated,
+            groepen_toegestaan=len(groups),
+            delen_met_lp=0,
+            additief=1,
+        )
+        return PartitionResult(*result, timings, stats)
 
     def _greedy_start(
         self,
