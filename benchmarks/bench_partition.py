@@ -187,7 +187,7 @@ def stability_timings(ds, engine, scorer, taakvelden, args, k):
             f"(limit {per_draw:g} s per draw, tolerance {args.kloof_trekking:g}, "
             f"workers {args.workers or os.cpu_count()}); "
             f"{result.proven} proven optimal, largest gap {result.max_gap:.4%} "
-            f"({result.max_gap_keur:.1f} k€/yr); "
+            f"({result.max_gap_keur:.1f} k€/yr); methods {result.methods}; "
             f"{len(model.candidate_groups())} groups ({load()})",
             flush=True,
         )

@@ -236,3 +236,30 @@ def test_stability_tolerance_keeps_every_draw_within_its_proven_gap(
                 rows[r, : len(g)] = [nodes.index(c) for c in g]
             worth = scenarios(rows, nodes).matrix()[outcome.draw].sum()
             assert outcome.objective == pytest.approx(worth, abs=1e-6)
+
+
+def test_stability_without_the_lp_path_still_solves_every_draw(ds, literature_engine) -> None:
+    # Groups of at least two: the warm LP does not apply (a gemeente may not stay alone), so
+    # the draws go to the optimiser itself, with the bisection over the rate.
+    model = _model(ds, literature_engine, "VR15", ["0.61"], 4, min_size=2)
+    scenarios = engine_scenarios(literature_engine, ["0.61"], draws=20, seed=2)
+    result = stability_map(model, scenarios, workers=1)
+    partitions, totals = _exhaustive(ds, model, scenarios)
+    allowed = [all(len(b) >= 2 for b in p) for p in partitions]
+    best = totals[np.array(allowed)].max(axis=0)
+    assert {o.method for o in result.outcomes} <= {"mip", "bisectie"}
+    for outcome in result.outcomes:
+        assert outcome.objective == pytest.approx(best[outcome.draw], abs=1e-6)
+
+
+def test_the_warm_lp_settles_most_draws_without_a_mip(ds, literature_engine) -> None:
+    model = _model(ds, literature_engine, "VR12", ["0.61"], 5)
+    scenarios = engine_scenarios(literature_engine, ["0.61"], draws=40, seed=2)
+    result = stability_map(model, scenarios, workers=1)
+    methods = [o.method for o in result.outcomes]
+    assert set(methods) <= {"lp", "bekend", "mip"}
+    assert methods.count("mip") < len(methods) / 2
+    _, totals = _exhaustive(ds, model, scenarios)
+    best = totals.max(axis=0)
+    for outcome in result.outcomes:
+        assert outcome.optimal and outcome.objective == pytest.approx(best[outcome.draw], abs=1e-6)

@@ -139,6 +139,10 @@ def stability_tables(
         ["Bewezen optimaal opgelost", str(result.proven)],
         ["Grootste kloof van de overige", _gap(result.max_gap)],
         ["Grootste kloof in k€ per jaar", _nl(result.max_gap_keur, 1)],
+        [
+            "Afgehandeld via LP / bekende indeling / MIP / bisectie",
+            " / ".join(str(result.methods.get(m, 0)) for m in ("lp", "bekend", "mip", "bisectie")),
+        ],
         ["Rekentijd (s)", _nl(result.timings.get("totaal_s", 0.0), 1)],
     ]
     return [
@@ -168,6 +172,7 @@ def stability_payload(result: StabilityResult, names: dict[str, str]) -> dict[st
         "bewezen_optimaal": result.proven,
         "grootste_kloof": result.max_gap,
         "grootste_kloof_keur": result.max_gap_keur,
+        "methoden": result.methods,
         "paren": [
             {"a": a, "b": b, "naam_a": names[a], "naam_b": names[b], "aandeel": share}
             for a, b, share in result.pairs

@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from regiokompas.partition._drawsolve import DrawSolver
 from regiokompas.partition._scenarios import ScenarioScorer
 from regiokompas.partition.model import PartitionResult, RegionPartitioner
 
@@ -59,6 +60,7 @@ class DrawOutcome:
     objective: float
     bound: float
     optimal: bool
+    method: str = "mip"
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,12 @@ class StabilityResult:
     max_gap_keur: float = 0.0
     outcomes: tuple[DrawOutcome, ...] = field(repr=False, default=())
     timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def methods(self) -> dict[str, int]:
+        """How many draws each step settled: ``lp`` (an integral LP), ``bekend`` (a known
+        partition within the tolerance of the LP bound), ``mip`` or ``bisectie``."""
+        return dict(Counter(o.method for o in self.outcomes))
 
 
 def _params(p: RegionPartitioner) -> dict[str, Any]:
@@ -106,20 +114,24 @@ def _solve_run(task: dict[str, Any]) -> list[DrawOutcome]:
     draws = [int(d) for d in task["draws"]]
     rates = np.asarray(task["multipliers"], dtype=np.float64)
     solved: dict[int, DrawOutcome] = {}
+    solver = DrawSolver(model)
+    tolerance = max(float(task["tolerance"]), model.rel_gap)
 
     def solve(i: int, warm: Sequence[Sequence[str]] | None) -> DrawOutcome:
         values = task["fixed"] + task["loadings"] @ rates[i]
-        result = model.solve_values(values, warm=warm, time_limit=task["time_limit"])
-        groups = tuple(g for g in result.groups if len(g) >= 2)
-        solved[i] = DrawOutcome(draws[i], groups, result.objective, result.bound, result.optimal)
+        s = solver.solve(values, time_limit=task["time_limit"], tolerance=tolerance, warm=warm)
+        solved[i] = DrawOutcome(draws[i], s.groups, s.objective, s.bound, s.optimal, s.method)
         return solved[i]
 
-    if rates.shape[1] != 1 or len(draws) < 3:
+    if solver.usable or rates.shape[1] != 1 or len(draws) < 3:
+        # In the order of their effect: the warm LP moves little from one draw to the next,
+        # and every partition found so far is tried on the next draw (``DrawSolver``).
         warm: Sequence[Sequence[str]] | None = None
         for i in range(len(draws)):
             warm = solve(i, warm).groups
         return [solved[i] for i in range(len(draws))]
-    # One taakveld: draw i has values f + a * r_i, and the best total V(r) is a maximum of
+    # Without the LP (min_size > 1, pairs that must share a group) and one taakveld: draw i
+    # has values f + a * r_i, and the best total V(r) is a maximum of
     # lines, so convex in r: for r between two solved draws, V(r) <= the interpolated bounds.
     # Each solved partition x is itself a line F(x) + A(x) r, so the better of the two
     # endpoint partitions is a solution there, with that bound. When every draw in between
@@ -137,7 +149,6 @@ def _solve_run(task: dict[str, Any]) -> list[DrawOutcome]:
         rows = [lookup[tuple(sorted(g))] for g in outcome.groups]
         return float(fixed[rows].sum()), float(loadings[rows].sum())
 
-    tolerance = max(float(task["tolerance"]), model.rel_gap)
     order = sorted(range(len(draws)), key=lambda i: float(rates[i, 0]))
     stack = [(0, len(order) - 1)]
     solve(order[0], None)
@@ -160,7 +171,9 @@ def _solve_run(task: dict[str, Any]) -> list[DrawOutcome]:
             gap = (bound - objective) / max(abs(bound), 1.0)
             if gap > tolerance:
                 break
-            filled.append(DrawOutcome(draws[order[k]], groups, objective, bound, gap <= 1e-6))
+            filled.append(
+                DrawOutcome(draws[order[k]], groups, objective, bound, gap <= 1e-6, "bisectie")
+            )
         else:
             for k, outcome in zip(range(lo + 1, hi), filled, strict=True):
                 solved[order[k]] = outcome
