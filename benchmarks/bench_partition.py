@@ -182,6 +182,23 @@ def stability_timings(ds, engine, scorer, taakvelden, args, k):
             tolerance=args.kloof_trekking,
         )
         seconds = time.perf_counter() - t
+        if area in args.stabiliteit_basis.split(","):
+            t = time.perf_counter()
+            before = stability_map(
+                model,
+                scenarios,
+                workers=args.workers,
+                time_limit_per_draw=per_draw,
+                tolerance=args.kloof_trekking,
+                warm_lp=False,
+            )
+            base = time.perf_counter() - t
+            print(
+                f"stabiliteit {area} k={k} zonder warme LP (basis, zelfde run): {base:.1f} s, "
+                f"{before.proven} proven, largest gap {before.max_gap:.4%}; "
+                f"ratio {base / seconds:.1f}x ({load()})",
+                flush=True,
+            )
         print(
             f"stabiliteit {area} k={k}: {result.draws} draws in {seconds:.1f} s "
             f"(limit {per_draw:g} s per draw, tolerance {args.kloof_trekking:g}, "
@@ -208,7 +225,13 @@ def main() -> None:
     parser.add_argument("--limiet-trekking", type=float, default=5.0)
     parser.add_argument("--kloof-trekking", type=float, default=1e-3)
     parser.add_argument(
-        "--stabiliteit-gebieden", default="provincie:Utrecht,provincie:Gelderland,land"
+        "--stabiliteit-gebieden",
+        default="provincie:Utrecht,provincie:Gelderland,land",
+    )
+    parser.add_argument(
+        "--stabiliteit-basis",
+        default="",
+        help="areas (comma-separated) also run without the warm LP, for a same-run ratio",
     )
     args = parser.parse_args()
     taakvelden = args.taakveld or ["0.61"]

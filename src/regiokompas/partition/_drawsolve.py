@@ -75,7 +75,7 @@ class DrawSolver:
     ((('A', 'B'),), 2.0, True, 'lp')
     """
 
-    def __init__(self, model: RegionPartitioner) -> None:
+    def __init__(self, model: RegionPartitioner, *, warm_lp: bool = True) -> None:
         self.model = model
         groups = model.candidate_groups()
         self.groups = groups
@@ -84,7 +84,9 @@ class DrawSolver:
         self.singles = np.flatnonzero(sizes == 1)
         self.cols = np.flatnonzero(sizes >= 2)
         # The LP needs every gemeente free to stay alone and no pair that must share a group.
-        self.usable = model.min_size == 1 and not model.together and len(self.singles) == self.n
+        self.usable = (
+            warm_lp and model.min_size == 1 and not model.together and len(self.singles) == self.n
+        )
         self._row_of = {
             tuple(sorted(model.nodes[j] for j in members if j >= 0)): row
             for row, members in enumerate(groups)

@@ -114,7 +114,7 @@ def _solve_run(task: dict[str, Any]) -> list[DrawOutcome]:
     draws = [int(d) for d in task["draws"]]
     rates = np.asarray(task["multipliers"], dtype=np.float64)
     solved: dict[int, DrawOutcome] = {}
-    solver = DrawSolver(model)
+    solver = DrawSolver(model, warm_lp=task.get("warm_lp", True))
     tolerance = max(float(task["tolerance"]), model.rel_gap)
 
     def solve(i: int, warm: Sequence[Sequence[str]] | None) -> DrawOutcome:
@@ -193,6 +193,7 @@ def stability_map(
     executor: Executor | None = None,
     time_limit_per_draw: float | None = None,
     tolerance: float = 1e-6,
+    warm_lp: bool = True,
 ) -> StabilityResult:
     """Solve every draw of ``scenarios`` and count how often pairs and groups come back.
 
@@ -202,6 +203,8 @@ def stability_map(
     ``time_limit_per_draw``: seconds per draw (default: the model's limit). ``tolerance``:
     the relative gap at which a draw between two solved ones (one taakveld) is taken from
     them without a solve; the default counts only proven optima (``rel_gap`` 1e-6).
+    ``warm_lp`` False solves every draw with the optimiser itself (the earlier way; for
+    benchmarks).
     """
     start = time.perf_counter()
     groups = partitioner.candidate_groups()
@@ -226,6 +229,7 @@ def stability_map(
         "loadings": values.loadings,
         "time_limit": limit,
         "tolerance": tolerance,
+        "warm_lp": warm_lp,
     }
     tasks = [{**base, "draws": r, "multipliers": values.multipliers[r]} for r in runs if len(r)]
     prepared = time.perf_counter()
