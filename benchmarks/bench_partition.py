@@ -162,7 +162,8 @@ def robust_per_province(ds, engine, scorer, taakvelden, args, k):
         print(
             f"{name:16s} {seconds:6.1f} | {p.total.p10:9.1f} {p.total.p50:9.1f} "
             f"{p.result.gap:8.4%} | {q.total.p10:11.1f} {q.total.p50:9.1f} {q.result.gap:8.4%} | "
-            f"{r.p10_gained:8.1f} {r.median_given_up:8.1f} {q.exact} ({load()})",
+            f"{r.p10_gained:8.1f} {r.median_given_up:8.1f} {q.exact} {q.criterion} "
+            f"CVaR10 {p.total.cvar10:.1f} -> {q.total.cvar10:.1f} ({load()})",
             flush=True,
         )
 
