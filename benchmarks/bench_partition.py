@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import time
 
 import numpy as np
@@ -174,9 +175,19 @@ def robust_per_province(ds, engine, scorer, taakvelden, args, k):
         print(
             f"{name:16s} {seconds:6.1f} | {p.total.p10:9.1f} {p.total.p50:9.1f} "
             f"{p.result.gap:8.4%} | {q.total.p10:11.1f} {q.total.p50:9.1f} {q.result.gap:8.4%} | "
-            f"{r.p10_gained:8.1f} {r.median_given_up:8.1f} {q.exact} ({load()})",
+            f"{r.p10_gained:8.1f} {r.median_given_up:8.1f} {q.exact} {q.criterion} "
+            f"CVaR10 {p.total.cvar10:.1f} -> {q.total.cvar10:.1f} ({load()})",
             flush=True,
         )
+
+
+def cpu_seconds() -> float:
+    """CPU seconds of this process and its finished children (the stability workers): under
+    a load of 10+ on 2 cores a niced run gets a few percent of a core, so wall time alone
+    says more about the machine than about the code."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def stability_timings(ds, engine, scorer, taakvelden, args, k):
@@ -185,7 +196,7 @@ def stability_timings(ds, engine, scorer, taakvelden, args, k):
     for area in args.stabiliteit_gebieden.split(","):
         per_draw = args.limiet_trekking if area == "land" else args.limiet_provincie / 5
         model = RegionPartitioner.from_region(ds, area, scorer, max_size=k, time_limit=per_draw)
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), cpu_seconds()
         result = stability_map(
             model,
             scenarios,
@@ -193,13 +204,31 @@ def stability_timings(ds, engine, scorer, taakvelden, args, k):
             time_limit_per_draw=per_draw,
             tolerance=args.kloof_trekking,
         )
-        seconds = time.perf_counter() - t
+        seconds, cpu = time.perf_counter() - t, cpu_seconds() - cpu
+        if area in args.stabiliteit_basis.split(","):
+            t = time.perf_counter()
+            before = stability_map(
+                model,
+                scenarios,
+                workers=args.workers,
+                time_limit_per_draw=per_draw,
+                tolerance=args.kloof_trekking,
+                warm_lp=False,
+            )
+            base = time.perf_counter() - t
+            print(
+                f"stabiliteit {area} k={k} zonder warme LP (basis, zelfde run): {base:.1f} s, "
+                f"{before.proven} proven, largest gap {before.max_gap:.4%}; "
+                f"ratio {base / seconds:.1f}x ({load()})",
+                flush=True,
+            )
         print(
             f"stabiliteit {area} k={k}: {result.draws} draws in {seconds:.1f} s "
+            f"(CPU {cpu:.1f} s, this process and its workers) "
             f"(limit {per_draw:g} s per draw, tolerance {args.kloof_trekking:g}, "
             f"workers {args.workers or os.cpu_count()}); "
             f"{result.proven} proven optimal, largest gap {result.max_gap:.4%} "
-            f"({result.max_gap_keur:.1f} k€/yr); "
+            f"({result.max_gap_keur:.1f} k€/yr); methods {result.methods}; "
             f"{len(model.candidate_groups())} groups ({load()})",
             flush=True,
         )
@@ -289,7 +318,13 @@ def main() -> None:
     parser.add_argument("--limiet-trekking", type=float, default=5.0)
     parser.add_argument("--kloof-trekking", type=float, default=1e-3)
     parser.add_argument(
-        "--stabiliteit-gebieden", default="provincie:Utrecht,provincie:Gelderland,land"
+        "--stabiliteit-gebieden",
+        default="provincie:Utrecht,provincie:Gelderland,land",
+    )
+    parser.add_argument(
+        "--stabiliteit-basis",
+        default="",
+        help="areas (comma-separated) also run without the warm LP, for a same-run ratio",
     )
     args = parser.parse_args()
     taakvelden = args.taakveld or ["0.61"]

@@ -37,6 +37,19 @@ def test_robust_and_stability_json() -> None:
     assert "literatuurpriors" in payload["bron"]
 
 
+def test_bundle_robust_uses_cvar_with_a_bound() -> None:
+    args = [a if a != "0.61" else "0.61,0.62,0.64" for a in VR15]
+    out = _run(*args, "--robuust", "--trekkingen", "60", "--format", "json")
+    assert out.exit_code == 0, out.output
+    partitions = json.loads(out.output)["robuust"]["indelingen"]
+    point, _, low = partitions
+    assert low["criterium"] == "cvar" and low["exact"] and low["status"] == "optimaal"
+    assert low["objective"] == pytest.approx(low["totaal"]["cvar10"], abs=1e-6)
+    assert low["totaal"]["cvar10"] >= point["totaal"]["cvar10"] - 1e-6
+    table = _run(*args, "--robuust", "--trekkingen", "60")
+    assert "CVaR 10%" in table.output and "slechtste tiende" in table.output
+
+
 def test_stability_table_is_dutch() -> None:
     out = _run(*VR15, "--stabiliteit", "20")
     assert out.exit_code == 0, out.output

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from partition_helpers import set_partitions
 
+import regiokompas.partition._cvar as cvar_module
 import regiokompas.partition.stability as stability_module
 from regiokompas.partition import (
     RegionPartitioner,
@@ -16,6 +17,7 @@ from regiokompas.partition import (
     robust_partitions,
     stability_map,
 )
+from regiokompas.partition._cvar import cvar_of
 from regiokompas.savings import SavingsEngine
 
 
@@ -101,19 +103,55 @@ def test_robust_partitions_equal_exhaustive_search(ds, literature_engine, vr, ta
         assert p.result.bound >= p.result.objective - 1e-9
 
 
-def test_bundle_risk_averse_partition_keeps_only_groups_with_nonnegative_p10(
-    ds, literature_engine
-) -> None:
-    taakvelden = ["0.61", "7.3"]
-    model = _model(ds, literature_engine, "VR15", taakvelden, 4)
-    scenarios = engine_scenarios(literature_engine, taakvelden, draws=40, seed=5)
+BUNDLE = ["0.61", "0.62", "0.64"]  # the three taakvelden whose P10 saving is positive
+
+
+@pytest.mark.parametrize(("vr", "k"), [("VR15", 4), ("VR12", 4)])
+def test_bundle_cvar_partition_equals_exhaustive_search(ds, literature_engine, vr, k) -> None:
+    model = _model(ds, literature_engine, vr, BUNDLE, k)
+    scenarios = engine_scenarios(literature_engine, BUNDLE, draws=60, seed=5)
     robust = robust_partitions(model, scenarios)
-    assert not robust.risk_averse.exact
-    nodes = list(model.nodes)
-    for group in robust.risk_averse.result.groups:
-        if len(group) > 1:
-            row = np.array([[nodes.index(c) for c in group]], dtype=np.int32)
-            assert np.percentile(scenarios(row, nodes).matrix()[:, 0], 10) >= 0
+    partitions, totals = _exhaustive(ds, model, scenarios)
+    # CVaR 10% of 60 draws: the mean of the 6 worst totals, computed here by sorting.
+    worst = np.sort(totals, axis=1)[:, :6].mean(axis=1)
+    low = robust.risk_averse
+    assert low.criterion == "cvar" and low.exact and low.result.optimal
+    assert low.result.objective == pytest.approx(worst.max(), abs=1e-6)
+    assert low.total.cvar10 == pytest.approx(worst.max(), abs=1e-6)
+    assert low.result.bound >= low.result.objective - 1e-9
+    # Not a trivial answer: the best CVaR here needs groups, and beats the point partition's.
+    assert worst.max() > 1.0 and any(len(g) > 1 for g in low.result.groups)
+    assert low.total.cvar10 >= robust.point.total.cvar10 - 1e-6
+    best = partitions[int(np.argmax(worst))]
+    assert {frozenset(b) for b in best if len(b) > 1} <= {frozenset(g) for g in low.result.groups}
+
+
+def test_cvar_of_matches_its_definition() -> None:
+    rng = np.random.default_rng(4)
+    for s, alpha in ((40, 0.1), (37, 0.1), (10, 0.25)):
+        z = rng.normal(size=s)
+        # Rockafellar–Uryasev by brute force over a fine grid of eta (the optimum is a total).
+        etas = np.concatenate([z, np.linspace(z.min() - 1, z.max() + 1, 2001)])
+        brute = max(e - np.maximum(e - z, 0).sum() / (alpha * s) for e in etas)
+        assert cvar_of(z, alpha) == pytest.approx(brute, abs=1e-12)
+        if (alpha * s).is_integer():
+            assert cvar_of(z, alpha) == pytest.approx(np.sort(z)[: int(alpha * s)].mean())
+
+
+def test_too_large_cvar_model_keeps_the_start_with_a_proven_bound(
+    ds, literature_engine, monkeypatch
+) -> None:
+    monkeypatch.setattr(cvar_module, "MAX_NONZEROS", 0)
+    model = _model(ds, literature_engine, "VR15", BUNDLE, 4)
+    scenarios = engine_scenarios(literature_engine, BUNDLE, draws=60, seed=5)
+    robust = robust_partitions(model, scenarios)
+    low = robust.risk_averse
+    assert not low.exact and "te groot" in low.description
+    start = max(robust.point.total.cvar10, robust.expected.total.cvar10)
+    assert low.result.objective == pytest.approx(start)
+    # CVaR never exceeds the mean, so the SAA bound bounds it; the true optimum lies below.
+    _, totals = _exhaustive(ds, model, scenarios)
+    assert low.result.bound >= np.sort(totals, axis=1)[:, :6].mean(axis=1).max() - 1e-6
 
 
 @pytest.mark.parametrize(("vr", "taakveld", "k"), [("VR15", "0.61", 4), ("VR12", "7.3", 5)])
@@ -198,3 +236,59 @@ def test_stability_tolerance_keeps_every_draw_within_its_proven_gap(
                 rows[r, : len(g)] = [nodes.index(c) for c in g]
             worth = scenarios(rows, nodes).matrix()[outcome.draw].sum()
             assert outcome.objective == pytest.approx(worth, abs=1e-6)
+
+
+def test_stability_without_the_lp_path_still_solves_every_draw(ds, literature_engine) -> None:
+    # Groups of at least two: the warm LP does not apply (a gemeente may not stay alone), so
+    # the draws go to the optimiser itself, with the bisection over the rate.
+    model = _model(ds, literature_engine, "VR15", ["0.61"], 4, min_size=2)
+    scenarios = engine_scenarios(literature_engine, ["0.61"], draws=20, seed=2)
+    result = stability_map(model, scenarios, workers=1)
+    partitions, totals = _exhaustive(ds, model, scenarios)
+    allowed = [all(len(b) >= 2 for b in p) for p in partitions]
+    best = totals[np.array(allowed)].max(axis=0)
+    assert {o.method for o in result.outcomes} <= {"mip", "bisectie"}
+    for outcome in result.outcomes:
+        assert outcome.objective == pytest.approx(best[outcome.draw], abs=1e-6)
+
+
+def test_the_warm_lp_settles_most_draws_without_a_mip(ds, literature_engine) -> None:
+    model = _model(ds, literature_engine, "VR12", ["0.61"], 5)
+    scenarios = engine_scenarios(literature_engine, ["0.61"], draws=40, seed=2)
+    result = stability_map(model, scenarios, workers=1)
+    methods = [o.method for o in result.outcomes]
+    assert set(methods) <= {"lp", "bekend", "mip", "bisectie"}
+    assert methods.count("mip") < len(methods) / 2
+    _, totals = _exhaustive(ds, model, scenarios)
+    best = totals.max(axis=0)
+    for outcome in result.outcomes:
+        assert outcome.optimal and outcome.objective == pytest.approx(best[outcome.draw], abs=1e-6)
+
+
+def test_draws_between_ends_with_a_gap_keep_a_proven_bound(
+    ds, literature_engine, monkeypatch
+) -> None:
+    # Solved draws that end with a gap (here: each bound loosened by 0.5%, still a bound) let
+    # the bisection fill the draws between them up to that gap; every bound stays valid.
+    from dataclasses import replace
+
+    from regiokompas.partition._drawsolve import DrawSolver
+
+    solve = DrawSolver.solve
+
+    def loose(self, values, **kwargs):
+        s = solve(self, values, **kwargs)
+        return replace(s, bound=s.bound + 0.005 * max(abs(s.bound), 1.0), optimal=False)
+
+    monkeypatch.setattr(DrawSolver, "solve", loose)
+    model = _model(ds, literature_engine, "VR12", ["7.3"], 5)
+    scenarios = engine_scenarios(literature_engine, ["7.3"], draws=40, seed=6)
+    result = stability_map(model, scenarios, workers=1, tolerance=1e-6)
+    _, totals = _exhaustive(ds, model, scenarios)
+    best = totals.max(axis=0)
+    filled = [o for o in result.outcomes if o.method == "bisectie"]
+    assert filled  # without the rule, a gap at the ends would force a solve of every draw
+    for outcome in result.outcomes:
+        assert outcome.bound >= best[outcome.draw] - 1e-6
+        assert outcome.objective <= best[outcome.draw] + 1e-6
+        assert outcome.bound - outcome.objective <= 0.0101 * max(abs(outcome.bound), 1) + 1e-6

@@ -163,7 +163,8 @@ def _tables(result: PartitionResult, names: dict[str, str], caption: str) -> lis
     "--robuust",
     is_flag=True,
     help="Vergelijk de indeling op de puntschatting met de verwacht-beste en de risicomijdende "
-    "(maximale P10) over trekkingen van het besparingsmodel (modus literature of custom).",
+    "(maximale P10; bij een bundel maximale CVaR 10%) over trekkingen van het besparingsmodel "
+    "(modus literature of custom).",
 )
 @click.option(
     "--stabiliteit",

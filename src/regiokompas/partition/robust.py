@@ -15,9 +15,13 @@ set-packing optimiser, and each judged on the same ``S`` draws of the savings mo
   on the column values at the P10 rate. Its bound and gap are therefore proven on the P10 of
   the total itself, and its P10 is never below that of the other two (up to their gaps).
   For a bundle of taakvelden (draws per taakveld) the tail draws differ between partitions
-  and no such identity holds; there ``p10`` keeps only groups whose own P10 net value is
-  non-negative (a chance-constraint filter per group) and maximises the expected total over
-  them, and says so (``exact = False``).
+  and no such identity holds;
+* ``cvar`` (bundles, in place of ``p10``): maximal CVaR at 10% of the total — the mean of the
+  worst tenth of the draws — with the linear formulation of Rockafellar & Uryasev (J. Risk 2,
+  2000): one MIP with an auxiliary value at risk and a shortfall per draw (``_cvar``), solved
+  with its own proven bound and gap, warm-started from the better of the other two. Where that
+  model would be too large (columns × draws) the warm start is kept, with the bound the SAA
+  gives (CVaR never exceeds the mean), and ``exact`` says the MIP was not built.
 
 >>> from regiokompas.partition.robust import TotalRange
 >>> TotalRange.of([1.0, 2.0, 3.0]).p50
@@ -32,6 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from regiokompas.partition._cvar import cvar_of, solve_cvar
 from regiokompas.partition._scenarios import ScenarioScorer, ScenarioValues
 from regiokompas.partition.model import PartitionResult, RegionPartitioner
 
@@ -42,26 +47,30 @@ CRITERIA: dict[str, str] = {
     "puntschatting": "maximaal op de puntschatting (P50-besparing)",
     "verwacht": "maximaal verwacht totaal over de trekkingen (SAA)",
     "p10": "maximale P10 van het totaal (risicomijdend)",
+    "cvar": "maximale CVaR 10% van het totaal: gemiddelde van de slechtste tiende van de "
+    "trekkingen (risicomijdend; bundel)",
 }
-#: Value given to a group that the per-group P10 filter excludes: below staying alone, so
-#: dominance drops it (with ``min_size`` 1 a gemeente may always stay alone).
-_EXCLUDED = -1.0
+#: Tail share of the CVaR criterion (the mean of the worst tenth of the draws).
+CVAR_ALPHA = 0.10
 
 
 @dataclass(frozen=True)
 class TotalRange:
-    """Mean and P10/P50/P90 of a partition's total net value over the draws (k€ per year)."""
+    """Mean, P10/P50/P90 and CVaR 10% (mean of the worst tenth) of a partition's total net
+    value over the draws (k€ per year)."""
 
     mean: float
     p10: float
     p50: float
     p90: float
+    cvar10: float = float("nan")
 
     @classmethod
     def of(cls, totals: Sequence[float] | NDArray[np.float64]) -> TotalRange:
         """From the totals of the draws."""
-        p10, p50, p90 = np.percentile(np.asarray(totals, dtype=np.float64), [10, 50, 90])
-        return cls(float(np.mean(totals)), float(p10), float(p50), float(p90))
+        z = np.asarray(totals, dtype=np.float64)
+        p10, p50, p90 = np.percentile(z, [10, 50, 90])
+        return cls(float(np.mean(z)), float(p10), float(p50), float(p90), cvar_of(z, CVAR_ALPHA))
 
 
 @dataclass(frozen=True)
@@ -122,24 +131,20 @@ def _draws(scenarios: ScenarioScorer, nodes: Sequence[str]) -> int:
 
 def risk_averse_values(
     values: ScenarioValues, quantile: float = 0.10
-) -> tuple[NDArray[np.float64], bool]:
-    """Column values of the risk-averse model and whether they are exact (see module doc)."""
+) -> NDArray[np.float64] | None:
+    """Column values whose set packing maximises the P10 of the total (one taakveld with
+    non-negative loadings, see module doc); None for a bundle, where no such values exist."""
     if values.loadings.shape[1] == 1 and np.all(values.loadings >= 0):
         rate = float(np.percentile(values.multipliers[:, 0], 100 * quantile))
-        return np.asarray(values.fixed + values.loadings[:, 0] * rate), True
-    low = np.empty(len(values.fixed))
-    for start in range(0, len(low), 20_000):  # draws × groups in slices, to bound memory
-        rows = np.arange(start, min(start + 20_000, len(low)))
-        low[rows] = np.percentile(values.matrix(rows), 100 * quantile, axis=0)
-    mean = values.mean()
-    return np.where(low >= 0, mean, np.minimum(mean, 0.0) + _EXCLUDED), False
+        return np.asarray(values.fixed + values.loadings[:, 0] * rate)
+    return None
 
 
 def robust_partitions(
     partitioner: RegionPartitioner, scenarios: ScenarioScorer, *, quantile: float = 0.10
 ) -> RobustResult:
-    """Solve the area for the point values, the expected values and the risk-averse values,
-    and judge each partition on the same draws.
+    """Solve the area for the point values, the expected values and the risk-averse criterion
+    (P10 for one taakveld, CVaR for a bundle), and judge each partition on the same draws.
 
     >>> import numpy as np
     >>> from regiokompas.partition import RegionPartitioner
@@ -154,20 +159,75 @@ def robust_partitions(
     ((('A', 'B'),), (('A',), ('B',)))
     """
     values = scenarios(partitioner.candidate_groups(), partitioner.nodes)
-    low, exact = risk_averse_values(values, quantile)
     out = []
-    for criterion, column_values, is_exact in (
-        ("puntschatting", values.point(), True),
-        ("verwacht", values.mean(), True),
-        ("p10", low, exact),
+    for criterion, column_values in (
+        ("puntschatting", values.point()),
+        ("verwacht", values.mean()),
     ):
         result = partitioner.solve_values(column_values)
         totals = partition_totals(result, scenarios, partitioner.nodes)
-        description = CRITERIA[criterion]
-        if not is_exact:
-            description = (
-                "maximaal verwacht totaal met alleen groepen waarvan de eigen P10 ≥ 0 "
-                "(risicomijdend; bundel)"
-            )
-        out.append(RobustPartition(criterion, description, result, TotalRange.of(totals), is_exact))
+        out.append(RobustPartition(criterion, CRITERIA[criterion], result, TotalRange.of(totals)))
+    low = risk_averse_values(values, quantile)
+    if low is not None:
+        result = partitioner.solve_values(low)
+        totals = partition_totals(result, scenarios, partitioner.nodes)
+        out.append(RobustPartition("p10", CRITERIA["p10"], result, TotalRange.of(totals)))
+    else:
+        out.append(_cvar_partition(partitioner, scenarios, values, out[0], out[1], quantile))
     return RobustResult(values.draws, out[0], out[1], out[2])
+
+
+def _cvar_partition(
+    partitioner: RegionPartitioner,
+    scenarios: ScenarioScorer,
+    values: ScenarioValues,
+    point: RobustPartition,
+    expected: RobustPartition,
+    alpha: float,
+) -> RobustPartition:
+    """The partition of maximal CVaR (``_cvar``), warm-started from the better of the two."""
+    groups = partitioner.candidate_groups()
+    nodes = partitioner.nodes
+    row_of = {
+        tuple(sorted(nodes[j] for j in members if j >= 0)): row
+        for row, members in enumerate(groups)
+    }
+    starts = [
+        np.array([row_of[tuple(sorted(g))] for g in p.result.groups], dtype=np.int64)
+        for p in (point, expected)
+    ]
+    start = max(starts, key=lambda rows: cvar_of(values.matrix(rows).sum(axis=1), alpha))
+    solution = solve_cvar(
+        groups,
+        values,
+        alpha=alpha,
+        start=start,
+        saa_bound=expected.result.bound,
+        time_limit=partitioner.time_limit,
+        rel_gap=partitioner.rel_gap,
+    )
+    means = values.matrix(solution.rows).mean(axis=0)
+    pairs = sorted(
+        (
+            (tuple(nodes[j] for j in groups[row] if j >= 0), float(mean))
+            for row, mean in zip(solution.rows, means, strict=True)
+        ),
+        key=lambda p: (-len(p[0]), p[0]),
+    )
+    bound = max(solution.bound, solution.objective)
+    gap = (bound - solution.objective) / max(abs(bound), 1.0)
+    status = "optimaal" if solution.optimal or gap <= partitioner.rel_gap else "tijdslimiet"
+    result = PartitionResult(
+        tuple(g for g, _ in pairs),
+        tuple(v for _, v in pairs),
+        solution.objective,
+        bound,
+        gap,
+        status,
+        stats={"kolommen_cvar": solution.columns},
+    )
+    totals = partition_totals(result, scenarios, nodes)
+    description = CRITERIA["cvar"]
+    if not solution.built:
+        description += "; model te groot: beste startindeling met SAA-grens"
+    return RobustPartition("cvar", description, result, TotalRange.of(totals), solution.built)
