@@ -21,7 +21,7 @@ from __future__ import annotations
 import gettext as _stdlib_gettext
 import importlib
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -178,16 +178,20 @@ def _help(text: str) -> str:
     return f"{translated}{sep}{extra}"
 
 
+def _short(text: str, limit: int) -> str:
+    # click's own truncation, through its public API (a bare command carrying the help).
+    return click.Command("_", help=text).get_short_help_str(limit)
+
+
 @lru_cache(maxsize=64)
 def _short_helps(language: str, limit: int) -> dict[str, str]:
     """Truncated Dutch short help -> truncated translation, for command lists of subgroups."""
     from regiokompas.i18n import translations
 
-    catalogue = getattr(translations(language, "cli"), "_catalog", {})
+    # GNUTranslations keeps its messages in _catalog; there is no public way to list them.
+    catalogue: dict[object, str] = getattr(translations(language, "cli"), "_catalog", {})
     return {
-        click.utils.make_default_short_help(msgid, limit): click.utils.make_default_short_help(
-            text, limit
-        )
+        _short(msgid, limit): _short(text, limit)
         for msgid, text in catalogue.items()
         if isinstance(msgid, str) and msgid
     }
@@ -200,9 +204,10 @@ class TranslatingFormatter(click.HelpFormatter):
         super().write_text(cli_text(text))
 
     def write_dl(
-        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+        self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
         language = current_language()
+        rows = list(rows)
         if rows:
             limit = self.width - 6 - max(len(term) for term, _ in rows)
             short = _short_helps(language, limit) if language != "nl" else {}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import ast
 import inspect
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator
 from typing import IO, Any
 
 __all__ = ["extract_cli"]
@@ -63,11 +63,14 @@ def _help_texts(tree: ast.AST) -> Iterator[tuple[int, str]]:
 
 def extract_cli(
     fileobj: IO[bytes],
-    keywords: Mapping[str, Any] | Collection[str],
+    keywords: Any,
     comment_tags: Collection[str],
-    options: Mapping[str, Any],
-) -> Iterator[tuple[int, str | None, str | tuple[str, ...], list[str]]]:
-    """Babel extraction method: help texts of click commands plus ordinary gettext calls."""
+    options: Any,
+) -> Iterator[tuple[Any, ...]]:
+    """Babel extraction method: help texts of click commands plus ordinary gettext calls.
+
+    Yields Babel's ``(lineno, funcname, message, comments)`` tuples.
+    """
     from babel.messages.extract import extract_python
 
     source = fileobj.read()
