@@ -174,8 +174,20 @@ def _help(text: str) -> str:
         body, sep, extra = text, "", ""
     if not body:
         return text
-    translated = cli_text(body) if current_language() != "nl" else click_gettext(body)
+    if current_language() == "nl":
+        translated = click_gettext(body)
+    else:
+        # click builds its --help option once per command and keeps it, so a text made during
+        # an earlier Dutch run in the same process can come back: map it to click's English.
+        translated = _click_english().get(body) or cli_text(body)
     return f"{translated}{sep}{extra}"
+
+
+@lru_cache(maxsize=1)
+def _click_english() -> dict[str, str]:
+    """click's Dutch texts back to its English message ids."""
+    catalogue: dict[object, str] = getattr(_click_dutch(), "_catalog", {})
+    return {text: msgid for msgid, text in catalogue.items() if isinstance(msgid, str) and msgid}
 
 
 def _short(text: str, limit: int) -> str:

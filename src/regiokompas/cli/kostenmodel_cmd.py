@@ -269,13 +269,21 @@ def _validation(
     "--taakveld", default=None, help="Iv3-taakveld, bv. 7.3 (zonder: overzicht van alle)."
 )
 @click.option(
+    "--uit",
     "--grafiek",
     "chart",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Pad van de grafiek (.png of .svg); standaard kostenmodel_<taakveld>.png hier.",
+    help="Schrijf de grafiek naar dit pad (.png of .svg). Zonder --uit schrijft de opdracht "
+    "geen bestand.",
 )
-@click.option("--geen-grafiek", "no_chart", is_flag=True, help="Schrijf geen grafiek.")
+@click.option(
+    "--geen-grafiek",
+    "no_chart",
+    is_flag=True,
+    hidden=True,
+    help="Schrijf geen grafiek (al de standaard; blijft werken voor oude scripts).",
+)
 @click.option(
     "--grafieken",
     "chart_dir",
@@ -348,8 +356,8 @@ def kostenmodel(
         return
     fit = model.fit(resolve_taakveld(ds, taakveld))
     path: str | None = None
-    if not no_chart:
-        path = str(plot_fit(fit, ds, chart or Path(f"kostenmodel_{fit.reeks}.png")))
+    if chart is not None and not no_chart:  # a file only where the user asked for one
+        path = str(plot_fit(fit, ds, chart))
     if fmt == "json":
         emit_json(_fit_json(fit, path))
         return
