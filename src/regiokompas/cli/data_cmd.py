@@ -9,8 +9,8 @@ import click
 from regiokompas.cli._common import dataset_from, handle_errors
 from regiokompas.cli._output import Table, emit_tables
 from regiokompas.cli._taal import cli_text
-from regiokompas.i18n import N_
 from regiokompas.data import bundled_path
+from regiokompas.i18n import N_
 
 __all__ = ["data"]
 
