@@ -9,7 +9,6 @@ from typing import Any, TypeVar
 
 import click
 
-from regiokompas._numbers import nl_number as _nl
 from regiokompas.advice import (
     MAX_GROUP_SIZE,
     MODES,
@@ -22,6 +21,7 @@ from regiokompas.advice import (
 )
 from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
 from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.cli._output import nl_number as _nl
 from regiokompas.data import REGION_TYPES, Dataset
 from regiokompas.register import Regeling, congruence, existing_partners, seed_regelingen
 from regiokompas.savings import SavingsEngine
