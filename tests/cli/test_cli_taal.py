@@ -122,3 +122,63 @@ def test_data_bouw_explains_the_raw_snapshot() -> None:
     assert "raw snapshot" in english.output and "docs/data.md" in english.output
     help_text = _run("data", "bouw", "--help").output
     assert "Alleen voor ontwikkelaars" in help_text
+
+
+#: Dutch words that must not appear in an English run of a command (names of gemeenten,
+#: regions, taakvelden and sources are proper names and may stay Dutch).
+DUTCH_OUTPUT = (
+    "gemeenten met",
+    "Bron",
+    "Inwoners",
+    "Kenmerk",
+    "mediaan",
+    "vergelijkbare",
+    "Buurgemeenten",
+    "over water",
+    "Verschil",
+    "Fout",
+    "niet eenduidig",
+    "zelfde jaar",
+)
+ENGLISH_OUTPUT = (
+    "Source",
+    "Inhabitants",
+    "Key figures",
+    "median",
+    "comparable",
+    "Error",
+    "ambiguous",
+    "same year",
+    "across water",
+)
+
+
+@pytest.mark.parametrize("naam", ["Gouda", "Vaals", "Texel"])
+def test_gemeente_in_english_has_no_dutch_telltales(naam: str) -> None:
+    result = _run("--taal", "en", "gemeente", naam)
+    assert result.exit_code == 0, result.output
+    assert "Key figures" in result.output and "Source:" in result.output
+    _absent(DUTCH_OUTPUT, result.output)
+
+
+@pytest.mark.parametrize("naam", ["Gouda", "Texel"])
+def test_gemeente_in_dutch_has_no_english_telltales(naam: str) -> None:
+    result = _run("gemeente", naam)
+    assert result.exit_code == 0, result.output
+    assert "Kerncijfers" in result.output and "Bron:" in result.output
+    _absent(ENGLISH_OUTPUT, result.output)
+
+
+def test_numbers_follow_the_language() -> None:
+    # Gouda: 75.316 inhabitants on 1 January 2023 (CBS Kerncijfers wijken en buurten 2023).
+    assert "75.316" in _run("gemeente", "Gouda").output
+    assert "75,316" in _run("--taal", "en", "gemeente", "Gouda").output
+
+
+def test_lookup_errors_follow_the_language() -> None:
+    dutch = _run("gemeente", "Bergen")
+    english = _run("--taal", "en", "gemeente", "Bergen")
+    assert dutch.exit_code == english.exit_code == 1
+    assert "niet eenduidig" in dutch.output and "Fout:" in dutch.output
+    assert "is ambiguous" in english.output and "Error:" in english.output
+    _absent(("Fout", "niet eenduidig", "Bedoelt u"), english.output)
