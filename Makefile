@@ -56,6 +56,7 @@ bundle: install
 # `make catalogi` extracts the Dutch message ids from the source, merges them into the English
 # catalogue (new entries start untranslated: fill them in, the tests fail until you do) and
 # compiles the .mo files that ship in the package. Commit the .po and .mo together.
+# click's own messages (English ids, from the installed click) get a Dutch catalogue, domain click.
 I18N := src/regiokompas/i18n
 DOMAINS := regiokompas cli web hoofdstuk
 BABEL_EXTRACT := --project=Regiokompas --copyright-holder="Regiokompas (EUPL-1.2)" \
@@ -74,7 +75,13 @@ catalogi: install-dev
 	    sed -i '/^#, fuzzy$$/d' $$po; \
 	  fi; \
 	  $(BIN)/pybabel -q compile -d $(I18N)/locale -D $$d -l en; \
-	done
+	done; \
+	clickdir=$$($(BIN)/python -c 'import click, os; print(os.path.dirname(click.__file__))'); \
+	$(BIN)/pybabel -q extract -F $(I18N)/babel-click.cfg --project=click --no-location \
+	  --sort-output --width=100 -o $$tmp/click.pot $$clickdir; \
+	$(BIN)/pybabel -q update -i $$tmp/click.pot -d $(I18N)/locale -D click -l nl --width=100 \
+	  --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date; \
+	$(BIN)/pybabel -q compile -d $(I18N)/locale -D click -l nl
 
 bench: install-dev
 	$(BIN)/python -m benchmarks $(BENCH)

@@ -1,14 +1,19 @@
-"""Dutch number notation (1.234,5) for everything the core writes: chapters, progress messages."""
+"""Dutch number notation (1.234,5): a thin alias of :func:`regiokompas.i18n.format_number`.
+
+There is one number formatter, in :mod:`regiokompas.i18n`. This name stays for the modules that
+still import it (the optimiser's messages, the chapter); new code calls ``format_number``
+with the user's language.
+"""
 
 from __future__ import annotations
 
-import math
+from regiokompas.i18n import format_number
 
 __all__ = ["nl_number"]
 
 
 def nl_number(value: float, decimals: int = 0) -> str:
-    """Format with a dot for thousands and a comma for decimals.
+    """``format_number(value, "nl", decimals)``.
 
     >>> nl_number(1234567.891, 1)
     '1.234.567,9'
@@ -17,10 +22,4 @@ def nl_number(value: float, decimals: int = 0) -> str:
     >>> nl_number(float("-inf"))
     '–'
     """
-    if not math.isfinite(value):
-        return "–"
-    rounded = round(value, decimals)
-    if rounded == 0:
-        rounded = 0.0  # no "-0"
-    text = f"{rounded:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return format_number(value, "nl", decimals)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from regiokompas._comparable import comparable_gemeenten
 from regiokompas.data import REGION_TYPES, Dataset
+from regiokompas.i18n import N_, gettext, ngettext
 
 __all__ = [
     "SIZE_CLASSES",
@@ -38,12 +39,13 @@ SIZE_CLASSES: tuple[tuple[int, str], ...] = (
     (250_000, "250.000 of meer"),
 )
 
+#: CBS stedelijkheid classes (Dutch; translated when shown).
 STEDELIJKHEID = {
-    1: "zeer sterk stedelijk",
-    2: "sterk stedelijk",
-    3: "matig stedelijk",
-    4: "weinig stedelijk",
-    5: "niet stedelijk",
+    1: N_("zeer sterk stedelijk"),
+    2: N_("sterk stedelijk"),
+    3: N_("matig stedelijk"),
+    4: N_("weinig stedelijk"),
+    5: N_("niet stedelijk"),
 }
 
 
@@ -150,9 +152,12 @@ def _spending(
 
 
 def gemeente_profile(
-    dataset: Dataset, query: str, document: str = "jaarrekening"
+    dataset: Dataset, query: str, document: str = "jaarrekening", language: str = "nl"
 ) -> GemeenteProfile:
     """Build the profile of the gemeente ``query`` names (code or forgiving name).
+
+    Units and the comparison are written in ``language`` (the ``regiokompas`` catalogue);
+    names of gemeenten, regions, taakvelden and sources are proper names and stay Dutch.
 
     Spending comes from the latest Iv3 ``document`` (jaarrekening by default) and is compared
     with the median of the ten structurally comparable gemeenten in that year (nearest on the
@@ -179,25 +184,38 @@ def gemeente_profile(
     year = _latest_year(dataset, document)
     lasten, peers, n_peers = _spending(dataset, code, year, document)
     stedelijk = int(row["stedelijkheid"])
+
+    def t(message: str) -> str:
+        return gettext(message, language)
+
+    per_1_jan = gettext("inwoners op 1 januari", language)
     return GemeenteProfile(
         code=code,
         naam=gemeente.naam,
         provincie=gemeente.provincie,
-        inwoners=Figure(int(row["inwoners_2023"]), "inwoners op 1 januari", kern, 2023),
-        inwoners_recent=Figure(
-            int(recent[code]), "inwoners op 1 januari", "CBS via Iv3", recent_year
+        inwoners=Figure(int(row["inwoners_2023"]), per_1_jan, kern, 2023),
+        inwoners_recent=Figure(int(recent[code]), per_1_jan, "CBS via Iv3", recent_year),
+        land_km2=Figure(float(row["land_km2"]), gettext("km² land", language), kern, 2023),
+        bevolkingsdichtheid=Figure(
+            int(row["bevolkingsdichtheid"]), gettext("inwoners per km²", language), kern, 2023
         ),
-        land_km2=Figure(float(row["land_km2"]), "km² land", kern, 2023),
-        bevolkingsdichtheid=Figure(int(row["bevolkingsdichtheid"]), "inwoners per km²", kern, 2023),
         stedelijkheid=Figure(
-            f"{stedelijk} ({STEDELIJKHEID.get(stedelijk, '?')})", "klasse 1–5", kern, 2023
+            f"{stedelijk} ({t(STEDELIJKHEID[stedelijk]) if stedelijk in STEDELIJKHEID else '?'})",
+            gettext("klasse 1–5", language),
+            kern,
+            2023,
         ),
         regios=regios,
         buren=buren,
         lasten=tuple(lasten),
         lasten_bron=f"CBS Iv3 {document} {year}",
         lasten_jaar=year,
-        vergelijking=f"mediaan van {n_peers} structureel vergelijkbare gemeenten",
+        vergelijking=ngettext(
+            "mediaan van {n} structureel vergelijkbare gemeente",
+            "mediaan van {n} structureel vergelijkbare gemeenten",
+            n_peers,
+            language,
+        ).format(n=n_peers),
         vergelijking_n=n_peers,
         vergelijkbaar=tuple(str(names[c]) for c in peers),
         attributie=dataset.attribution,

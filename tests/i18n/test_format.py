@@ -98,7 +98,15 @@ def test_unknown_language_is_dutch() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["regiokompas.i18n", "regiokompas.i18n._catalogue", "regiokompas.i18n._format"]
+    "name",
+    [
+        "regiokompas.i18n",
+        "regiokompas.i18n._catalogue",
+        "regiokompas.i18n._format",
+        "regiokompas.i18n._validation",
+        "regiokompas.i18n._extract",
+        "regiokompas.cli._taal",
+    ],
 )
 def test_docstring_examples_run(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))

@@ -36,9 +36,11 @@ from regiokompas.advice._texts import (
     congruence_sentence,
     covered_sentence,
     ranking_text,
+    text,
 )
 from regiokompas.data import Dataset, RegiokompasError
 from regiokompas.duties import VOLDAAN_KORT, duties_for
+from regiokompas.i18n import N_, gettext
 from regiokompas.partners import PartnerFinder, PartnerOption, ScopeResult
 from regiokompas.register import Regeling, regelingen_of
 from regiokompas.savings import EXPLORATION, existing_from_regelingen, whole_units
@@ -46,7 +48,7 @@ from regiokompas.savings import EXPLORATION, existing_from_regelingen, whole_uni
 __all__ = ["advise", "legal_context"]
 
 #: Why an advice in the exploratory mode ``fitted`` shows no opportunity.
-EXPLORING = (
+EXPLORING = N_(
     "Verkenning (modus fitted): de dwarsdoorsnedecurve geeft geen eigen oordeel en doorstaat "
     "de terugtoets op fusies niet; geen kans. Kies modus literature voor een oordeel."
 )
@@ -162,6 +164,7 @@ def _scope_advice(
     reg: _Register,
     settings: AdviceSettings,
     names: dict[str, str],
+    language: str = "nl",
 ) -> TaakveldAdvice:
     taakvelden = tuple(scope.taakvelden)
     omschrijving = " + ".join(series_name(ds, t) for t in taakvelden)
@@ -190,15 +193,19 @@ def _scope_advice(
         "al_in": (),
     }
     if len(taakvelden) == 1 and taakvelden[0] in EXCLUDED:
-        return TaakveldAdvice(status="uitgesloten", reden=EXCLUDED[taakvelden[0]], **base)
+        return TaakveldAdvice(
+            status="uitgesloten", reden=text(EXCLUDED[taakvelden[0]], language), **base
+        )
     if bestaand:
         return TaakveldAdvice(
-            status="al_belegd", reden=covered_sentence([b.naam for b in bestaand]), **base
+            status="al_belegd",
+            reden=covered_sentence([b.naam for b in bestaand], language),
+            **base,
         )
     if not options:
         return TaakveldAdvice(
             status="geen_groep",
-            reden="Geen aaneengesloten groep binnen de gekozen grenzen.",
+            reden=gettext("Geen aaneengesloten groep binnen de gekozen grenzen.", language),
             **base,
         )
     best = options[0]
@@ -226,7 +233,7 @@ def _scope_advice(
             if verdict == "besparing"  # tangible units only for a robust saving
         ),
         congruentie=congruence_sentence(
-            naam, len(reg.distinct), best.partnersets_delta, regeling, exact
+            naam, len(reg.distinct), best.partnersets_delta, regeling, exact, language
         ),
         al_in=tuple(
             f"{names.get(m, m)}: {label}"
@@ -236,19 +243,24 @@ def _scope_advice(
         bronnen=tuple(map(str, est.sources)),
     )
     reden = {
-        "kans": "De contante waarde van de beste groep overleeft de onzekerheid (P10 boven nul).",
-        "meerkosten": "Samenwerken kost hier naar verwachting geld (P90 onder nul): geen kans.",
-    }.get(status, "Geen bewijs van besparing: de bandbreedte omvat nul.")
+        "kans": N_(
+            "De contante waarde van de beste groep overleeft de onzekerheid (P10 boven nul)."
+        ),
+        "meerkosten": N_("Samenwerken kost hier naar verwachting geld (P90 onder nul): geen kans."),
+    }.get(status, N_("Geen bewijs van besparing: de bandbreedte omvat nul."))
     if exploring:
         reden = EXPLORING
+    reden = gettext(reden, language)
     return TaakveldAdvice(status=status, reden=reden, **base)
 
 
-def _with_role(t: TaakveldAdvice, naam: str, roles: dict[str, list[str]]) -> TaakveldAdvice:
+def _with_role(
+    t: TaakveldAdvice, naam: str, roles: dict[str, list[str]], language: str = "nl"
+) -> TaakveldAdvice:
     names = [n for reeks in t.taakvelden for n in roles.get(reeks, [])]
     if not names:
         return t
-    return replace(t, centrumgemeente=centre_sentence(naam, names))
+    return replace(t, centrumgemeente=centre_sentence(naam, names, language))
 
 
 def _counts(r: Any) -> Band:
@@ -294,8 +306,12 @@ def advise(
     settings: AdviceSettings,
     records: Sequence[Regeling],
     register_bron: str = "",
+    language: str = "nl",
 ) -> Advice:
     """The advice for ``gemeente`` (code or forgiving name) under ``settings``.
+
+    The advice's sentences (ranking, reasons, congruence, centrumgemeente) are written in
+    ``language``; its numbers and machine values (status, verdict) do not depend on it.
 
     ``engine`` is a :class:`~regiokompas.savings.SavingsEngine` in ``settings.mode``;
     ``records`` the register's arrangements (live database or seed; the adapter loads them).
@@ -339,7 +355,12 @@ def advise(
     ).find()
     roles = reg.centre_roles(naam)
     items = [
-        _with_role(_scope_advice(ds, engine, code, naam, s, reg, settings, names), naam, roles)
+        _with_role(
+            _scope_advice(ds, engine, code, naam, s, reg, settings, names, language),
+            naam,
+            roles,
+            language,
+        )
         for s in report.scopes
     ]
     items.sort(
@@ -355,9 +376,9 @@ def advise(
         naam=naam,
         instellingen=settings.as_dict(),
         taakvelden=tuple(items),
-        rangorde=ranking_text(settings.include_no_evidence, settings.prefer_existing),
-        autonomie_schaal=AUTONOMY_SCALE,
-        bedragen=AMOUNTS,
+        rangorde=ranking_text(settings.include_no_evidence, settings.prefer_existing, language),
+        autonomie_schaal=text(AUTONOMY_SCALE, language),
+        bedragen=text(AMOUNTS, language),
         partnersets=len(reg.distinct),
         regelingen=len(reg.own),
         register_bron=register_bron,

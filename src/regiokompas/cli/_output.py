@@ -17,6 +17,9 @@ import click
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from regiokompas.cli._taal import current_language
+from regiokompas.i18n import format_number
+
 __all__ = ["FORMATS", "Table", "emit_json", "emit_tables", "nl_number", "to_jsonable"]
 
 FORMATS = ("tabel", "json", "csv")
@@ -34,17 +37,15 @@ class Table:
 
 
 def nl_number(value: float | str | None, decimals: int = 0) -> str:
-    """Dutch number format for tables: ``75.316`` and ``16,5``; text passes, ``None`` is ``–``.
+    """A number for tables in the CLI's language (``75.316`` and ``16,5`` in Dutch) through
+    :func:`regiokompas.i18n.format_number`; text passes, ``None`` and NaN are ``–``.
 
     >>> nl_number(1234567.891, 1)
     '1.234.567,9'
     """
-    if value is None:
-        return "–"
     if isinstance(value, str):
         return value
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return format_number(value, current_language(), decimals)
 
 
 def to_jsonable(value: Any) -> Any:

@@ -8,7 +8,9 @@ import click
 
 from regiokompas.cli._common import dataset_from, handle_errors
 from regiokompas.cli._output import Table, emit_tables
+from regiokompas.cli._taal import cli_text
 from regiokompas.data import bundled_path
+from regiokompas.i18n import N_
 
 __all__ = ["data"]
 
@@ -18,12 +20,21 @@ def data() -> None:
     """De databundel bouwen en bekijken."""
 
 
+#: Why `data bouw` needs something a user of the package does not have, and where it comes from.
+SNAPSHOT_HINT = N_(
+    "Alleen voor ontwikkelaars: de databundel zit al in het pakket. Opnieuw bouwen vraagt de "
+    "ruwe momentopname van de CBS-, PDOK- en Iv3-bestanden, die niet wordt meegeleverd; "
+    "docs/data.md noemt de bestanden en hun openbare bron (CBS, PDOK/Kadaster), en de "
+    "ontwikkelomgeving van het project heeft hem in ../shared/data."
+)
+
+
 @data.command("bouw")
 @click.option(
     "--bron",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    required=True,
-    help="Map met de ruwe CBS/PDOK/Iv3-bestanden (zie PROVENANCE.md), bv. ../shared/data.",
+    default=None,
+    help="Map met de ruwe momentopname (CBS/PDOK/Iv3-bestanden, zie docs/data.md).",
 )
 @click.option(
     "--doel",
@@ -32,10 +43,19 @@ def data() -> None:
     help="Map voor de bundel (standaard: de bundel in het pakket).",
 )
 @handle_errors
-def bouw(bron: Path, doel: Path | None) -> None:
-    """Bouw de compacte databundel uit de ruwe bestanden (deterministisch)."""
+def bouw(bron: Path | None, doel: Path | None) -> None:
+    """Bouw de compacte databundel uit de ruwe bestanden (deterministisch).
+
+    Alleen voor ontwikkelaars: de databundel zit al in het pakket. Opnieuw bouwen vraagt de
+    ruwe momentopname van de CBS-, PDOK- en Iv3-bestanden, die niet wordt meegeleverd;
+    docs/data.md noemt de bestanden en hun openbare bron.
+    """
     from regiokompas.data.build import build_bundle
 
+    if bron is None:
+        raise click.UsageError(
+            cli_text("Geef --bron MAP met de ruwe momentopname.") + " " + cli_text(SNAPSHOT_HINT)
+        )
     target = doel or bundled_path()
     steps = 5
     with click.progressbar(length=steps, label="Bundel bouwen", show_eta=False) as bar:

@@ -9,6 +9,8 @@ import click
 from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
+from regiokompas.cli._taal import cli_text, current_language
+from regiokompas.i18n import format_number
 from regiokompas.profile import GemeenteProfile, gemeente_profile
 
 __all__ = ["gemeente"]
@@ -16,32 +18,38 @@ __all__ = ["gemeente"]
 
 def _tables(p: GemeenteProfile) -> list[Table]:
     figures = [
-        ("Inwoners", _nl(p.inwoners.value), f"{p.inwoners.bron} {p.inwoners.jaar}"),
+        (cli_text("Inwoners"), _nl(p.inwoners.value), f"{p.inwoners.bron} {p.inwoners.jaar}"),
         (
-            f"Inwoners {p.inwoners_recent.jaar}",
+            cli_text("Inwoners {jaar}").format(jaar=p.inwoners_recent.jaar),
             _nl(p.inwoners_recent.value),
             f"{p.inwoners_recent.bron} {p.inwoners_recent.jaar}",
         ),
-        ("Landoppervlakte (km²)", _nl(p.land_km2.value, 1), f"{p.land_km2.bron} {p.land_km2.jaar}"),
         (
-            "Bevolkingsdichtheid (inw/km²)",
+            cli_text("Landoppervlakte (km²)"),
+            _nl(p.land_km2.value, 1),
+            f"{p.land_km2.bron} {p.land_km2.jaar}",
+        ),
+        (
+            cli_text("Bevolkingsdichtheid (inw/km²)"),
             _nl(p.bevolkingsdichtheid.value),
             f"{p.bevolkingsdichtheid.bron} {p.bevolkingsdichtheid.jaar}",
         ),
         (
-            "Stedelijkheid",
+            cli_text("Stedelijkheid"),
             str(p.stedelijkheid.value),
             f"{p.stedelijkheid.bron} {p.stedelijkheid.jaar}",
         ),
-        ("Provincie", p.provincie, "CBS Gebiedsindelingen 2024"),
+        (cli_text("Provincie"), p.provincie, "CBS Gebiedsindelingen 2024"),
     ]
     regios = [[r.regiotype_naam, r.code, r.naam] for r in p.regios]
     buren = [
         [
             b.naam,
             b.code,
-            "land" if b.soort == "land" else "water",
-            _nl(b.grens_km, 1) if b.soort == "land" else f"({_nl(b.afstand_km, 1)} over water)",
+            cli_text("land") if b.soort == "land" else cli_text("water"),
+            _nl(b.grens_km, 1)
+            if b.soort == "land"
+            else cli_text("({km} over water)").format(km=_nl(b.afstand_km, 1)),
             b.toelichting,
         ]
         for b in p.buren
@@ -51,36 +59,51 @@ def _tables(p: GemeenteProfile) -> list[Table]:
             f"{r.hoofdtaakveld} {r.omschrijving}",
             _nl(r.eur_per_inwoner),
             _nl(r.mediaan_klasse),
-            "–" if r.verschil_pct is None else f"{r.verschil_pct:+.0f}%",
+            "–"
+            if r.verschil_pct is None
+            else f"{format_number(r.verschil_pct, current_language(), sign=True)}%",
         ]
         for r in p.lasten
     ]
     return [
         Table(
-            "Kerncijfers",
-            ["Kenmerk", "Waarde", "Bron en jaar"],
+            cli_text("Kerncijfers"),
+            [cli_text("Kenmerk"), cli_text("Waarde"), cli_text("Bron en jaar")],
             [list(f) for f in figures],
             align_right={1},
         ),
         Table(
-            "Regio's waarin de gemeente zit",
-            ["Indeling", "Code", "Regio"],
+            cli_text("Regio's waarin de gemeente zit"),
+            [cli_text("Indeling"), cli_text("Code"), cli_text("Regio")],
             regios,
-            caption="Bron: CBS Gebiedsindelingen 2024 (ruimtelijke koppeling, indeling 2024)",
+            caption=cli_text(
+                "Bron: CBS Gebiedsindelingen 2024 (ruimtelijke koppeling, indeling 2024)"
+            ),
         ),
         Table(
-            "Buurgemeenten",
-            ["Gemeente", "Code", "Soort", "Grens (km)", "Toelichting"],
+            cli_text("Buurgemeenten"),
+            [
+                cli_text("Gemeente"),
+                cli_text("Code"),
+                cli_text("Soort"),
+                cli_text("Grens (km)"),
+                cli_text("Toelichting"),
+            ],
             buren,
-            caption="Bron: afgeleid uit CBS/Kadaster gemeentegrenzen 2023",
+            caption=cli_text("Bron: afgeleid uit CBS/Kadaster gemeentegrenzen 2023"),
             align_right={3},
         ),
         Table(
-            "Lasten per inwoner per hoofdtaakveld (€)",
-            ["Hoofdtaakveld", "Gemeente", "Vergelijkbaar*", "Verschil"],
+            cli_text("Lasten per inwoner per hoofdtaakveld (€)"),
+            [
+                cli_text("Hoofdtaakveld"),
+                cli_text("Gemeente"),
+                cli_text("Vergelijkbaar*"),
+                cli_text("Verschil"),
+            ],
             lasten,
-            caption=(
-                f"Bron: {p.lasten_bron}. *{p.vergelijking} (n={p.vergelijking_n}), zelfde jaar."
+            caption=cli_text("Bron: {bron}. *{vergelijking} (n={n}), zelfde jaar.").format(
+                bron=p.lasten_bron, vergelijking=p.vergelijking, n=p.vergelijking_n
             ),
             align_right={1, 2, 3},
         ),
@@ -123,11 +146,15 @@ def gemeente(
     if plichten:
         _plichten(ctx, naam, use_register, fmt)
         return
-    profile = gemeente_profile(dataset_from(ctx), naam, document=document)
+    profile = gemeente_profile(
+        dataset_from(ctx), naam, document=document, language=current_language()
+    )
     if fmt == "json":
         emit_json(dataclasses.asdict(profile))
         return
-    header = f"{profile.naam} ({profile.code}), provincie {profile.provincie}"
+    header = cli_text("{naam} ({code}), provincie {provincie}").format(
+        naam=profile.naam, code=profile.code, provincie=profile.provincie
+    )
     emit_tables(_tables(profile), fmt, header=header)
 
 

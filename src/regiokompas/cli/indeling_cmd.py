@@ -19,7 +19,9 @@ from regiokompas.cli._indeling_robust import (
 )
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
+from regiokompas.cli._taal import current_language
 from regiokompas.data import REGION_TYPES, RegiokompasError
+from regiokompas.i18n import format_percent
 from regiokompas.partition import (
     PartitionResult,
     RegionPartitioner,
@@ -61,7 +63,7 @@ def _tables(result: PartitionResult, names: dict[str, str], caption: str) -> lis
     summary = [
         ["Totale nettowaarde (k€ per jaar)", _nl(result.objective, 1)],
         ["Bewezen bovengrens (k€ per jaar)", _nl(result.bound, 1)],
-        ["Optimaliteitskloof", f"{result.gap:.4%}".replace(".", ",")],
+        ["Optimaliteitskloof", format_percent(result.gap, current_language(), 4)],
         ["Status", _STATUS.get(result.status, result.status)],
         ["Groepen van twee of meer", str(len(rows))],
         ["Gemeenten die alleen blijven", str(len(alone))],

@@ -10,18 +10,21 @@ import click
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
+from regiokompas.cli._taal import current_language
 from regiokompas.costs import CostModel, TaakveldFit, plot_fit, resolve_taakveld
 from regiokompas.costs.events import event_study
 from regiokompas.costs.validation import cross_validate
 from regiokompas.data import Dataset
+from regiokompas.i18n import format_number
 from regiokompas.savings.backtest import BACKTEST_MODES, Backtest, backtest
 
 __all__ = ["backtest_payload", "kostenmodel"]
 
 
 def _f(value: float, spec: str) -> str:
-    """A number with a decimal comma: _f(-0.065, "+.3f") gives -0,065."""
-    return format(value, spec).replace(".", ",")
+    """A number in the CLI's language for a format spec: _f(-0.065, "+.3f") gives -0,065."""
+    decimals = int(spec.rstrip("f").partition(".")[2] or 0)
+    return format_number(value, current_language(), decimals, sign=spec.startswith("+"))
 
 
 def _afvlak(fit: TaakveldFit) -> str:
@@ -269,13 +272,21 @@ def _validation(
     "--taakveld", default=None, help="Iv3-taakveld, bv. 7.3 (zonder: overzicht van alle)."
 )
 @click.option(
+    "--uit",
     "--grafiek",
     "chart",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Pad van de grafiek (.png of .svg); standaard kostenmodel_<taakveld>.png hier.",
+    help="Schrijf de grafiek naar dit pad (.png of .svg). Zonder --uit schrijft de opdracht "
+    "geen bestand.",
 )
-@click.option("--geen-grafiek", "no_chart", is_flag=True, help="Schrijf geen grafiek.")
+@click.option(
+    "--geen-grafiek",
+    "no_chart",
+    is_flag=True,
+    hidden=True,
+    help="Schrijf geen grafiek (al de standaard; blijft werken voor oude scripts).",
+)
 @click.option(
     "--grafieken",
     "chart_dir",
@@ -334,7 +345,9 @@ def kostenmodel(
         charts: dict[str, str | None] = dict.fromkeys(model.fits)
         if chart_dir is not None:
             for reeks, fit in model.fits.items():
-                charts[reeks] = str(plot_fit(fit, ds, chart_dir / f"kostenmodel_{reeks}.png"))
+                charts[reeks] = str(
+                    plot_fit(fit, ds, chart_dir / f"kostenmodel_{reeks}.png", current_language())
+                )
             table.caption += f" Grafieken: {chart_dir}."
         if fmt == "json":
             emit_json(
@@ -348,8 +361,8 @@ def kostenmodel(
         return
     fit = model.fit(resolve_taakveld(ds, taakveld))
     path: str | None = None
-    if not no_chart:
-        path = str(plot_fit(fit, ds, chart or Path(f"kostenmodel_{fit.reeks}.png")))
+    if chart is not None and not no_chart:  # a file only where the user asked for one
+        path = str(plot_fit(fit, ds, chart, current_language()))
     if fmt == "json":
         emit_json(_fit_json(fit, path))
         return

@@ -9,7 +9,6 @@ from typing import Any, TypeVar
 
 import click
 
-from regiokompas._numbers import nl_number as _nl
 from regiokompas.advice import (
     MAX_GROUP_SIZE,
     MODES,
@@ -22,6 +21,8 @@ from regiokompas.advice import (
 )
 from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
 from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.cli._output import nl_number as _nl
+from regiokompas.cli._taal import current_language
 from regiokompas.data import REGION_TYPES, Dataset
 from regiokompas.register import Regeling, congruence, existing_partners, seed_regelingen
 from regiokompas.savings import SavingsEngine
@@ -159,7 +160,7 @@ def _advice(
     )
     engine = SavingsEngine.from_dataset(ds, mode=settings.mode)  # type: ignore[arg-type]
     records, bron = _records(ctx, ds, kwargs["use_register"])
-    advice = advise(ds, engine, naam, settings, records, bron)
+    advice = advise(ds, engine, naam, settings, records, bron, language=current_language())
     return advice, ds, records, [p.notitie for p in parsed if p.notitie]
 
 

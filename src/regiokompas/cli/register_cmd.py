@@ -16,6 +16,8 @@ import click
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
 from regiokompas.cli._output import Table, emit_json, emit_tables, nl_number
+from regiokompas.cli._taal import current_language
+from regiokompas.i18n import format_percent
 
 if TYPE_CHECKING:
     from regiokompas.register import Regeling
@@ -402,14 +404,14 @@ def congruentie(ctx: click.Context, gemeente: str, alleen_actueel: bool, fmt: st
             }
         )
         return
-    pct = "–" if c.aandeel_meest_voorkomend is None else f"{100 * c.aandeel_meest_voorkomend:.0f}%"
+    pct = format_percent(c.aandeel_meest_voorkomend, current_language())
     figures = [
         ["Regelingen", str(c.regelingen)],
         ["Met andere gemeenten", str(c.met_partners)],
         ["Verschillende partnersets", str(c.partnersets)],
         [
             "Index (sets / regelingen)",
-            "–" if c.index is None else f"{c.index:.2f}".replace(".", ","),
+            nl_number(c.index, 2),
         ],
         ["Aandeel met de meest voorkomende set", pct],
     ]

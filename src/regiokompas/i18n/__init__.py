@@ -33,9 +33,11 @@ from regiokompas.i18n._format import (
     matplotlib_number_formatter,
     plotly_separators,
 )
+from regiokompas.i18n._validation import FieldMessage, validation_message, validation_messages
 
 __all__ = [
     "DEFAULT_DOMAIN",
+    "FieldMessage",
     "LANGUAGES",
     "LOCALES",
     "LOCALE_DIR",
@@ -53,4 +55,6 @@ __all__ = [
     "normalise_language",
     "plotly_separators",
     "translations",
+    "validation_message",
+    "validation_messages",
 ]

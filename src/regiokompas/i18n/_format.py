@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import numbers
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
@@ -36,6 +38,7 @@ __all__ = [
     "format_percent",
     "matplotlib_number_formatter",
     "plotly_separators",
+    "tick_decimals",
 ]
 
 #: Babel locale per language.
@@ -54,12 +57,13 @@ def _locale(language: str) -> Locale:
 
 
 def _finite(value: float | int | None) -> bool:
-    return value is not None and not (isinstance(value, float) and not math.isfinite(value))
+    return value is not None and math.isfinite(value)
 
 
 def _decimal(value: float | int, decimals: int) -> Decimal:
     # Decimal(float) is the exact binary value: rounding it half-even equals Python's format().
-    exact = Decimal(value)
+    # numpy scalars are converted first (np.int64 is Integral but not an int).
+    exact = Decimal(int(value)) if isinstance(value, numbers.Integral) else Decimal(float(value))
     rounded = exact.quantize(Decimal(1).scaleb(-decimals)) if decimals >= 0 else exact
     return Decimal(0).quantize(rounded) if rounded == 0 else rounded  # no "-0"
 
@@ -68,8 +72,12 @@ def _pattern(decimals: int) -> str:
     return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
 
 
-def format_number(value: float | int | None, language: str = "nl", decimals: int = 0) -> str:
+def format_number(
+    value: float | int | None, language: str = "nl", decimals: int = 0, *, sign: bool = False
+) -> str:
     """``value`` with the language's separators and exactly ``decimals`` decimals.
+
+    ``sign=True`` writes a plus before a positive number (as for elasticities and changes).
 
     >>> format_number(1234567.891, "nl", 1), format_number(1234567.891, "en", 1)
     ('1.234.567,9', '1,234,567.9')
@@ -77,17 +85,18 @@ def format_number(value: float | int | None, language: str = "nl", decimals: int
     ('-1.234,5', '0', '–')
     >>> format_number(2.675, "en", 2)  # the float is 2.67499999..., as format() sees it
     '2.67'
+    >>> format_number(-0.065, "nl", 3, sign=True), format_number(0.12, "en", 2, sign=True)
+    ('-0,065', '+0.12')
     """
     from babel.numbers import format_decimal
 
     if value is None or not _finite(value):
         return MISSING
-    return format_decimal(
-        _decimal(value, decimals),
-        _pattern(decimals),
-        locale=_locale(language),
-        decimal_quantization=True,
+    rounded = _decimal(value, decimals)
+    text = format_decimal(
+        rounded, _pattern(decimals), locale=_locale(language), decimal_quantization=True
     )
+    return f"+{text}" if sign and rounded > 0 else text
 
 
 def format_percent(value: float | int | None, language: str = "nl", decimals: int = 0) -> str:
@@ -177,16 +186,45 @@ def plotly_separators(language: str = "nl") -> str:
     return get_decimal_symbol(locale) + get_group_symbol(locale)
 
 
-def matplotlib_number_formatter(language: str = "nl", decimals: int = 0) -> Any:
+def tick_decimals(values: Sequence[float], most: int = 6) -> int:
+    """The fewest decimals that write every tick value exactly (up to ``most``).
+
+    >>> tick_decimals([0.0, 0.2, 0.4]), tick_decimals([0, 500, 1000]), tick_decimals([0.25, 0.5])
+    (1, 0, 2)
+    """
+    finite = [v for v in values if math.isfinite(v)]
+    for decimals in range(most + 1):
+        if all(abs(v - round(v, decimals)) <= 1e-9 * max(1.0, abs(v)) for v in finite):
+            return decimals
+    return most
+
+
+def matplotlib_number_formatter(language: str = "nl", decimals: int | None = None) -> Any:
     """A matplotlib tick formatter writing ticks with :func:`format_number`.
+
+    With ``decimals=None`` each set of ticks gets the fewest decimals that write all of them
+    exactly (``0,0 0,2 0,4`` rather than ``0 0,2 0,4``), as matplotlib's own formatter does.
 
     >>> formatter = matplotlib_number_formatter("nl", 1)
     >>> formatter(0.5, 0), formatter(1500, 1)
     ('0,5', '1.500,0')
+    >>> matplotlib_number_formatter("nl").format_ticks([0, 0.5, 1.0])
+    ['0,0', '0,5', '1,0']
+    >>> matplotlib_number_formatter("en").format_ticks([0, 5000, 10000])
+    ['0', '5,000', '10,000']
     """
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import Formatter
 
-    def tick(value: float, _position: int | None = None) -> str:
-        return format_number(value, language, decimals)
+    class _LocaleFormatter(Formatter):
+        def __call__(self, x: float, pos: int | None = None) -> str:  # noqa: ARG002
+            if decimals is not None:
+                return format_number(x, language, decimals)
+            locs = [float(v) for v in getattr(self, "locs", [])] or [x]
+            return format_number(x, language, tick_decimals(locs))
 
-    return FuncFormatter(tick)
+        def format_ticks(self, values: Sequence[float]) -> list[str]:
+            self.set_locs(list(values))
+            places = decimals if decimals is not None else tick_decimals(list(values))
+            return [format_number(v, language, places) for v in values]
+
+    return _LocaleFormatter()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from regiokompas._numbers import nl_number
 from regiokompas.data import RegiokompasError
+from regiokompas.i18n import format_number
 
 __all__ = [
     "ConstraintConflictError",
@@ -32,8 +32,10 @@ class EnumerationLimitError(RegiokompasError):
     def __init__(self, limit: int, max_size: int) -> None:
         self.limit = limit
         super().__init__(
-            f"Er zijn meer dan {nl_number(limit)} samenhangende groepen tot {max_size} gemeenten; "
+            f"Er zijn meer dan {format_number(limit, 'nl')} samenhangende groepen tot {max_size} "
+            "gemeenten; "
             "het opsommen is daar gestopt. Kies een kleinere groepsgrootte of een kleiner gebied.",
-            f"There are more than {limit:,} connected groups of up to {max_size} gemeenten; "
+            f"There are more than {format_number(limit, 'en')} connected groups of up to "
+            f"{max_size} gemeenten; "
             "enumeration stopped there. Choose a smaller group size or a smaller area.",
         )

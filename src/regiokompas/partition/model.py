@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from regiokompas._numbers import nl_number
+from regiokompas.i18n import format_number
 from regiokompas.partition._dominance import (
     GroupIndex,
     Splits,
@@ -213,7 +213,7 @@ class RegionPartitioner(RulesMixin, StructuredMixin):
         """Find the partition of maximal total value (or the best within the time limit)."""
         start = time.perf_counter()
         candidates = self._candidates()
-        self._say(f"{nl_number(len(candidates.groups))} groepen waarderen")
+        self._say(f"{format_number(len(candidates.groups))} groepen waarderen")
         mark = time.perf_counter()
         raw = np.asarray(self.scorer(candidates.groups, self.nodes), dtype=np.float64)
         timings = {"opsommen_s": candidates.seconds, "waarderen_s": time.perf_counter() - mark}
@@ -322,7 +322,7 @@ class RegionPartitioner(RulesMixin, StructuredMixin):
         self._check_coverable(kept, equal)
 
         parts = components(kept, n)
-        self._say(f"{nl_number(len(cols))} groepen over in {len(parts)} deel(en)")
+        self._say(f"{format_number(len(cols))} groepen over in {len(parts)} deel(en)")
         mark = time.perf_counter()
         chosen: list[int] = []
         bound = 0.0

@@ -22,7 +22,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.patches import Polygon as MplPolygon  # noqa: E402
 from matplotlib.patheffects import withStroke  # noqa: E402
+from matplotlib.ticker import ScalarFormatter  # noqa: E402
 from shapely.geometry import shape  # noqa: E402
+
+from regiokompas.i18n import matplotlib_number_formatter  # noqa: E402
 
 __all__ = ["TradeoffPoint", "partner_map", "spending_chart", "tradeoff_chart"]
 
@@ -44,7 +47,11 @@ def _rings(geometry: Any) -> list[list[tuple[float, float]]]:
     return [list(p.exterior.coords) for p in polygons if p.geom_type == "Polygon"]
 
 
-def _png(fig: Any) -> bytes:
+def _png(fig: Any, language: str = "nl") -> bytes:
+    # Numeric axes in the chapter's notation ("0,5", "1.000"); category labels stay as they are.
+    for axis in (a for ax in fig.axes for a in (ax.xaxis, ax.yaxis)):
+        if isinstance(axis.get_major_formatter(), ScalarFormatter):
+            axis.set_major_formatter(matplotlib_number_formatter(language))
     buffer = io.BytesIO()
     fig.savefig(
         buffer, format="png", dpi=_DPI, bbox_inches="tight", metadata={"Software": "Regiokompas"}

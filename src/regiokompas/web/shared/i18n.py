@@ -11,7 +11,9 @@ default; English is chosen with ``?lang=en`` (remembered in a cookie).
 
 from __future__ import annotations
 
-import math
+# The one number formatter lives in regiokompas.i18n (Babel, nl_NL/en_GB); re-exported here
+# for the templates and pages until issue-16-web moves them to the catalogue.
+from regiokompas.i18n import format_number
 
 __all__ = ["LANGUAGES", "MESSAGES", "format_number", "translate"]
 
@@ -469,8 +471,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verdeling_leden": ("Gemeenten in de groep", "Municipalities in the group"),
     "verdeling_knop": ("Verdeling berekenen", "Compute the sharing"),
     "verdeling_samenvatting": (
-        "Samen kost {taakveld} {groep} (× € 1.000 per jaar), alleen samen {alleen}.",
-        "Together {taakveld} costs {groep} (× € 1,000 per year), separately {alleen} in total.",
+        # The taakveld code and the amount must never touch ("Samen kost 0.4 84.645").
+        "Taakveld {taakveld} kost samen {groep} (× € 1.000 per jaar); ieder apart in totaal "
+        "{alleen}.",
+        "Policy task {taakveld} costs {groep} together (× € 1,000 per year); each separately "
+        "{alleen} in total.",
     ),
     "verdeling_loont": ("Samenwerken loont voor de groep.", "Cooperation pays for the group."),
     "verdeling_loont_niet": (
@@ -702,21 +707,3 @@ def translate(key: str, language: str = "nl", **values: object) -> str:
     nl, en = MESSAGES[key]
     text = en if language == "en" else nl
     return text.format(**values) if values else text
-
-
-def format_number(value: float | int | None, language: str = "nl", decimals: int = 0) -> str:
-    """A number with the language's separators: ``1.234,5`` (nl) or ``1,234.5`` (en).
-
-    >>> format_number(None)
-    '–'
-    >>> format_number(-0.4, "en"), format_number(-1234.5, "en", 1)
-    ('0', '-1,234.5')
-    """
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return "–"
-    if round(value, decimals) == 0:
-        value = 0  # no "-0"
-    text = f"{value:,.{decimals}f}"
-    if language == "en":
-        return text
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")

@@ -1,0 +1,184 @@
+"""The command line speaks one language at a time: --taal / REGIOKOMPAS_TAAL, click included."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from regiokompas.cli import cli
+
+#: Words that give away the other language in help and error output.
+ENGLISH = (
+    "Invalid value",
+    "Error:",
+    "Usage:",
+    "Options:",
+    "Commands:",
+    "Show this message",
+    "Try '",
+    "Missing option",
+    "[default:",
+    "required]",
+)
+DUTCH = (
+    "Ongeldige waarde",
+    "Fout:",
+    "Gebruik:",
+    "Opties:",
+    "Opdrachten:",
+    "Toon deze",
+    "Probeer '",
+    "Ontbrekende optie",
+    "[standaard:",
+    "verplicht]",
+    "gemeenten met",
+    "Map met",
+    " het ",
+    " een ",
+)
+
+
+def _run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(cli, list(args), env=env or {"REGIOKOMPAS_TAAL": None})
+
+
+def _absent(words: tuple[str, ...], text: str) -> None:
+    found = [w for w in words if w in text]
+    assert not found, f"{found} in:\n{text}"
+
+
+def test_click_errors_are_dutch_by_default() -> None:
+    result = _run("indeling", "--max-groep", "x")
+    assert result.exit_code == 2
+    assert "Fout: Ongeldige waarde voor '--max-groep': 'x' is geen geheel getal." in result.output
+    assert "Probeer 'cli indeling --help' voor hulp." in result.output
+    _absent(ENGLISH, result.output)
+
+
+def test_missing_option_is_dutch() -> None:
+    result = _run("besparing")
+    assert result.exit_code == 2
+    assert "Ontbrekende optie '--gemeenten'." in result.output
+    _absent(ENGLISH, result.output)
+
+
+def test_click_errors_are_english_with_taal_en() -> None:
+    result = _run("--taal", "en", "indeling", "--max-groep", "x")
+    assert result.exit_code == 2
+    assert "Error: Invalid value for '--max-groep': 'x' is not a valid integer range." in (
+        result.output
+    )
+    _absent(DUTCH, result.output)
+
+
+def test_environment_variable_chooses_the_language() -> None:
+    result = _run("besparing", env={"REGIOKOMPAS_TAAL": "en"})
+    assert "Missing option '--gemeenten'." in result.output
+    # An explicit --taal wins over the environment.
+    result = _run("--taal", "nl", "besparing", env={"REGIOKOMPAS_TAAL": "en"})
+    assert "Ontbrekende optie '--gemeenten'." in result.output
+
+
+@pytest.mark.parametrize("args", [[], ["register"], ["besparing"], ["gemeente"], ["data", "bouw"]])
+def test_help_in_english_has_no_dutch(args: list[str]) -> None:
+    result = _run("--taal", "en", *args, "--help")
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output and "Options:" in result.output
+    _absent(DUTCH, result.output)
+
+
+@pytest.mark.parametrize("args", [[], ["register"], ["besparing"], ["kostenmodel"]])
+def test_help_in_dutch_has_no_english(args: list[str]) -> None:
+    result = _run(*args, "--help")
+    assert result.exit_code == 0, result.output
+    assert "Gebruik:" in result.output and "Opties:" in result.output
+    _absent(ENGLISH, result.output)
+
+
+def test_the_language_does_not_stick_to_the_next_run() -> None:
+    assert "Missing option" in _run("--taal", "en", "besparing").output
+    assert "Ontbrekende optie" in _run("besparing").output
+
+
+def test_kostenmodel_writes_no_file_unless_asked(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    quiet = _run("kostenmodel", "--taakveld", "7.3", "--format", "json")
+    assert quiet.exit_code == 0, quiet.output
+    assert os.listdir(tmp_path) == []
+    asked = _run("kostenmodel", "--taakveld", "7.3", "--uit", "afval.png")
+    assert asked.exit_code == 0, asked.output
+    assert os.listdir(tmp_path) == ["afval.png"]
+    assert (tmp_path / "afval.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_data_bouw_explains_the_raw_snapshot() -> None:
+    result = _run("data", "bouw")
+    assert result.exit_code == 2
+    assert "ruwe momentopname" in result.output and "docs/data.md" in result.output
+    english = _run("--taal", "en", "data", "bouw")
+    assert "raw snapshot" in english.output and "docs/data.md" in english.output
+    help_text = _run("data", "bouw", "--help").output
+    assert "Alleen voor ontwikkelaars" in help_text
+
+
+#: Dutch words that must not appear in an English run of a command (names of gemeenten,
+#: regions, taakvelden and sources are proper names and may stay Dutch).
+DUTCH_OUTPUT = (
+    "gemeenten met",
+    "Bron",
+    "Inwoners",
+    "Kenmerk",
+    "mediaan",
+    "vergelijkbare",
+    "Buurgemeenten",
+    "over water",
+    "Verschil",
+    "Fout",
+    "niet eenduidig",
+    "zelfde jaar",
+)
+ENGLISH_OUTPUT = (
+    "Source",
+    "Inhabitants",
+    "Key figures",
+    "median",
+    "comparable",
+    "Error",
+    "ambiguous",
+    "same year",
+    "across water",
+)
+
+
+@pytest.mark.parametrize("naam", ["Gouda", "Vaals", "Texel"])
+def test_gemeente_in_english_has_no_dutch_telltales(naam: str) -> None:
+    result = _run("--taal", "en", "gemeente", naam)
+    assert result.exit_code == 0, result.output
+    assert "Key figures" in result.output and "Source:" in result.output
+    _absent(DUTCH_OUTPUT, result.output)
+
+
+@pytest.mark.parametrize("naam", ["Gouda", "Texel"])
+def test_gemeente_in_dutch_has_no_english_telltales(naam: str) -> None:
+    result = _run("gemeente", naam)
+    assert result.exit_code == 0, result.output
+    assert "Kerncijfers" in result.output and "Bron:" in result.output
+    _absent(ENGLISH_OUTPUT, result.output)
+
+
+def test_numbers_follow_the_language() -> None:
+    # Gouda: 75.316 inhabitants on 1 January 2023 (CBS Kerncijfers wijken en buurten 2023).
+    assert "75.316" in _run("gemeente", "Gouda").output
+    assert "75,316" in _run("--taal", "en", "gemeente", "Gouda").output
+
+
+def test_lookup_errors_follow_the_language() -> None:
+    dutch = _run("gemeente", "Bergen")
+    english = _run("--taal", "en", "gemeente", "Bergen")
+    assert dutch.exit_code == english.exit_code == 1
+    assert "niet eenduidig" in dutch.output and "Fout:" in dutch.output
+    assert "is ambiguous" in english.output and "Error:" in english.output
+    _absent(("Fout", "niet eenduidig", "Bedoelt u"), english.output)
