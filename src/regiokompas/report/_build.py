@@ -11,10 +11,10 @@ from regiokompas.data import Dataset, geojson_path
 from regiokompas.profile import gemeente_profile
 from regiokompas.report import _figures, _stand
 from regiokompas.report._engines import chapter_records, engine_opportunities
-from regiokompas.report._existing import existing_arrangements, existing_blocks
+from regiokompas.report._existing import existing_arrangements, existing_blocks, existing_tables
 from regiokompas.report._format import num
 from regiokompas.report._model import Block, BulletList, Chapter, Image, Paragraph, Section, Table
-from regiokompas.report._moet import moet_section, vierk_section
+from regiokompas.report._moet import moet_section, moet_table, vierk_notes, vierk_section
 from regiokompas.report._opportunities import (
     Opportunity,
     OpportunityResult,
@@ -34,6 +34,7 @@ from regiokompas.report._texts import (
     INTRO,
     NEXT_STEPS,
     T,
+    n_,
 )
 from regiokompas.report._zekerheid import zekerheid_section
 
@@ -107,7 +108,7 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
         ),
         Paragraph(
             (
-                T["buren"].format(
+                n_(T["buren_1"], T["buren"], len(neighbour_names)).format(
                     naam=naam, n=len(neighbour_names), namen=join_names(neighbour_names)
                 ),
             )
@@ -127,9 +128,13 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
                     naam=naam, partners=T["map_caption_partners"] if partner_codes else ""
                 ),
                 "CBS/Kadaster gemeentegrenzen 2023",
-                width_cm=12.0,
+                width_cm=8.0,
             )
         )
+    records = chapter_records(ds, options)  # the same records as the advice
+    appendix_extra = [moet_table(ds, code, naam, *records), vierk_notes(ds, code)]
+    if existing is not None:
+        appendix_extra.append(Section(T["bestaand_titel"], tuple(existing_tables(existing))))
     stand = Section(
         T["stand"].format(naam=naam),
         (_stand.kern_table(profile),),
@@ -187,12 +192,12 @@ def build_chapter(ds: Dataset, gemeente: str, options: ChapterOptions | None = N
         intro=tuple(intro),
         sections=(
             stand,
-            moet_section(ds, code, naam, *chapter_records(ds, options)),  # same records as advice
+            moet_section(ds, code, naam, *records),  # the same records as the advice
             *goal_sections,
             afweging,
             vierk_section(ds, code, naam, ops, options.scores_4k),  # issue 15: the 4K table
             steps,
-            _appendix(ds, profile.lasten_bron, spending.bron, result),
+            _appendix(ds, profile.lasten_bron, spending.bron, result, appendix_extra),
         ),
         attributie=ds.attribution,
         engine_parts=result.parts,
@@ -229,20 +234,26 @@ def _goal_section(
     subsections = [Section(T["kansen"], tuple(kansen))]
     covered = mine_of(result.covered)
     if covered:
-        subsections.append(Section(T["al_belegd"], tuple(reason_blocks(covered))))  # type: ignore[arg-type]
+        listed = BulletList(tuple(Paragraph((f"{c} {n}: {where}",)) for c, n, where in covered))
+        subsections.append(Section(T["al_belegd"], (Paragraph((T["al_belegd_text"],)), listed)))
+    # One "no opportunity" part per goal: excluded, extra cost and no evidence together.
     niet: list[Block] = [*reason_blocks(mine_of(result.excluded))]  # type: ignore[arg-type]
     extra = mine_of(result.extra_cost)
     if extra:
         niet.append(listed_block("meerkosten_text", extra))  # type: ignore[arg-type]
+    if none:
+        niet.append(no_evidence_block(none))
     if niet:
         subsections.append(Section(T["niet_als_kans"], tuple(niet)))
-    if none:
-        subsections.append(Section(T["geen_bewijs"], (no_evidence_block(none),)))
     return Section(title, tuple(blocks), tuple(subsections))
 
 
 def _appendix(
-    ds: Dataset, lasten_bron: str, taakveld_bron: str, result: OpportunityResult
+    ds: Dataset,
+    lasten_bron: str,
+    taakveld_bron: str,
+    result: OpportunityResult,
+    extra: list[Section],
 ) -> Section:
     method: list[Block] = [Paragraph((APPENDIX["methode_1"],)), Paragraph((APPENDIX["methode_2"],))]
     if result.available:
@@ -251,6 +262,7 @@ def _appendix(
         method.append(Paragraph((APPENDIX["methode_geen_kansen"],)))
     method.append(Paragraph((APPENDIX["eerlijk"],)))
     rows = tuple((name, value) for name, value in (*EDITABLE_ASSUMPTIONS, *result.assumptions))
+    rows += (("Eigen scores vier K's", "instellingenbestand (REGIOKOMPAS_SCORES_4K)"),)
     assumptions = Table(
         "Aannames en waar ze te wijzigen zijn", ("Aanname", "Waarde"), rows, "Regiokompas"
     )
@@ -276,9 +288,11 @@ def _appendix(
             Section(T["methode"], tuple(method)),
             zekerheid_section(ds),
             Section(T["aannames"], (assumptions,)),
+            *extra,
             Section(T["bronnen"], (BulletList(tuple(Paragraph((s,)) for s in sources)),)),
             Section(T["attributie"], (Paragraph((ds.attribution,)),)),
         ),
+        appendix=True,
     )
 
 

@@ -11,8 +11,13 @@ import importlib
 import re
 from typing import TYPE_CHECKING, Any
 
-from regiokompas.report._opportunities import Opportunity, OpportunityResult, TangibleItem
-from regiokompas.report._texts import APPENDIX
+from regiokompas.report._opportunities import (
+    Opportunity,
+    OpportunityResult,
+    TangibleItem,
+    join_names,
+)
+from regiokompas.report._texts import APPENDIX, T
 
 if TYPE_CHECKING:
     from regiokompas.advice import Advice, TaakveldAdvice
@@ -166,7 +171,10 @@ def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> Opp
             if t.label not in listed
         ),
         extra_cost=tuple((t.label, t.omschrijving) for t in advice.met_status("meerkosten")),
-        covered=tuple((t.label, t.omschrijving, t.reden) for t in advice.met_status("al_belegd")),
+        covered=tuple(
+            (t.label, t.omschrijving, join_names(sorted({b.naam for b in t.bestaand})))
+            for t in advice.met_status("al_belegd")
+        ),
         excluded=tuple(
             (t.label, t.omschrijving, t.reden) for t in advice.met_status("uitgesloten")
         ),
@@ -179,7 +187,7 @@ def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> Opp
         considered=len(advice.taakvelden),
         assumptions=assumptions + tuple(dict.fromkeys(stated)),
         sources=tuple(dict.fromkeys(sources)),
-        note=APPENDIX.get(f"modus_{mode}", ""),
+        note=T.get(f"modus_{mode}", ""),  # plain words in the body; the mode's name: appendix
         method=" ".join(
             (
                 APPENDIX["methode_kansen"],

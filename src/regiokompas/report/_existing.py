@@ -20,7 +20,7 @@ from regiokompas.data import Dataset
 from regiokompas.report._format import num
 from regiokompas.report._model import Block, Cell, Paragraph, Table
 
-__all__ = ["Existing", "existing_arrangements", "existing_blocks"]
+__all__ = ["Existing", "existing_arrangements", "existing_blocks", "existing_tables"]
 
 _MAX_ROWS = 30
 
@@ -151,6 +151,13 @@ def existing_blocks(naam: str, ex: Existing) -> list[Block]:
             )
         ),
     ]
+    return blocks
+
+
+def existing_tables(ex: Existing) -> list[Block]:
+    """The arrangements and the most frequent partners as tables (for the appendix)."""
+    bron, jaar = ex.bron, ex.jaar or None
+    blocks: list[Block] = []
     shown = ex.rows[:_MAX_ROWS]
     rows: list[tuple[Cell, ...]] = [
         (

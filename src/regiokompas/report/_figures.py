@@ -127,7 +127,7 @@ def spending_chart(
     labels: Sequence[str], own: Sequence[float], peers: Sequence[float], naam: str, bron: str
 ) -> bytes:
     """Horizontal bars of € per inhabitant per hoofdtaakveld, with the peer median as a mark."""
-    fig, ax = plt.subplots(figsize=(7.0, 4.2))
+    fig, ax = plt.subplots(figsize=(7.0, 3.6))
     positions = list(range(len(labels)))[::-1]
     ax.barh(positions, own, color=_PARTNER, height=0.6, label=naam)
     ax.scatter(
@@ -181,7 +181,8 @@ def tradeoff_chart(points: Sequence[TradeoffPoint], naam: str, bron: str) -> byt
         )
     ax.axhline(0, color="#333333", linewidth=0.6)
     ax.set_xlabel("Verlies aan autonomie (0 = geen, 1 = volledig)", fontsize=8)
-    ax.set_ylabel(f"Besparing voor {naam} (k€ per jaar)", fontsize=8)
+    # Two lines: a long gemeente name must not push the unit off the figure ("… per j").
+    ax.set_ylabel(f"Besparing voor {naam}\n(k€ per jaar)", fontsize=8)
     ax.tick_params(labelsize=7)
     ax.set_xlim(left=0)
     ax.spines[["top", "right"]].set_visible(False)

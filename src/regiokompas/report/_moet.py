@@ -24,7 +24,14 @@ from regiokompas.report._format import nl_number, num
 from regiokompas.report._model import Block, BulletList, Cell, Num, Paragraph, Section, Table
 from regiokompas.report._opportunities import Opportunity
 
-__all__ = ["MOET_TITLE", "VIERK_TITLE", "moet_section", "vierk_section"]
+__all__ = [
+    "MOET_TITLE",
+    "VIERK_TITLE",
+    "moet_section",
+    "moet_table",
+    "vierk_notes",
+    "vierk_section",
+]
 
 MOET_TITLE = "Wat moet: samenwerking die de wet voorschrijft"
 VIERK_TITLE = "Meer dan geld: de vier K's en sturing"
@@ -66,6 +73,40 @@ def moet_section(
         for row in report.rows
         if row.duty.required and row.regio is not None
     ]
+    blocks: list[Block] = [
+        Paragraph(
+            (
+                f"Niet alles is een keuze. Voor een aantal taken schrijft de wet voor dat "
+                f"{naam} samenwerkt, en met wie. Die plichten staan hieronder, met wet, artikel "
+                "en status; daarna volgen de kansen, waar het college wel kiest.",
+            )
+        ),
+        Paragraph((f"{naam} moet wettelijk deelnemen aan:",)),
+        BulletList(tuple(required)),
+        Paragraph(
+            (
+                "Bij andere taken, zoals Wmo en jeugdhulp, legt de wet de taak bij de gemeente "
+                "en kiest zij zelf of en hoe zij samenwerkt. De bijlage zet alle plichten op "
+                "een rij, met wet, artikel, status en regio.",
+            )
+        ),
+    ]
+    return Section(MOET_TITLE, tuple(blocks))
+
+
+def moet_table(
+    ds: Dataset,
+    code: str,
+    naam: str,
+    regelingen: Sequence[Regeling] | None,
+    register_bron: str | None = None,
+) -> Section:
+    """Every duty in one table, with how to read it (for the appendix)."""
+    records = tuple(regelingen) if regelingen is not None else seed_regelingen(ds)
+    bron = register_bron or (
+        "register" if regelingen is not None else "register (meegeleverde startgegevens)"
+    )
+    report = duties_for(ds, code, records, register_bron=bron)
     rows: list[tuple[Cell, ...]] = [
         (
             row.duty.bron_tekst,
@@ -77,15 +118,6 @@ def moet_section(
         for row in report.rows
     ]
     blocks: list[Block] = [
-        Paragraph(
-            (
-                f"Niet alles is een keuze. Voor een aantal taken schrijft de wet voor dat "
-                f"{naam} samenwerkt, en met wie. Die plichten staan hieronder, met wet, artikel "
-                "en status; daarna volgen de kansen, waar het college wel kiest.",
-            )
-        ),
-        Paragraph((f"{naam} moet wettelijk deelnemen aan:",)),
-        BulletList(tuple(required)),
         Table(
             f"Wettelijke plichten tot samenwerking voor {naam}",
             ("Wet en artikel", "Status", "Verplicht", "Regio (bron, jaar)", "In register"),
@@ -97,13 +129,12 @@ def moet_section(
                 "'Keuze gemeente': de wet legt de taak bij de gemeente, de samenwerking en de "
                 "vorm kiest zij zelf. 'Alleen 2016': het register kent alleen een regeling uit "
                 "2016; ga na of die nog bestaat. Regio's met jaar 2016 komen uit de regioatlas "
-                "van dat jaar en kunnen inmiddels anders zijn. De bronnen per plicht staan in "
-                "de documentatie (plichten).",
+                "van dat jaar en kunnen inmiddels anders zijn.",
             ),
             "let_op",
         ),
     ]
-    return Section(MOET_TITLE, tuple(blocks))
+    return Section("Wettelijke plichten", tuple(blocks))
 
 
 def _region_name(kind: str, name: str) -> str:
@@ -180,16 +211,21 @@ def vierk_section(
             f"kwaliteit, klant en sturing: {FILLED_BY}",
             frozenset({1, 2}),
         ),
-        Paragraph((k.caveat,), "let_op"),
-        Paragraph((STURING_HELP,)),
+        Paragraph(
+            (
+                "Kwetsbaarheid is indicatief: het aantal fte is een bovengrens, geen telling van "
+                "medewerkers (zie de bijlage).",
+            ),
+            "let_op",
+        ),
     ]
     if not filled:
         blocks.append(
             Paragraph(
                 (
                     "Kwaliteit, klant en sturing zijn nog niet ingevuld door de gemeente. Vul ze "
-                    "in op de pagina 'Wat moet' van de gemeente of in het instellingenbestand "
-                    "(REGIOKOMPAS_SCORES_4K).",
+                    "in op de pagina 'Wat moet' van de gemeente in Regiokompas; de bijlage zegt "
+                    "hoe dat ook in een instellingenbestand kan.",
                 ),
                 "let_op",
             )
@@ -201,3 +237,9 @@ def _score(value: int | None, taakveld: str, aspect: str) -> Cell:
     if value is None:
         return "–"
     return num(float(value), "score 1–5", FILLED_BY, None, f"vierk.{taakveld}.{aspect}")
+
+
+def vierk_notes(ds: Dataset, code: str) -> Section:
+    """How to read the 4K table: the FTE caveat and what sturing means (for the appendix)."""
+    k = kwetsbaarheid(ds, code)
+    return Section("Vier K's: toelichting", (Paragraph((k.caveat,)), Paragraph((STURING_HELP,))))

@@ -95,7 +95,6 @@ def render_html(chapter: Chapter) -> bytes:
         '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
-        f'{render_html_fragment(chapter)}\n</main>\n<footer><p class="bron">'
-        f"{escape(chapter.attributie)}</p></footer>\n</body>\n</html>\n"
+        f"{render_html_fragment(chapter)}\n</main>\n</body>\n</html>\n"
     )
     return page.encode("utf-8")

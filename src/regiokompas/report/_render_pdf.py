@@ -170,8 +170,10 @@ def render_pdf(chapter: Chapter) -> bytes:
     for block in chapter.intro:
         _block(pdf, block)
     for level, section in chapter.walk():
+        if section.appendix:
+            pdf.add_page()  # the appendix starts on its own page: the body's length is clear
         _heading(pdf, section.title, level)
         for block in section.blocks:
             _block(pdf, block)
-    _text(pdf, chapter.attributie, "", 7.5, gap=0, color=_GREY)
+    # The attribution is printed once, in the appendix's own section (not in every footer).
     return bytes(pdf.output())

@@ -191,7 +191,7 @@ def taakveld_spending(ds: Dataset, code: str, document: str = "jaarrekening") ->
     )
 
 
-def taakveld_table(spending: TaakveldSpending, goal: str, naam: str, top: int = 6) -> Table:
+def taakveld_table(spending: TaakveldSpending, goal: str, naam: str, top: int = 5) -> Table:
     """The ``top`` largest taakvelden (by the gemeente's lasten) of one goal."""
     frame = spending.frame[spending.frame["goal"] == goal]
     frame = frame.sort_values("eigen_keur", ascending=False).head(top)

@@ -15,6 +15,8 @@ __all__ = [
     "NEXT_STEPS",
     "T",
     "WGR_2022",
+    "document_texts",
+    "n_",
 ]
 
 #: The three goals of 'Gemeente van de Toekomst' (VNG), in the words of the source blog.
@@ -81,7 +83,9 @@ T: dict[str, str] = {
     "samenwerkingsverbanden van {naam} is in deze versie nog niet beschikbaar: het register van "
     "Regiokompas is nog niet gevuld. Maak deze inventaris als eerste stap (zie Volgende stappen).",
     "register_caption": "Bestaande samenwerkingsverbanden volgens het register",
+    "buren_1": "{naam} grenst aan één gemeente: {namen}.",
     "buren": "{naam} grenst aan {n} gemeenten: {namen}.",
+    "bestaand_titel": "Bestaande samenwerkingsverbanden volgens het register",
     "map_alt": "Kaart van {naam} met de buurgemeenten{partners}. {naam} is donker gekleurd, "
     "voorgestelde partners middel, overige buren licht.",
     "map_partners": " en de voorgestelde partners ({namen})",
@@ -129,7 +133,15 @@ T: dict[str, str] = {
     "robuust_aantal": "Op {k} van de {n} onderzochte taakvelden laat de beste groep een "
     "besparing zien die de onzekerheid doorstaat; alleen die staan hieronder als kans.",
     "al_belegd": "Al belegd",
-    "niet_als_kans": "Geen kans",
+    "al_belegd_text": "Deze taakvelden zijn al belegd in een bestaande regeling. Evalueer die "
+    "regeling (wat bespaart de bestaande groep?) in plaats van een nieuwe voor te stellen.",
+    "modus_fitted": "Let op: deze besparingen volgen uit kostenverschillen tussen kleine en "
+    "grote gemeenten, niet uit een gemeten effect van samenwerking. De bijlage legt uit hoe "
+    "de uitkomst verandert met besparingen uit onderzoek naar samenwerking.",
+    "modus_literature": "De besparingen komen uit empirisch onderzoek naar samenwerking "
+    "tussen gemeenten; de bronnen per taakveld staan in de bijlage.",
+    "modus_custom": "De besparingen zijn eigen getallen van de gemeente.",
+    "niet_als_kans": "Geen kans of geen bewijs van besparing",
     "meerkosten_text": "Voor {taken} kost samenwerken de groep naar verwachting meer dan het "
     "oplevert (de hele bandbreedte ligt onder nul): geen kans.",
     "opbrengst_2": " k€ per jaar (P50), met een bandbreedte van ",
@@ -165,11 +177,10 @@ NEXT_STEPS: tuple[str, ...] = (
     "evaluatiedatum. Scheid echte samenwerking van uitbesteding.",
     "Kies per taak de partners. Begin bij de kansen in dit hoofdstuk en toets ze aan de bestaande "
     "regio-indelingen, zodat het aantal verschillende partnersets niet verder groeit.",
-    "Kies de vorm: lichte samenwerking (convenant, centrumgemeente) of een gemeenschappelijke "
-    "regeling met een eigen organisatie.",
-    "Kies de rechtsvorm volgens de Wgr (openbaar lichaam, bedrijfsvoeringsorganisatie, "
-    "gemeenschappelijk orgaan, centrumgemeenteconstructie of regeling zonder meer) of een "
-    "privaatrechtelijke vorm.",
+    "Kies de vorm en de rechtsvorm: lichte samenwerking (convenant, centrumgemeente), een "
+    "gemeenschappelijke "
+    "regeling volgens de Wgr (openbaar lichaam, bedrijfsvoeringsorganisatie, gemeenschappelijk "
+    "orgaan of regeling zonder meer) of een privaatrechtelijke vorm.",
     WGR_2022,
     "Spreek vooraf een evaluatie af (bijvoorbeeld na vier jaar) met meetbare doelen, en "
     "uittredingsvoorwaarden: termijn, kosten en wie de frictiekosten draagt.",
@@ -224,3 +235,18 @@ APPENDIX: dict[str, str] = {
     "intergemeentelijke samenwerking de uitgaven vaak niet verlaagt. Dit hoofdstuk noemt daarom "
     "bandbreedtes en zegt het waar de gegevens geen besparing laten zien.",
 }
+
+
+def document_texts(language: str = "nl") -> dict[str, str]:
+    """Document properties and page furniture (footer) in ``language``."""
+    del language  # Dutch only until the catalogue is wired
+    return {
+        "subject": "Concepthoofdstuk collegeprogramma",
+        "keywords": "intergemeentelijke samenwerking",
+        "footer": "Regiokompas – concept voor {naam} – pagina",
+    }
+
+
+def n_(singular: str, plural: str, n: int) -> str:
+    """The singular or plural sentence for ``n`` (Dutch plural rule: one is singular)."""
+    return singular if n == 1 else plural
