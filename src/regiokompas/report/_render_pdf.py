@@ -24,7 +24,7 @@ __all__ = ["render_pdf"]
 _FONT = "DejaVu"
 _DARK = (11, 37, 69)
 _GREY = (61, 61, 61)
-_HEADING_SIZE = {1: 18.0, 2: 14.0, 3: 12.0, 4: 11.0}
+_HEADING_SIZE = {1: 18.0, 2: 13.0, 3: 11.0, 4: 10.5}
 
 
 def _font_dir() -> Path:
@@ -52,8 +52,8 @@ def _new_pdf(chapter: Chapter) -> _Pdf:
     pdf.set_author("Regiokompas")
     pdf.set_subject("Concepthoofdstuk collegeprogramma")
     pdf.set_creator("Regiokompas")
-    pdf.set_margins(20, 18, 20)
-    pdf.set_auto_page_break(True, margin=18)
+    pdf.set_margins(20, 16, 20)
+    pdf.set_auto_page_break(True, margin=16)
     pdf.footer_text = f"Regiokompas – concept voor {chapter.gemeente_naam}"
     pdf.add_page()
     return pdf
@@ -64,12 +64,12 @@ def _text(
     text: str,
     style: str = "",
     size: float = 10.0,
-    gap: float = 2.0,
+    gap: float = 1.6,
     color: tuple[int, int, int] = (26, 26, 26),
 ) -> None:
     pdf.set_font(_FONT, style, size)
     pdf.set_text_color(*color)
-    pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, size * 0.46, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(gap)
 
 
@@ -77,7 +77,7 @@ def _heading(pdf: FPDF, text: str, level: int) -> None:
     size = _HEADING_SIZE.get(level, 10.5)
     if pdf.will_page_break(size * 2.5):
         pdf.add_page()
-    pdf.ln(2 if level > 2 else 4)
+    pdf.ln(1.5 if level > 2 else 3)
     pdf.start_section(text, level=level - 1)
     _text(pdf, text, "B", size, gap=1.5, color=_DARK)
 
@@ -127,8 +127,8 @@ def _block(pdf: FPDF, block: Block) -> None:
             pdf.set_font(_FONT, "", 10)
             pdf.set_text_color(26, 26, 26)
             pdf.cell(7, 5, mark)
-            pdf.multi_cell(0, 5, item.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            pdf.ln(1)
+            pdf.multi_cell(0, 4.6, item.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.ln(0.6)
         pdf.ln(1)
     elif isinstance(block, Table):
         _text(pdf, block.caption, "B", 9.5, gap=1, color=_DARK)
@@ -138,7 +138,7 @@ def _block(pdf: FPDF, block: Block) -> None:
         with pdf.table(
             col_widths=_widths(pdf, block),
             text_align=align,
-            line_height=4.6,
+            line_height=4.0,
             headings_style=FontFace(emphasis="BOLD", fill_color=(232, 238, 245)),
             first_row_as_headings=True,
         ) as table:
