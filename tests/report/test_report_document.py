@@ -29,7 +29,8 @@ from regiokompas.data import Dataset
 from regiokompas.report import Chapter, ChapterOptions, Table, build_chapter, render
 from regiokompas.report._texts import T
 
-GEMEENTEN = ("Gouda", "Vaals", "Amsterdam")
+#: The issue's three, and Kapelle: it has an opportunity, so its sentences are checked too.
+GEMEENTEN = ("Gouda", "Vaals", "Amsterdam", "Kapelle")
 
 
 @pytest.fixture(scope="module")

@@ -160,7 +160,7 @@ def _define_styles(document: DocxDocument, language: str) -> None:
         styles[name].paragraph_format.space_after = Pt(3)
 
 
-def _add_table(doc: DocxDocument, block: Table) -> None:
+def _add_table(doc: DocxDocument, block: Table, bron: str) -> None:
     header = list(block.columns)
     rows = [[str(c) for c in row] for row in block.rows]
     suffix, widths = _fit(header, rows, block.numeric)
@@ -179,7 +179,7 @@ def _add_table(doc: DocxDocument, block: Table) -> None:
             kind = "Tabelgetal" if i in block.numeric else "Tabeltekst"
             cells[i].paragraphs[0].style = doc.styles[f"{kind}{suffix}"]
     _set_widths(table, widths)
-    doc.add_paragraph(f"Bron: {block.bron}", style="Bron")
+    doc.add_paragraph(f"{bron}: {block.bron}", style="Bron")
 
 
 def _fit(
@@ -210,7 +210,7 @@ def _repeat_header(table: DocxTable) -> None:
     tr_pr.append(header)
 
 
-def _add_block(doc: DocxDocument, block: Block) -> None:
+def _add_block(doc: DocxDocument, block: Block, bron: str) -> None:
     if isinstance(block, Paragraph):
         style = {"keuze": "Keuze", "let_op": "Let op"}.get(block.style, "Normal")
         doc.add_paragraph(block.text, style=style)
@@ -219,7 +219,7 @@ def _add_block(doc: DocxDocument, block: Block) -> None:
         for item in block.items:
             doc.add_paragraph(item.text, style=style)
     elif isinstance(block, Table):
-        _add_table(doc, block)
+        _add_table(doc, block, bron)
     elif isinstance(block, Image):
         doc.add_picture(io.BytesIO(block.png), width=Cm(min(block.width_cm, _TEXT_WIDTH_CM)))
         picture_paragraph = doc.paragraphs[-1]
@@ -228,7 +228,7 @@ def _add_block(doc: DocxDocument, block: Block) -> None:
             doc_pr.set("descr", block.alt)
             doc_pr.set("title", block.caption)
         doc.add_paragraph(block.caption, style="Caption").paragraph_format.keep_with_next = False
-        doc.add_paragraph(f"Bron: {block.bron}", style="Bron")
+        doc.add_paragraph(f"{bron}: {block.bron}", style="Bron")
     else:  # pragma: no cover - the Block union is closed
         raise TypeError(f"unknown block {type(block).__name__}")
 
@@ -269,12 +269,12 @@ def render_docx(chapter: Chapter) -> bytes:
     _page_setup(document, texts["footer"].format(naam=chapter.gemeente_naam) + " ")
     document.add_paragraph(chapter.title, style="Title")
     for block in chapter.intro:
-        _add_block(document, block)
+        _add_block(document, block, texts["bron"])
     for level, section in chapter.walk():
         style = "Bijlagekop" if section.appendix else f"Heading {min(level - 1, 3)}"
         document.add_paragraph(section.title, style=style)
         for block in section.blocks:
-            _add_block(document, block)
+            _add_block(document, block, texts["bron"])
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -18,6 +18,7 @@ from fpdf.enums import Align, XPos, YPos
 from fpdf.fonts import FontFace
 
 from regiokompas.report._model import Block, BulletList, Chapter, Image, Paragraph, Table
+from regiokompas.report._texts import document_texts
 
 __all__ = ["render_pdf"]
 
@@ -33,12 +34,14 @@ def _font_dir() -> Path:
 
 class _Pdf(FPDF):
     footer_text = ""
+    bron = "Bron"
+    bron_klein = "bron"
 
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(_FONT, "", 7)
         self.set_text_color(*_GREY)
-        self.cell(0, 5, f"{self.footer_text}   |   pagina {self.page_no()}", align=Align.C)
+        self.cell(0, 5, f"{self.footer_text} {self.page_no()}", align=Align.C)
 
 
 def _new_pdf(chapter: Chapter) -> _Pdf:
@@ -47,14 +50,16 @@ def _new_pdf(chapter: Chapter) -> _Pdf:
     pdf.add_font(_FONT, "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font(_FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
     pdf.add_font(_FONT, "I", str(fonts / "DejaVuSans-Oblique.ttf"))
-    pdf.set_lang("nl-NL")
+    texts = document_texts(chapter.language)
+    pdf.set_lang("en-GB" if chapter.language == "en" else "nl-NL")
     pdf.set_title(f"{chapter.title} – {chapter.gemeente_naam}")
     pdf.set_author("Regiokompas")
-    pdf.set_subject("Concepthoofdstuk collegeprogramma")
+    pdf.set_subject(texts["subject"])
     pdf.set_creator("Regiokompas")
     pdf.set_margins(20, 16, 20)
     pdf.set_auto_page_break(True, margin=16)
-    pdf.footer_text = f"Regiokompas – concept voor {chapter.gemeente_naam}"
+    pdf.footer_text = texts["footer"].format(naam=chapter.gemeente_naam)
+    pdf.bron, pdf.bron_klein = texts["bron"], texts["bron_klein"]
     pdf.add_page()
     return pdf
 
@@ -117,7 +122,7 @@ def _widths(pdf: FPDF, block: Table) -> tuple[float, ...]:
     return tuple(out)
 
 
-def _block(pdf: FPDF, block: Block) -> None:
+def _block(pdf: _Pdf, block: Block) -> None:
     if isinstance(block, Paragraph):
         style = {"keuze": "B", "let_op": "I"}.get(block.style, "")
         _text(pdf, block.text, style)
@@ -150,14 +155,14 @@ def _block(pdf: FPDF, block: Block) -> None:
                 for value in row:
                     cells.cell(str(value))
         pdf.ln(1)
-        _text(pdf, f"Bron: {block.bron}", "", 7.5, gap=3, color=_GREY)
+        _text(pdf, f"{pdf.bron}: {block.bron}", "", 7.5, gap=3, color=_GREY)
     elif isinstance(block, Image):
         width = min(block.width_cm * 10, pdf.epw)
         pdf.image(
             io.BytesIO(block.png), w=width, x=Align.C, alt_text=block.alt, title=block.caption
         )
         pdf.ln(1)
-        _text(pdf, f"{block.caption} (bron: {block.bron})", "I", 8, gap=3, color=_GREY)
+        _text(pdf, f"{block.caption} ({pdf.bron_klein}: {block.bron})", "I", 8, gap=3, color=_GREY)
     else:  # pragma: no cover - the Block union is closed
         raise TypeError(f"unknown block {type(block).__name__}")
 
