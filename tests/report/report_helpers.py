@@ -131,6 +131,6 @@ def synthetic_source(ds: Dataset, code: str, options: ChapterOptions) -> Opportu
         no_evidence=(("6.1", "Samenkracht en burgerparticipatie"),),
         assumptions=(("Testaanname", "waarde"),),
         sources=("Testbron 2024",),
-        method="Synthetische kansen voor de test.",
+        method=("Synthetische kansen voor de test.",),
         parts=(("test", True),),
     )

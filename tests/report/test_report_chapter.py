@@ -171,7 +171,7 @@ def test_opportunities_come_from_the_source_and_land_under_their_goal(
     assert "naar verwachting levert dit geld op" in leef  # the source's verdict 'besparing'
     assert "Partnersets-tekst 7.3." in leef  # the advice's partner-set sentence, as given
     assert "zitten nu al samen in dezelfde jeugdregio en ggd-regio" in bestuur
-    assert "Geen bewijs van besparing" in sociaal and "6.1 Samenkracht" in sociaal
+    assert "geen bewijs van besparing" in sociaal and "6.1 Samenkracht" in sociaal
     assert "levert daar naar de huidige cijfers geen besparing op" in sociaal
     appendix = _section_text(c, "Bijlage: methode, aannames en bronnen")
     assert "Testaanname" in appendix and "Testbron 2024" in appendix

@@ -29,6 +29,16 @@ def test_chapter_downloads_in_every_format(client: TestClient) -> None:
     assert pdf.content.startswith(b"%PDF")
 
 
+def test_chapter_download_follows_the_language(client: TestClient) -> None:
+    """?lang=en gives the English chapter (issue 16); the same numbers, English notation."""
+    english = client.get("/gemeenten/GM0513/hoofdstuk.md?modus=literature&lang=en")
+    dutch = client.get("/gemeenten/GM0513/hoofdstuk.md?modus=literature")
+    assert english.status_code == 200
+    assert english.text.startswith("# Cooperating with other municipalities")
+    assert "| Inhabitants | 75,316 |" in english.text  # CBS Kerncijfers 2023: 75.316 in Dutch
+    assert "| Inwoners | 75.316 |" in dutch.text
+
+
 def test_unknown_format_and_mode_are_400_naming_the_parameter(client: TestClient) -> None:
     bad = client.get("/gemeenten/GM0513/hoofdstuk.xls")
     assert bad.status_code == 400 and "formaat" in bad.text

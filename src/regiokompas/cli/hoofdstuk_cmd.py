@@ -79,6 +79,13 @@ __all__ = ["hoofdstuk"]
     show_default=True,
     help="Iv3-document voor de lasten: de laatste jaarrekening of begroting.",
 )
+@click.option(
+    "--taal",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help="Taal van het hoofdstuk (standaard: de taal van de meldingen, --taal vóór het "
+    "commando). / Language of the chapter.",
+)
 @click.option("--zonder-figuren", is_flag=True, help="Laat kaart en grafieken weg (sneller).")
 @click.option(
     "--geen-bewijs",
@@ -106,6 +113,7 @@ def hoofdstuk(
     groepsgrootte: int,
     binnen: str | None,
     document: str,
+    taal: str | None,
     zonder_figuren: bool,
     use_register: bool,
     geen_bewijs: bool,
@@ -137,6 +145,7 @@ def hoofdstuk(
         regelingen=regelingen,
         scores_4k=_scores_4k(ctx),
         include_no_evidence=geen_bewijs,
+        language=taal or settings_from(ctx).taal,
     )
     chapter = build_chapter(ds, naam, options)
     if uit is None:

@@ -11,8 +11,15 @@ import importlib
 import re
 from typing import TYPE_CHECKING, Any
 
-from regiokompas.report._opportunities import Opportunity, OpportunityResult, TangibleItem
-from regiokompas.report._texts import APPENDIX
+from regiokompas.i18n import format_percent
+from regiokompas.report._i18n import _, engine_text
+from regiokompas.report._opportunities import (
+    Opportunity,
+    OpportunityResult,
+    TangibleItem,
+    join_names,
+)
+from regiokompas.report._texts import APPENDIX, T
 
 if TYPE_CHECKING:
     from regiokompas.advice import Advice, TaakveldAdvice
@@ -24,6 +31,7 @@ __all__ = [
     "engine_opportunities",
     "engine_status",
     "opportunity_from_advice",
+    "plain_source",
 ]
 
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -84,7 +92,26 @@ def chapter_records(ds: Dataset, options: ChapterOptions) -> tuple[tuple[Any, ..
     return seed_regelingen(ds), "startgegevens register"
 
 
-def opportunity_from_advice(t: TaakveldAdvice, advice: Advice) -> Opportunity:
+def plain_source(advice: Advice, lang: str = "nl") -> str:
+    """The advice's source line in plain words: the model's mode by what it means, not by its
+    identifier ("modus literature" stays in the appendix).
+
+    >>> from types import SimpleNamespace as S
+    >>> plain_source(S(jaar=2024, modus="literature", instellingen={"draws": 1000}))
+    'CBS Iv3 jaarrekening 2024; besparingsmodel van Regiokompas met besparingen uit onderzoek \
+naar samenwerking (1000 trekkingen)'
+    """
+    what = {
+        "fitted": _("kostenverschillen tussen kleine en grote gemeenten", lang),
+        "literature": _("besparingen uit onderzoek naar samenwerking", lang),
+    }.get(advice.modus, _("eigen besparingen van de gemeente", lang))
+    return _(
+        "CBS Iv3 jaarrekening {jaar}; besparingsmodel van Regiokompas met {wat} ({n} trekkingen)",
+        lang,
+    ).format(jaar=advice.jaar, wat=what, n=advice.instellingen["draws"])
+
+
+def opportunity_from_advice(t: TaakveldAdvice, advice: Advice, lang: str = "nl") -> Opportunity:
     """One shown taakveld of the advice in the chapter's terms (own share and group)."""
     assert t.beste is not None and t.eigen_jaar is not None and t.groep_jaar is not None
     return Opportunity(
@@ -109,7 +136,7 @@ def opportunity_from_advice(t: TaakveldAdvice, advice: Advice) -> Opportunity:
         ),
         autonomy_loss=t.beste.autonomie_eigen,
         transaction_keur=t.beste.transactie_keur,
-        bron=advice.bron,
+        bron=plain_source(advice, lang),
         jaar=advice.jaar,
         shared_regions=t.beste.gedeelde_regios,
         congruentie=t.congruentie,
@@ -122,7 +149,8 @@ def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> Opp
         return OpportunityResult(available=False, parts=engine_status())
     advice = chapter_advice(ds, code, options)
     shown = advice.getoond
-    found = tuple(opportunity_from_advice(t, advice) for t in shown)
+    found = tuple(opportunity_from_advice(t, advice, options.language) for t in shown)
+    lang = options.language
     sources: list[str] = []
     stated: list[tuple[str, str]] = []
     for t in shown:
@@ -131,31 +159,39 @@ def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> Opp
             if _YEAR.search(source):
                 sources.append(source)
             else:
-                name, _, text = source.partition(": ")
-                stated.append((f"Aanname besparing {name.lower()}", text or name))
+                name, _sep, text = source.partition(": ")
+                label = _("Aanname besparing {naam}", lang).format(naam=name.lower())
+                stated.append((label, engine_text(text or name, lang)))
     listed = {t.label for t in shown}
     mode = advice.modus
-    mode_nl = {"fitted": "gefit op alle gemeenten", "literature": "literatuur"}.get(mode, mode)
+    mode_words = {
+        "fitted": _("gefit op alle gemeenten", lang),
+        "literature": _("literatuur", lang),
+    }.get(mode, mode)
     s = advice.instellingen
+    partner_finder = _("aaneengesloten groepen tot {n} gemeenten", lang).format(n=s["group_size"])
+    if s["within"]:
+        partner_finder += _(" binnen de {regio}", lang).format(regio=s["within"])
+    if s["prefer_existing"]:
+        partner_finder += _("; groepen binnen bestaande partnersets eerst", lang)
     assumptions = (
         (
-            "Besparingsmodel",
-            f"modus {mode} ({mode_nl}); {s['draws']} trekkingen, zaadgetal {s['seed']}",
+            _("Besparingsmodel", lang),
+            _("modus {modus} ({woorden}); {n} trekkingen, zaadgetal {seed}", lang).format(
+                modus=mode, woorden=mode_words, n=s["draws"], seed=s["seed"]
+            ),
         ),
+        (_("Partnerzoeker", lang), partner_finder),
+        (_("Rangorde", lang), engine_text(advice.rangorde, lang)),
+        (_("Autonomieverlies", lang), engine_text(advice.autonomie_schaal, lang)),
+        (_("Bedragen", lang), engine_text(advice.bedragen, lang)),
         (
-            "Partnerzoeker",
-            f"aaneengesloten groepen tot {s['group_size']} gemeenten"
-            + (f" binnen de {s['within']}" if s["within"] else "")
-            + ("; groepen binnen bestaande partnersets eerst" if s["prefer_existing"] else ""),
+            _("Horizon en discontovoet", lang),
+            _("{jaren} jaar, {voet}", lang).format(
+                jaren=advice.horizon, voet=format_percent(advice.discontovoet, lang, 2)
+            ),
         ),
-        ("Rangorde", advice.rangorde),
-        ("Autonomieverlies", advice.autonomie_schaal),
-        ("Bedragen", advice.bedragen),
-        (
-            "Horizon en discontovoet",
-            f"{advice.horizon} jaar, {advice.discontovoet * 100:.2f}%".replace(".", ","),
-        ),
-        ("Bestaande regelingen", advice.register_bron or "register"),
+        (_("Bestaande regelingen", lang), engine_text(advice.register_bron or "register", lang)),
     )
     return OpportunityResult(
         available=True,
@@ -166,7 +202,10 @@ def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> Opp
             if t.label not in listed
         ),
         extra_cost=tuple((t.label, t.omschrijving) for t in advice.met_status("meerkosten")),
-        covered=tuple((t.label, t.omschrijving, t.reden) for t in advice.met_status("al_belegd")),
+        covered=tuple(
+            (t.label, t.omschrijving, join_names(sorted({b.naam for b in t.bestaand}), lang))
+            for t in advice.met_status("al_belegd")
+        ),
         excluded=tuple(
             (t.label, t.omschrijving, t.reden) for t in advice.met_status("uitgesloten")
         ),
@@ -179,13 +218,15 @@ def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> Opp
         considered=len(advice.taakvelden),
         assumptions=assumptions + tuple(dict.fromkeys(stated)),
         sources=tuple(dict.fromkeys(sources)),
-        note=APPENDIX.get(f"modus_{mode}", ""),
-        method=" ".join(
-            (
+        note=T.get(f"modus_{mode}", ""),  # plain words in the body; the mode's name: appendix
+        method=tuple(
+            text
+            for text in (
                 APPENDIX["methode_kansen"],
                 APPENDIX["methode_kansen_2"],
                 APPENDIX.get(f"modus_{mode}", ""),
             )
-        ).strip(),
+            if text
+        ),
         parts=engine_status(),
     )

@@ -18,9 +18,10 @@ from typing import Any
 
 from regiokompas.data import Dataset
 from regiokompas.report._format import num
-from regiokompas.report._model import Block, Cell, Paragraph, Table
+from regiokompas.report._i18n import _, engine_text, ngettext
+from regiokompas.report._model import Block, Cell, Num, Paragraph, Table
 
-__all__ = ["Existing", "existing_arrangements", "existing_blocks"]
+__all__ = ["Existing", "existing_arrangements", "existing_blocks", "existing_tables"]
 
 _MAX_ROWS = 30
 
@@ -125,52 +126,83 @@ def existing_arrangements(
     )
 
 
-def existing_blocks(naam: str, ex: Existing) -> list[Block]:
+def existing_blocks(naam: str, ex: Existing, lang: str = "nl") -> list[Block]:
+    """One paragraph: how many arrangements, partner sets and of which kind (the body)."""
     bron, jaar = ex.bron, ex.jaar or None
-    blocks: list[Block] = [
+
+    def count(value: int, key: str) -> Num:
+        return num(value, "regelingen", bron, jaar, f"register.{key}", lang=lang)
+
+    return [
         Paragraph(
             (
-                f"Volgens het register neemt {naam} deel aan ",
-                num(ex.regelingen, "regelingen", bron, jaar, "register.regelingen"),
-                " regeling met andere gemeenten, met "
-                if ex.regelingen == 1
-                else " regelingen met andere gemeenten, met ",
-                num(ex.partnersets, "partnersets", bron, jaar, "register.partnersets"),
-                " verschillende samenstellingen van partners. Naar de classificatieregel van "
-                "Regiokompas zijn er ",
-                num(ex.samenwerking, "regelingen", bron, jaar, "register.samenwerking"),
-                " echte samenwerking, ",
-                num(ex.uitbesteding, "regelingen", bron, jaar, "register.uitbesteding"),
-                " uitbesteding en ",
-                num(ex.onbekend, "regelingen", bron, jaar, "register.onbekend"),
-                " onbekend (de rechtsvorm staat niet in de bron, dus gedeeld bestuur is niet "
-                "aangetoond). ",
-                num(ex.te_verifieren, "regelingen", bron, jaar, "register.te_verifieren"),
-                " regelingen moeten nog worden nagelopen (oudere bron of rechtsvorm "
-                "onbekend); het register is een startpunt, geen eindoordeel.",
+                _("Volgens het register neemt {naam} deel aan ", lang).format(naam=naam),
+                count(ex.regelingen, "regelingen"),
+                ngettext(
+                    " regeling met andere gemeenten, in ",
+                    " regelingen met andere gemeenten, in ",
+                    ex.regelingen,
+                    lang,
+                ),
+                num(ex.partnersets, "partnersets", bron, jaar, "register.partnersets", lang=lang),
+                ngettext(
+                    " samenstelling van partners. Daarvan zijn ",
+                    " verschillende samenstellingen van partners. Daarvan zijn ",
+                    ex.partnersets,
+                    lang,
+                ),
+                count(ex.samenwerking, "samenwerking"),
+                _(" echte samenwerking, ", lang),
+                count(ex.uitbesteding, "uitbesteding"),
+                _(" uitbesteding en ", lang),
+                count(ex.onbekend, "onbekend"),
+                _(" nog onbekend (gedeeld bestuur niet aangetoond); ", lang),
+                count(ex.te_verifieren, "te_verifieren"),
+                ngettext(
+                    " moet nog worden nagelopen. Het register is een startpunt, geen eindoordeel.",
+                    " moeten nog worden nagelopen. Het register is een startpunt, geen "
+                    "eindoordeel.",
+                    ex.te_verifieren,
+                    lang,
+                ),
             )
         ),
     ]
+
+
+def existing_tables(ex: Existing, lang: str = "nl") -> list[Block]:
+    """The arrangements and the most frequent partners as tables (for the appendix)."""
+    bron, jaar = ex.bron, ex.jaar or None
+    blocks: list[Block] = []
     shown = ex.rows[:_MAX_ROWS]
     rows: list[tuple[Cell, ...]] = [
         (
             n,
-            vorm,
-            klasse,
-            num(k, "gemeenten", bron, jaar, f"register.regeling.{i}.gemeenten"),
-            bronjaar,
+            engine_text(vorm, lang),
+            engine_text(klasse, lang),
+            num(k, "gemeenten", bron, jaar, f"register.regeling.{i}.gemeenten", lang=lang),
+            engine_text(bronjaar, lang),
         )
         for i, (n, vorm, klasse, k, bronjaar) in enumerate(shown)
     ]
+    left_out = len(ex.rows) - len(shown)
     more = (
-        f" De {len(ex.rows) - len(shown)} kleinste zijn weggelaten."
-        if len(ex.rows) > len(shown)
+        ngettext(
+            " De kleinste is weggelaten.", " De {n} kleinste zijn weggelaten.", left_out, lang
+        ).format(n=left_out)
+        if left_out
         else ""
     )
     blocks.append(
         Table(
-            "Bestaande samenwerkingsverbanden volgens het register",
-            ("Regeling", "Vorm", "Klasse", "Gemeenten", "Bronjaar"),
+            _("Bestaande samenwerkingsverbanden volgens het register", lang),
+            (
+                _("Regeling", lang),
+                _("Vorm", lang),
+                _("Klasse", lang),
+                _("Gemeenten", lang),
+                _("Bronjaar", lang),
+            ),
             tuple(rows),
             bron + "." + more,
             frozenset({3}),
@@ -179,11 +211,11 @@ def existing_blocks(naam: str, ex: Existing) -> list[Block]:
     if ex.partners:
         blocks.append(
             Table(
-                "Met wie de gemeente nu al het vaakst samenwerkt",
-                ("Gemeente", "Regelingen", "Taakvelden"),
+                _("Met wie de gemeente nu al het vaakst samenwerkt", lang),
+                (_("Gemeente", lang), _("Regelingen", lang), _("Taakvelden", lang)),
                 tuple(
-                    (p, num(k, "regelingen", bron, jaar, f"register.partner.{i}"), t)
-                    for i, (p, k, t) in enumerate(ex.partners)
+                    (p, num(k, "regelingen", bron, jaar, f"register.partner.{i}", lang=lang), tv)
+                    for i, (p, k, tv) in enumerate(ex.partners)
                 ),
                 bron,
                 frozenset({1}),

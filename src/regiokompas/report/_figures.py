@@ -26,6 +26,7 @@ from matplotlib.ticker import ScalarFormatter  # noqa: E402
 from shapely.geometry import shape  # noqa: E402
 
 from regiokompas.i18n import matplotlib_number_formatter  # noqa: E402
+from regiokompas.report._i18n import _  # noqa: E402
 
 __all__ = ["TradeoffPoint", "partner_map", "spending_chart", "tradeoff_chart"]
 
@@ -61,7 +62,11 @@ def _png(fig: Any, language: str = "nl") -> bytes:
 
 
 def partner_map(
-    geojson: Path, code: str, neighbours: Sequence[str], partners: Sequence[str]
+    geojson: Path,
+    code: str,
+    neighbours: Sequence[str],
+    partners: Sequence[str],
+    lang: str = "nl",
 ) -> bytes:
     """Map of gemeente ``code``, its ``neighbours`` and the proposed ``partners`` as PNG."""
     shapes = _shapes(geojson)
@@ -111,30 +116,37 @@ def partner_map(
     ax.set_aspect(1.0 / math.cos(math.radians((miny + maxy) / 2)))
     ax.set_axis_off()
     handles = [
-        Patch(facecolor=_DARK, label="Gemeente"),
-        Patch(facecolor=_NEIGHBOUR, label="Buurgemeente"),
+        Patch(facecolor=_DARK, label=_("Gemeente", lang)),
+        Patch(facecolor=_NEIGHBOUR, label=_("Buurgemeente", lang)),
     ]
     if partners:
-        handles.insert(1, Patch(facecolor=_PARTNER, hatch="///", label="Voorgestelde partner"))
+        handles.insert(
+            1, Patch(facecolor=_PARTNER, hatch="///", label=_("Voorgestelde partner", lang))
+        )
     ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True)
     ax.text(
         1.0,
         -0.01,
-        "Bron: CBS/Kadaster, gemeentegrenzen 2023 (CC BY 4.0)",
+        _("Bron: CBS/Kadaster, gemeentegrenzen 2023 (CC BY 4.0)", lang),
         transform=ax.transAxes,
         ha="right",
         va="top",
         fontsize=6,
         color="#444444",
     )
-    return _png(fig)
+    return _png(fig, lang)
 
 
 def spending_chart(
-    labels: Sequence[str], own: Sequence[float], peers: Sequence[float], naam: str, bron: str
+    labels: Sequence[str],
+    own: Sequence[float],
+    peers: Sequence[float],
+    naam: str,
+    bron: str,
+    lang: str = "nl",
 ) -> bytes:
     """Horizontal bars of € per inhabitant per hoofdtaakveld, with the peer median as a mark."""
-    fig, ax = plt.subplots(figsize=(7.0, 4.2))
+    fig, ax = plt.subplots(figsize=(7.0, 3.6))
     positions = list(range(len(labels)))[::-1]
     ax.barh(positions, own, color=_PARTNER, height=0.6, label=naam)
     ax.scatter(
@@ -144,16 +156,17 @@ def spending_chart(
         color=_DARK,
         zorder=3,
         s=22,
-        label="Mediaan vergelijkbare gemeenten",
+        label=_("Mediaan vergelijkbare gemeenten", lang),
     )
     ax.set_yticks(positions, labels=list(labels), fontsize=7)
-    ax.set_xlabel("Lasten per inwoner (€)", fontsize=8)
+    ax.set_xlabel(_("Lasten per inwoner (€)", lang), fontsize=8)
+    ax.xaxis.set_major_formatter(matplotlib_number_formatter(lang, 0))
     ax.tick_params(axis="x", labelsize=7)
     ax.axvline(0, color="#333333", linewidth=0.6)
     ax.legend(fontsize=7, loc="lower right")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(f"Bron: {bron}", fontsize=7, loc="left", color="#444444")
-    return _png(fig)
+    ax.set_title(_("Bron: {bron}", lang).format(bron=bron), fontsize=7, loc="left", color="#444444")
+    return _png(fig, lang)
 
 
 @dataclass(frozen=True)
@@ -165,7 +178,9 @@ class TradeoffPoint:
     p90: float
 
 
-def tradeoff_chart(points: Sequence[TradeoffPoint], naam: str, bron: str) -> bytes:
+def tradeoff_chart(
+    points: Sequence[TradeoffPoint], naam: str, bron: str, lang: str = "nl"
+) -> bytes:
     """Scatter of expected saving (P50 with P10–P90 bars) against autonomy loss."""
     fig, ax = plt.subplots(figsize=(6.5, 4.2))
     for k, point in enumerate(points):
@@ -187,12 +202,20 @@ def tradeoff_chart(points: Sequence[TradeoffPoint], naam: str, bron: str) -> byt
             fontsize=7,
         )
     ax.axhline(0, color="#333333", linewidth=0.6)
-    ax.set_xlabel("Verlies aan autonomie (0 = geen, 1 = volledig)", fontsize=8)
-    ax.set_ylabel(f"Besparing voor {naam} (k€ per jaar)", fontsize=8)
+    ax.set_xlabel(_("Verlies aan autonomie (0 = geen, 1 = volledig)", lang), fontsize=8)
+    # Two lines: a long gemeente name must not push the unit off the figure ("… per j").
+    ax.set_ylabel(_("Besparing voor {naam}\n(k€ per jaar)", lang).format(naam=naam), fontsize=8)
+    # Ticks with the language's decimal mark ("0,05", not "0.05"): two decimals on the 0–1 scale.
+    ax.xaxis.set_major_formatter(matplotlib_number_formatter(lang, 2))
+    spread = max((abs(v) for p in points for v in (p.p10, p.p90)), default=0.0)
+    ax.yaxis.set_major_formatter(matplotlib_number_formatter(lang, 0 if spread >= 5 else 1))
     ax.tick_params(labelsize=7)
     ax.set_xlim(left=0)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(
-        f"Punt = P50, lijn = P10–P90. Bron: {bron}", fontsize=7, loc="left", color="#444444"
+        _("Punt = P50, lijn = P10–P90. Bron: {bron}", lang).format(bron=bron),
+        fontsize=7,
+        loc="left",
+        color="#444444",
     )
     return _png(fig)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from regiokompas._numbers import nl_number
+from regiokompas.i18n import format_number
 from regiokompas.report._model import Num
 
 __all__ = ["eur", "keur", "nl_number", "num", "parse_nl_number", "pct"]
@@ -21,14 +22,24 @@ def parse_nl_number(text: str) -> float:
     return float(cleaned)
 
 
-def num(value: float, unit: str, bron: str, jaar: int | None, key: str, decimals: int = 0) -> Num:
-    """A plain number with its unit, source and year."""
-    return Num(float(value), nl_number(value, decimals), unit, bron, jaar, key)
+def num(
+    value: float,
+    unit: str,
+    bron: str,
+    jaar: int | None,
+    key: str,
+    decimals: int = 0,
+    lang: str = "nl",
+) -> Num:
+    """A plain number with its unit, source and year (``lang``: nl 1.234,5; en 1,234.5)."""
+    return Num(float(value), format_number(value, lang, decimals), unit, bron, jaar, key)
 
 
-def eur(value: float, bron: str, jaar: int | None, key: str, unit: str = "euro") -> Num:
-    """Whole euros, printed as ``€ 1.234``."""
-    return Num(float(value), f"€ {nl_number(value)}", unit, bron, jaar, key)
+def eur(
+    value: float, bron: str, jaar: int | None, key: str, unit: str = "euro", lang: str = "nl"
+) -> Num:
+    """Whole euros, printed as ``€ 1.234`` (nl) or ``€ 1,234`` (en)."""
+    return Num(float(value), f"€ {format_number(value, lang)}", unit, bron, jaar, key)
 
 
 def keur(
@@ -38,16 +49,17 @@ def keur(
     key: str,
     unit: str = "k€ per jaar",
     decimals: int = 0,
+    lang: str = "nl",
 ) -> Num:
     """Thousands of euros, printed bare (the column or sentence names the unit); ``decimals``:
     what the amount's band supports (:func:`regiokompas.savings.band_decimals`)."""
-    return Num(float(value), nl_number(value, decimals), unit, bron, jaar, key)
+    return Num(float(value), format_number(value, lang, decimals), unit, bron, jaar, key)
 
 
-def pct(value: float | None, bron: str, jaar: int | None, key: str) -> Num | str:
+def pct(value: float | None, bron: str, jaar: int | None, key: str, lang: str = "nl") -> Num | str:
     """A signed percentage difference, or a dash when there is nothing to compare with."""
     if value is None or not math.isfinite(value):
         return "–"
-    text = nl_number(value)
+    text = format_number(value, lang)
     sign = "+" if round(value) > 0 else ""
     return Num(float(value), f"{sign}{text}%", "procent", bron, jaar, key)

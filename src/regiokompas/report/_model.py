@@ -85,7 +85,7 @@ class Image:
     alt: str
     caption: str
     bron: str
-    width_cm: float = 15.0
+    width_cm: float = 13.0
 
 
 Block = Paragraph | BulletList | Table | Image
@@ -93,9 +93,13 @@ Block = Paragraph | BulletList | Table | Image
 
 @dataclass(frozen=True)
 class Section:
+    """A titled part of the chapter. ``appendix`` marks the start of the appendix: renderers
+    put it on a new page, and the body (everything before it) is what the page limit counts."""
+
     title: str
     blocks: tuple[Block, ...] = ()
     subsections: tuple[Section, ...] = ()
+    appendix: bool = False
 
     def walk(self, level: int = 2) -> Iterator[tuple[int, Section]]:
         """This section and all below it, with heading levels (the chapter title is level 1)."""
@@ -115,6 +119,7 @@ class Chapter:
     sections: tuple[Section, ...]
     attributie: str
     engine_parts: tuple[tuple[str, bool], ...] = ()
+    language: str = "nl"
 
     def walk(self) -> Iterator[tuple[int, Section]]:
         for section in self.sections:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from regiokompas.report._format import keur, num
+from regiokompas.report._i18n import _, engine_text, format_number, ngettext
 from regiokompas.report._model import Block, Cell, Inline, Paragraph, Table
-from regiokompas.report._texts import T
+from regiokompas.report._texts import t
 from regiokompas.savings import band_decimals
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ __all__ = [
     "listed_block",
     "no_evidence_block",
     "reason_blocks",
+    "centre_blocks",
+    "join_names",
     "opportunity_blocks",
     "opportunity_table",
 ]
@@ -87,7 +90,7 @@ class OpportunityResult:
     considered: int = 0  # taakvelden looked at
     assumptions: tuple[tuple[str, str], ...] = ()  # (name, value)
     sources: tuple[str, ...] = ()
-    method: str = ""
+    method: tuple[str, ...] = ()  # paragraphs (Dutch msgids of the chapter's catalogue)
     note: str = ""  # shown next to the opportunities (e.g. what the model mode measures)
     parts: tuple[tuple[str, bool], ...] = ()  # engine part -> wired
 
@@ -112,45 +115,53 @@ def _vorm_label(vorm: str) -> str:
     return vorm.replace("_", " ")
 
 
-def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
+def opportunity_blocks(op: Opportunity, index: int, naam: str, lang: str = "nl") -> list[Block]:
     """The choice, the yield and the trade-off of one opportunity, as the college's question."""
     key = f"kans.{index}"
-    partners = join_names(op.partner_names)
+    partners = join_names(op.partner_names, lang)
     blocks: list[Block] = [
         Paragraph(
             (
-                T["keuze"].format(
+                t("keuze", lang).format(
                     taakveld=f"{op.taakveld} {op.omschrijving}",
                     partners=partners,
-                    vorm=_vorm_label(op.vorm),
+                    vorm=engine_text(_vorm_label(op.vorm), lang),
                 ),
             ),
             "keuze",
         ),
     ]
     yield_parts: list[Inline] = [
-        T["opbrengst"].format(naam=naam),
-        keur(op.p50, op.bron, op.jaar, f"{key}.p50", decimals=_own(op)),
-        T["opbrengst_2"],
-        keur(op.p10, op.bron, op.jaar, f"{key}.p10", decimals=_own(op)),
-        T["opbrengst_3"],
-        keur(op.p90, op.bron, op.jaar, f"{key}.p90", decimals=_own(op)),
-        T["opbrengst_4"],
+        t("opbrengst", lang).format(naam=naam),
+        keur(op.p50, op.bron, op.jaar, f"{key}.p50", decimals=_own(op), lang=lang),
+        t("opbrengst_2", lang),
+        keur(op.p10, op.bron, op.jaar, f"{key}.p10", decimals=_own(op), lang=lang),
+        t("opbrengst_3", lang),
+        keur(op.p90, op.bron, op.jaar, f"{key}.p90", decimals=_own(op), lang=lang),
+        t("opbrengst_4", lang),
     ]
     if op.startup_years is not None:
-        yield_parts.append(T["opstart"].format(jaren=_years(op.startup_years)))
-    yield_parts.extend(_tangible_parts(op, key))
-    yield_parts.extend(_group_parts(op, key))
+        years = op.startup_years
+        yield_parts.append(
+            ngettext(
+                "De opstart duurt ongeveer {jaren} jaar voordat de volledige besparing er is. ",
+                "De opstart duurt ongeveer {jaren} jaar voordat de volledige besparing er is. ",
+                1 if years == 1 else 2,
+                lang,
+            ).format(jaren=format_number(years, lang, 0 if float(years).is_integer() else 1))
+        )
+    yield_parts.extend(_tangible_parts(op, key, lang))
+    yield_parts.extend(_group_parts(op, key, lang))
     if op.shared_regions:
-        yield_parts.append(_congruence_text(op.shared_regions))
+        yield_parts.append(_congruence_text(op.shared_regions, lang))
     if op.congruentie:
-        yield_parts.append(op.congruentie + " ")
+        yield_parts.append(engine_text(op.congruentie, lang) + " ")
     blocks.append(Paragraph(tuple(yield_parts)))
     blocks.append(
         Paragraph(
             (
-                T["afweging"] + _verdict(op.verdict),
-                T["afweging_2"],
+                t("afweging", lang) + _verdict(op.verdict, lang),
+                t("afweging_2", lang),
                 num(
                     op.autonomy_loss,
                     "autonomieverlies 0–1",
@@ -158,10 +169,11 @@ def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
                     op.jaar,
                     f"{key}.autonomie",
                     2,
+                    lang,
                 ),
-                T["afweging_3"],
+                t("afweging_3", lang),
                 num(len(op.members) - 1, "gemeenten", op.bron, op.jaar, f"{key}.partners"),
-                T["afweging_4"],
+                ngettext(" andere gemeente.", " andere gemeenten.", len(op.members) - 1, lang),
             ),
             "let_op",
         )
@@ -169,7 +181,7 @@ def opportunity_blocks(op: Opportunity, index: int, naam: str) -> list[Block]:
     return blocks
 
 
-def _tangible_parts(op: Opportunity, key: str) -> list[Inline]:
+def _tangible_parts(op: Opportunity, key: str, lang: str) -> list[Inline]:
     # One unit of each kind (one-off, yearly) keeps the sentence readable; the appendix
     # lists every unit and its cost.
     firsts = {t.soort: t for t in reversed(op.tangible)}
@@ -177,66 +189,73 @@ def _tangible_parts(op: Opportunity, key: str) -> list[Inline]:
     if not op.tangible:
         return []
     if not items:
-        return [T["tastbaar_niets"]]
-    parts: list[Inline] = [T["tastbaar"]]
+        return [t("tastbaar_niets", lang)]
+    parts: list[Inline] = [t("tastbaar", lang)]
     for i, item in enumerate(items):
         if i:
-            parts.append("; of ")
+            parts.append(_("; of ", lang))
         decimals = 0 if item.p90 >= 10 else 1
         bron = f"{op.bron}; eenheidskosten: {item.bron}"
         parts.extend(
             [
-                num(item.p10, item.naam, bron, op.jaar, f"{key}.tastbaar.{i}.p10", decimals),
+                num(item.p10, item.naam, bron, op.jaar, f"{key}.tastbaar.{i}.p10", decimals, lang),
                 "–",
-                num(item.p90, item.naam, bron, op.jaar, f"{key}.tastbaar.{i}.p90", decimals),
-                f" × {item.naam} ({'eenmalig' if item.soort == 'eenmalig' else 'per jaar'}, "
-                f"à {item.kosten_keur:.0f} k€)",
+                num(item.p90, item.naam, bron, op.jaar, f"{key}.tastbaar.{i}.p90", decimals, lang),
+                (
+                    _(" × {naam} (eenmalig, à {kosten} k€)", lang)
+                    if item.soort == "eenmalig"
+                    else _(" × {naam} (per jaar, à {kosten} k€)", lang)
+                ).format(
+                    naam=engine_text(item.naam, lang),
+                    kosten=format_number(item.kosten_keur, lang),
+                ),
             ]
         )
     parts.append(". ")
     return parts
 
 
-def join_names(names: Sequence[str]) -> str:
-    """'A', 'A en B', 'A, B en C'."""
+def join_names(names: Sequence[str], lang: str = "nl") -> str:
+    """'A', 'A en B', 'A, B en C' (en: 'A, B and C')."""
     items = list(names)
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
+    return _("{eerste} en {laatste}", lang).format(eerste=", ".join(items[:-1]), laatste=items[-1])
 
 
-def _congruence_text(shared: tuple[str, ...]) -> str:
+def _congruence_text(shared: tuple[str, ...], lang: str) -> str:
     from regiokompas.data import REGION_TYPES
 
-    names = [REGION_TYPES[t].naam.lower() for t in shared if t in REGION_TYPES and t != "provincie"]
-    return T["congruent"].format(regios=join_names(names)) if names else ""
+    names = [
+        (REGION_TYPES[r].name_en if lang == "en" else REGION_TYPES[r].naam).lower()
+        for r in shared
+        if r in REGION_TYPES and r != "provincie"
+    ]
+    return t("congruent", lang).format(regios=join_names(names, lang)) if names else ""
 
 
-def _group_parts(op: Opportunity, key: str) -> list[Inline]:
+def _group_parts(op: Opportunity, key: str, lang: str) -> list[Inline]:
     """The whole group's band, next to the gemeente's own share (amounts labelled)."""
+    decimals = _group(op)
     return [
-        T["groep"],
-        keur(op.total_p50, op.bron, op.jaar, f"{key}.groep.p50", decimals=_group(op)),
-        T["opbrengst_2"],
-        keur(op.total_p10, op.bron, op.jaar, f"{key}.groep.p10", decimals=_group(op)),
-        T["opbrengst_3"],
-        keur(op.total_p90, op.bron, op.jaar, f"{key}.groep.p90", decimals=_group(op)),
-        T["opbrengst_4"],
+        t("groep", lang),
+        keur(op.total_p50, op.bron, op.jaar, f"{key}.groep.p50", decimals=decimals, lang=lang),
+        t("opbrengst_2", lang),
+        keur(op.total_p10, op.bron, op.jaar, f"{key}.groep.p10", decimals=decimals, lang=lang),
+        t("opbrengst_3", lang),
+        keur(op.total_p90, op.bron, op.jaar, f"{key}.groep.p90", decimals=decimals, lang=lang),
+        t("opbrengst_4", lang),
     ]
 
 
-def _verdict(verdict: str) -> str:
+def _verdict(verdict: str, lang: str) -> str:
     key = {"besparing": "verdict_besparing", "meerkosten": "verdict_meerkosten"}.get(
         verdict, "verdict_geen_bewijs"
     )
-    return T[key]
+    return t(key, lang)
 
 
-def _years(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
-
-
-def opportunity_table(ops: Sequence[Opportunity], naam: str) -> Table:
+def opportunity_table(ops: Sequence[Opportunity], naam: str, lang: str = "nl") -> Table:
     """All opportunities in one table: partners, the gemeente's own P10/P50/P90, the group's
     P50 and the gemeente's own autonomy loss (0–1)."""
     rows: list[tuple[Cell, ...]] = []
@@ -246,10 +265,17 @@ def opportunity_table(ops: Sequence[Opportunity], naam: str) -> Table:
             (
                 f"{op.taakveld} {op.omschrijving}",
                 ", ".join(op.partner_names),
-                keur(op.p10, op.bron, op.jaar, f"{key}.p10", decimals=_own(op)),
-                keur(op.p50, op.bron, op.jaar, f"{key}.p50", decimals=_own(op)),
-                keur(op.p90, op.bron, op.jaar, f"{key}.p90", decimals=_own(op)),
-                keur(op.total_p50, op.bron, op.jaar, f"{key}.groep.p50", decimals=_group(op)),
+                keur(op.p10, op.bron, op.jaar, f"{key}.p10", decimals=_own(op), lang=lang),
+                keur(op.p50, op.bron, op.jaar, f"{key}.p50", decimals=_own(op), lang=lang),
+                keur(op.p90, op.bron, op.jaar, f"{key}.p90", decimals=_own(op), lang=lang),
+                keur(
+                    op.total_p50,
+                    op.bron,
+                    op.jaar,
+                    f"{key}.groep.p50",
+                    decimals=_group(op),
+                    lang=lang,
+                ),
                 num(
                     op.autonomy_loss,
                     "autonomieverlies 0–1",
@@ -257,20 +283,21 @@ def opportunity_table(ops: Sequence[Opportunity], naam: str) -> Table:
                     op.jaar,
                     f"{key}.autonomie",
                     2,
+                    lang,
                 ),
             )
         )
     bron = "; ".join(sorted({f"{op.bron}" for op in ops}))
     return Table(
-        T["kansen_caption"].format(naam=naam),
+        t("kansen_caption", lang).format(naam=naam),
         (
-            "Taakveld",
-            "Partners",
-            "Eigen P10",
-            "Eigen P50",
-            "Eigen P90",
-            "Groep P50",
-            "Autonomieverlies eigen (0–1)",
+            _("Taakveld", lang),
+            _("Partners", lang),
+            _("Eigen P10", lang),
+            _("Eigen P50", lang),
+            _("Eigen P90", lang),
+            _("Groep P50", lang),
+            _("Autonomieverlies eigen (0–1)", lang),
         ),
         tuple(rows),
         bron,
@@ -278,17 +305,37 @@ def opportunity_table(ops: Sequence[Opportunity], naam: str) -> Table:
     )
 
 
-def no_evidence_block(items: Sequence[tuple[str, str]]) -> Paragraph:
+def no_evidence_block(items: Sequence[tuple[str, str]], lang: str = "nl") -> Paragraph:
     taken = ", ".join(f"{code} {name}" for code, name in items)
-    return Paragraph((T["geen_bewijs_text"].format(taken=taken),), "let_op")
+    return Paragraph((t("geen_bewijs_text", lang).format(taken=taken),), "let_op")
 
 
-def listed_block(key: str, items: Sequence[tuple[str, str]]) -> Paragraph:
+def listed_block(key: str, items: Sequence[tuple[str, str]], lang: str = "nl") -> Paragraph:
     """One sentence naming several taakvelden (e.g. the extra-cost ones)."""
     taken = ", ".join(f"{code} {name}" for code, name in items)
-    return Paragraph((T[key].format(taken=taken),), "let_op")
+    return Paragraph((t(key, lang).format(taken=taken),), "let_op")
 
 
-def reason_blocks(items: Sequence[tuple[str, str, str]]) -> list[Block]:
-    """One paragraph per taakveld with its reason ('al belegd in …', an exclusion)."""
-    return [Paragraph((f"{code} {name}: {reason}",)) for code, name, reason in items]
+def reason_blocks(items: Sequence[tuple[str, str, str]], lang: str = "nl") -> list[Block]:
+    """One paragraph per taakveld with its reason (an exclusion; the engines' words)."""
+    return [
+        Paragraph((f"{code} {name}: {engine_text(reason, lang)}",)) for code, name, reason in items
+    ]
+
+
+def centre_blocks(items: Sequence[tuple[str, str, str]], naam: str, lang: str) -> list[Block]:
+    """Why a taakveld's lasten are high: the gemeente is centrumgemeente for its region."""
+    return [
+        Paragraph(
+            (
+                _(
+                    "{taakveld}: {naam} is hier centrumgemeente. De lasten op dit taakveld "
+                    "omvatten taken en geld voor de hele regio en liggen daardoor hoger dan bij "
+                    "vergelijkbare gemeenten zonder die rol (bron: register; de regelingen staan "
+                    "onder 'Al belegd').",
+                    lang,
+                ).format(taakveld=f"{code} {name}", naam=naam),
+            )
+        )
+        for code, name, _reason in items
+    ]

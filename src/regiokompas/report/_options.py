@@ -30,7 +30,7 @@ class ChapterOptions:
     adapter already computed for the page or the API, so the chapter prints exactly the same
     numbers; ``None`` computes it from these options. ``include_no_evidence`` also lists
     taakvelden without evidence of a saving as options (never as opportunities that "yield
-    money").
+    money"). ``language`` writes the chapter in Dutch ("nl") or English ("en").
     """
 
     top: int | None = None
@@ -49,3 +49,4 @@ class ChapterOptions:
     scores_4k: Any | None = None
     advice: Any | None = None
     include_no_evidence: bool = False
+    language: str = "nl"  # "nl" or "en": the chapter's language (numbers, words, plurals)

@@ -10,6 +10,7 @@ import base64
 from html import escape
 
 from regiokompas.report._model import Block, BulletList, Chapter, Image, Paragraph, Table
+from regiokompas.report._texts import document_texts
 
 __all__ = ["render_html", "render_html_fragment"]
 
@@ -37,7 +38,7 @@ def _paragraph(p: Paragraph) -> str:
     return f"<p{cls}>{escape(p.text)}</p>"
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, words: dict[str, str]) -> str:
     if isinstance(block, Paragraph):
         return _paragraph(block)
     if isinstance(block, BulletList):
@@ -63,13 +64,13 @@ def _block(block: Block) -> str:
         return (
             f"<table><caption>{escape(block.caption)}</caption><thead><tr>{head}</tr>"
             f"</thead><tbody>{''.join(rows)}</tbody></table>"
-            f'<p class="bron">Bron: {escape(block.bron)}</p>'
+            f'<p class="bron">{words.get("bron")}: {escape(block.bron)}</p>'
         )
     if isinstance(block, Image):
         data = base64.b64encode(block.png).decode("ascii")
         return (
             f'<figure><img src="data:image/png;base64,{data}" alt="{escape(block.alt)}">'
-            f"<figcaption>{escape(block.caption)} (bron: {escape(block.bron)})"
+            f"<figcaption>{escape(block.caption)} ({words['bron_klein']}: {escape(block.bron)})"
             f"</figcaption></figure>"
         )
     raise TypeError(f"unknown block {type(block).__name__}")
@@ -78,12 +79,13 @@ def _block(block: Block) -> str:
 def render_html_fragment(chapter: Chapter, top_level: int = 1) -> str:
     """The chapter as an HTML fragment (for embedding in a page); headings start at ``h{top}``."""
     shift = top_level - 1
+    words = document_texts(chapter.language)
     parts = [f"<h{1 + shift}>{escape(chapter.title)}</h{1 + shift}>"]
-    parts.extend(_block(b) for b in chapter.intro)
+    parts.extend(_block(b, words) for b in chapter.intro)
     for level, section in chapter.walk():
         tag = f"h{min(level + shift, 6)}"
         parts.append(f"<section><{tag}>{escape(section.title)}</{tag}>")
-        parts.extend(_block(b) for b in section.blocks)
+        parts.extend(_block(b, words) for b in section.blocks)
         parts.append("</section>")
     return "\n".join(parts)
 
@@ -92,10 +94,9 @@ def render_html(chapter: Chapter) -> bytes:
     """The chapter as a complete, self-contained UTF-8 HTML page."""
     title = f"{chapter.title} – {chapter.gemeente_naam}"
     page = (
-        '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{chapter.language}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
-        f'{render_html_fragment(chapter)}\n</main>\n<footer><p class="bron">'
-        f"{escape(chapter.attributie)}</p></footer>\n</body>\n</html>\n"
+        f"{render_html_fragment(chapter)}\n</main>\n</body>\n</html>\n"
     )
     return page.encode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 
 from regiokompas.report._model import Block, BulletList, Chapter, Image, Paragraph, Table
+from regiokompas.report._texts import document_texts
 
 __all__ = ["render_markdown"]
 
@@ -22,7 +23,7 @@ def _paragraph(p: Paragraph) -> str:
     return text
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, words: dict[str, str]) -> str:
     if isinstance(block, Paragraph):
         return _paragraph(block)
     if isinstance(block, BulletList):
@@ -38,21 +39,24 @@ def _block(block: Block) -> str:
             + " |"
         )
         body = ["| " + " | ".join(_escape_cell(str(c)) for c in row) + " |" for row in block.rows]
-        return "\n".join([f"*{block.caption}*", "", head, rule, *body, "", f"Bron: {block.bron}"])
+        return "\n".join(
+            [f"*{block.caption}*", "", head, rule, *body, "", f"{words['bron']}: {block.bron}"]
+        )
     if isinstance(block, Image):
         data = base64.b64encode(block.png).decode("ascii")
         return (
             f"![{_escape_cell(block.alt)}](data:image/png;base64,{data})\n\n"
-            f"*{block.caption}* (bron: {block.bron})"
+            f"*{block.caption}* ({words['bron_klein']}: {block.bron})"
         )
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
 def render_markdown(chapter: Chapter) -> bytes:
     """The chapter as UTF-8 Markdown."""
+    words = document_texts(chapter.language)
     parts = [f"# {chapter.title}"]
-    parts.extend(_block(b) for b in chapter.intro)
+    parts.extend(_block(b, words) for b in chapter.intro)
     for level, section in chapter.walk():
         parts.append(f"{'#' * level} {section.title}")
-        parts.extend(_block(b) for b in section.blocks)
+        parts.extend(_block(b, words) for b in section.blocks)
     return ("\n\n".join(parts) + "\n").encode("utf-8")

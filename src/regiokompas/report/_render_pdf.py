@@ -18,13 +18,14 @@ from fpdf.enums import Align, XPos, YPos
 from fpdf.fonts import FontFace
 
 from regiokompas.report._model import Block, BulletList, Chapter, Image, Paragraph, Table
+from regiokompas.report._texts import document_texts
 
 __all__ = ["render_pdf"]
 
 _FONT = "DejaVu"
 _DARK = (11, 37, 69)
 _GREY = (61, 61, 61)
-_HEADING_SIZE = {1: 18.0, 2: 14.0, 3: 12.0, 4: 11.0}
+_HEADING_SIZE = {1: 18.0, 2: 13.0, 3: 11.0, 4: 10.5}
 
 
 def _font_dir() -> Path:
@@ -33,12 +34,14 @@ def _font_dir() -> Path:
 
 class _Pdf(FPDF):
     footer_text = ""
+    bron = "Bron"
+    bron_klein = "bron"
 
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(_FONT, "", 7)
         self.set_text_color(*_GREY)
-        self.cell(0, 5, f"{self.footer_text}   |   pagina {self.page_no()}", align=Align.C)
+        self.cell(0, 5, f"{self.footer_text} {self.page_no()}", align=Align.C)
 
 
 def _new_pdf(chapter: Chapter) -> _Pdf:
@@ -47,14 +50,16 @@ def _new_pdf(chapter: Chapter) -> _Pdf:
     pdf.add_font(_FONT, "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font(_FONT, "B", str(fonts / "DejaVuSans-Bold.ttf"))
     pdf.add_font(_FONT, "I", str(fonts / "DejaVuSans-Oblique.ttf"))
-    pdf.set_lang("nl-NL")
+    texts = document_texts(chapter.language)
+    pdf.set_lang("en-GB" if chapter.language == "en" else "nl-NL")
     pdf.set_title(f"{chapter.title} – {chapter.gemeente_naam}")
     pdf.set_author("Regiokompas")
-    pdf.set_subject("Concepthoofdstuk collegeprogramma")
+    pdf.set_subject(texts["subject"])
     pdf.set_creator("Regiokompas")
-    pdf.set_margins(20, 18, 20)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.footer_text = f"Regiokompas – concept voor {chapter.gemeente_naam}"
+    pdf.set_margins(20, 16, 20)
+    pdf.set_auto_page_break(True, margin=16)
+    pdf.footer_text = texts["footer"].format(naam=chapter.gemeente_naam)
+    pdf.bron, pdf.bron_klein = texts["bron"], texts["bron_klein"]
     pdf.add_page()
     return pdf
 
@@ -64,12 +69,12 @@ def _text(
     text: str,
     style: str = "",
     size: float = 10.0,
-    gap: float = 2.0,
+    gap: float = 1.6,
     color: tuple[int, int, int] = (26, 26, 26),
 ) -> None:
     pdf.set_font(_FONT, style, size)
     pdf.set_text_color(*color)
-    pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, size * 0.46, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(gap)
 
 
@@ -77,7 +82,7 @@ def _heading(pdf: FPDF, text: str, level: int) -> None:
     size = _HEADING_SIZE.get(level, 10.5)
     if pdf.will_page_break(size * 2.5):
         pdf.add_page()
-    pdf.ln(2 if level > 2 else 4)
+    pdf.ln(1.5 if level > 2 else 3)
     pdf.start_section(text, level=level - 1)
     _text(pdf, text, "B", size, gap=1.5, color=_DARK)
 
@@ -117,7 +122,7 @@ def _widths(pdf: FPDF, block: Table) -> tuple[float, ...]:
     return tuple(out)
 
 
-def _block(pdf: FPDF, block: Block) -> None:
+def _block(pdf: _Pdf, block: Block) -> None:
     if isinstance(block, Paragraph):
         style = {"keuze": "B", "let_op": "I"}.get(block.style, "")
         _text(pdf, block.text, style)
@@ -127,8 +132,8 @@ def _block(pdf: FPDF, block: Block) -> None:
             pdf.set_font(_FONT, "", 10)
             pdf.set_text_color(26, 26, 26)
             pdf.cell(7, 5, mark)
-            pdf.multi_cell(0, 5, item.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            pdf.ln(1)
+            pdf.multi_cell(0, 4.6, item.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.ln(0.6)
         pdf.ln(1)
     elif isinstance(block, Table):
         _text(pdf, block.caption, "B", 9.5, gap=1, color=_DARK)
@@ -138,7 +143,7 @@ def _block(pdf: FPDF, block: Block) -> None:
         with pdf.table(
             col_widths=_widths(pdf, block),
             text_align=align,
-            line_height=4.6,
+            line_height=4.0,
             headings_style=FontFace(emphasis="BOLD", fill_color=(232, 238, 245)),
             first_row_as_headings=True,
         ) as table:
@@ -150,14 +155,14 @@ def _block(pdf: FPDF, block: Block) -> None:
                 for value in row:
                     cells.cell(str(value))
         pdf.ln(1)
-        _text(pdf, f"Bron: {block.bron}", "", 7.5, gap=3, color=_GREY)
+        _text(pdf, f"{pdf.bron}: {block.bron}", "", 7.5, gap=3, color=_GREY)
     elif isinstance(block, Image):
         width = min(block.width_cm * 10, pdf.epw)
         pdf.image(
             io.BytesIO(block.png), w=width, x=Align.C, alt_text=block.alt, title=block.caption
         )
         pdf.ln(1)
-        _text(pdf, f"{block.caption} (bron: {block.bron})", "I", 8, gap=3, color=_GREY)
+        _text(pdf, f"{block.caption} ({pdf.bron_klein}: {block.bron})", "I", 8, gap=3, color=_GREY)
     else:  # pragma: no cover - the Block union is closed
         raise TypeError(f"unknown block {type(block).__name__}")
 
@@ -170,8 +175,10 @@ def render_pdf(chapter: Chapter) -> bytes:
     for block in chapter.intro:
         _block(pdf, block)
     for level, section in chapter.walk():
+        if section.appendix:
+            pdf.add_page()  # the appendix starts on its own page: the body's length is clear
         _heading(pdf, section.title, level)
         for block in section.blocks:
             _block(pdf, block)
-    _text(pdf, chapter.attributie, "", 7.5, gap=0, color=_GREY)
+    # The attribution is printed once, in the appendix's own section (not in every footer).
     return bytes(pdf.output())

@@ -15,8 +15,9 @@ from regiokompas._comparable import comparable_gemeenten
 from regiokompas.data import REGION_TYPES, Dataset
 from regiokompas.profile import GemeenteProfile
 from regiokompas.report._format import eur, num, pct
+from regiokompas.report._i18n import N_, _, ngettext
 from regiokompas.report._model import Block, Cell, Paragraph, Table
-from regiokompas.report._texts import GOAL_TAAKVELDEN, T
+from regiokompas.report._texts import GOAL_TAAKVELDEN, t
 
 __all__ = [
     "PARTNER_LAYERS",
@@ -57,57 +58,97 @@ def goal_of(taakveld: str) -> str | None:
     return None
 
 
-def kern_table(p: GemeenteProfile) -> Table:
+#: CBS's five urbanity classes (profile.STEDELIJKHEID), marked for the chapter's catalogue.
+_URBANITY = (
+    N_("zeer sterk stedelijk"),
+    N_("sterk stedelijk"),
+    N_("matig stedelijk"),
+    N_("weinig stedelijk"),
+    N_("niet stedelijk"),
+)
+
+
+def _urbanity(text: str, lang: str) -> str:
+    """'4 (weinig stedelijk)' in ``lang`` (longest label first: 'zeer sterk' before 'sterk')."""
+    for label in sorted(_URBANITY, key=len, reverse=True):
+        if f"({label})" in text:
+            return text.replace(f"({label})", f"({_(label, lang)})")
+    return text
+
+
+def comparison(n: int, lang: str) -> str:
+    """Who the gemeente is compared with (the profile's peer group)."""
+    return _("mediaan van {n} structureel vergelijkbare gemeenten", lang).format(n=n)
+
+
+def kern_table(p: GemeenteProfile, lang: str = "nl") -> Table:
     rows: list[tuple[Cell, ...]] = [
         (
-            "Inwoners",
-            num(float(p.inwoners.value), "inwoners", p.inwoners.bron, p.inwoners.jaar, "inwoners"),
+            _("Inwoners", lang),
+            num(
+                float(p.inwoners.value),
+                "inwoners",
+                p.inwoners.bron,
+                p.inwoners.jaar,
+                "inwoners",
+                lang=lang,
+            ),
             f"{p.inwoners.bron} {p.inwoners.jaar}",
         ),
         (
-            f"Inwoners {p.inwoners_recent.jaar}",
+            _("Inwoners {jaar}", lang).format(jaar=p.inwoners_recent.jaar),
             num(
                 float(p.inwoners_recent.value),
                 "inwoners",
                 p.inwoners_recent.bron,
                 p.inwoners_recent.jaar,
                 "inwoners_recent",
+                lang=lang,
             ),
             f"{p.inwoners_recent.bron} {p.inwoners_recent.jaar}",
         ),
         (
-            "Landoppervlakte (km²)",
-            num(float(p.land_km2.value), "km²", p.land_km2.bron, p.land_km2.jaar, "land_km2", 1),
+            _("Landoppervlakte (km²)", lang),
+            num(
+                float(p.land_km2.value),
+                "km²",
+                p.land_km2.bron,
+                p.land_km2.jaar,
+                "land_km2",
+                1,
+                lang,
+            ),
             f"{p.land_km2.bron} {p.land_km2.jaar}",
         ),
         (
-            "Bevolkingsdichtheid (inwoners per km²)",
+            _("Bevolkingsdichtheid (inwoners per km²)", lang),
             num(
                 float(p.bevolkingsdichtheid.value),
                 "inwoners per km²",
                 p.bevolkingsdichtheid.bron,
                 p.bevolkingsdichtheid.jaar,
                 "bevolkingsdichtheid",
+                lang=lang,
             ),
             f"{p.bevolkingsdichtheid.bron} {p.bevolkingsdichtheid.jaar}",
         ),
         (
-            "Stedelijkheid",
-            str(p.stedelijkheid.value),
+            _("Stedelijkheid", lang),
+            _urbanity(str(p.stedelijkheid.value), lang),
             f"{p.stedelijkheid.bron} {p.stedelijkheid.jaar}",
         ),
-        ("Provincie", p.provincie, "CBS Gebiedsindelingen 2024"),
+        (_("Provincie", lang), p.provincie, "CBS Gebiedsindelingen 2024"),
     ]
     return Table(
-        T["kern_caption"].format(naam=p.naam),
-        ("Kenmerk", "Waarde", "Bron en jaar"),
+        t("kern_caption", lang).format(naam=p.naam),
+        (_("Kenmerk", lang), _("Waarde", lang), _("Bron en jaar", lang)),
         tuple(rows),
         "CBS Kerncijfers wijken en buurten 2023; CBS Iv3",
         frozenset({1}),
     )
 
 
-def spending_table(p: GemeenteProfile) -> Table:
+def spending_table(p: GemeenteProfile, lang: str = "nl") -> Table:
     rows: list[tuple[Cell, ...]] = []
     for r in p.lasten:
         key = f"lasten.{r.hoofdtaakveld}"
@@ -120,6 +161,7 @@ def spending_table(p: GemeenteProfile) -> Table:
                     p.lasten_jaar,
                     f"{key}.gemeente",
                     "euro per inwoner",
+                    lang,
                 ),
                 eur(
                     r.mediaan_klasse,
@@ -127,16 +169,26 @@ def spending_table(p: GemeenteProfile) -> Table:
                     p.lasten_jaar,
                     f"{key}.mediaan",
                     "euro per inwoner",
+                    lang,
                 ),
-                pct(r.verschil_pct, p.lasten_bron, p.lasten_jaar, f"{key}.verschil"),
+                pct(r.verschil_pct, p.lasten_bron, p.lasten_jaar, f"{key}.verschil", lang),
             )
         )
     return Table(
-        T["lasten_caption"],
-        ("Hoofdtaakveld", p.naam, "Vergelijkbare gemeenten*", "Verschil"),
+        t("lasten_caption", lang),
+        (
+            _("Hoofdtaakveld", lang),
+            p.naam,
+            _("Vergelijkbare gemeenten*", lang),
+            _("Verschil", lang),
+        ),
         tuple(rows),
-        f"{p.lasten_bron}. *{p.vergelijking} (n = {p.vergelijking_n}), zelfde jaar: "
-        f"{', '.join(p.vergelijkbaar)}.",
+        _("{bron}. *{vergelijking} (n = {n}), zelfde jaar: {namen}.", lang).format(
+            bron=p.lasten_bron,
+            vergelijking=comparison(p.vergelijking_n, lang),
+            n=p.vergelijking_n,
+            namen=", ".join(p.vergelijkbaar),
+        ),
         frozenset({1, 2, 3}),
     )
 
@@ -191,7 +243,9 @@ def taakveld_spending(ds: Dataset, code: str, document: str = "jaarrekening") ->
     )
 
 
-def taakveld_table(spending: TaakveldSpending, goal: str, naam: str, top: int = 6) -> Table:
+def taakveld_table(
+    spending: TaakveldSpending, goal: str, naam: str, top: int = 5, lang: str = "nl"
+) -> Table:
     """The ``top`` largest taakvelden (by the gemeente's lasten) of one goal."""
     frame = spending.frame[spending.frame["goal"] == goal]
     frame = frame.sort_values("eigen_keur", ascending=False).head(top)
@@ -202,22 +256,31 @@ def taakveld_table(spending: TaakveldSpending, goal: str, naam: str, top: int = 
         rows.append(
             (
                 f"{r.taakveld} {r.omschrijving}",
-                num(float(r.eigen_keur), "k€", bron, jaar, f"{key}.lasten_keur"),
-                eur(float(r.eigen), bron, jaar, f"{key}.gemeente", "euro per inwoner"),
-                eur(float(r.mediaan), bron, jaar, f"{key}.mediaan", "euro per inwoner"),
+                num(float(r.eigen_keur), "k€", bron, jaar, f"{key}.lasten_keur", lang=lang),
+                eur(float(r.eigen), bron, jaar, f"{key}.gemeente", "euro per inwoner", lang),
+                eur(float(r.mediaan), bron, jaar, f"{key}.mediaan", "euro per inwoner", lang),
                 pct(
                     None if pd.isna(r.verschil) else float(r.verschil),
                     bron,
                     jaar,
                     f"{key}.verschil",
+                    lang,
                 ),
             )
         )
     return Table(
-        T["lasten_goal_caption"],
-        ("Taakveld", "Lasten (k€)", naam, "Vergelijkbare gemeenten*", "Verschil"),
+        t("lasten_goal_caption", lang),
+        (
+            _("Taakveld", lang),
+            _("Lasten (k€)", lang),
+            naam,
+            _("Vergelijkbare gemeenten*", lang),
+            _("Verschil", lang),
+        ),
         tuple(rows),
-        f"{bron}. *Mediaan van de tien structureel vergelijkbare gemeenten, zelfde jaar.",
+        _(
+            "{bron}. *Mediaan van de tien structureel vergelijkbare gemeenten, zelfde jaar.", lang
+        ).format(bron=bron),
         frozenset({1, 2, 3, 4}),
     )
 
@@ -255,7 +318,7 @@ def partner_sets(ds: Dataset, code: str) -> PartnerSets:
     return PartnerSets(tuple(layers), distinct, frozenset(partners))
 
 
-def regions_table(p: GemeenteProfile, sets: PartnerSets) -> Table:
+def regions_table(p: GemeenteProfile, sets: PartnerSets, lang: str = "nl") -> Table:
     bron = "CBS Gebiedsindelingen 2024 (ruimtelijke koppeling)"
     sizes = {t: len(m) for t, _, _, m in sets.layers}
     rows: list[tuple[Cell, ...]] = []
@@ -265,24 +328,43 @@ def regions_table(p: GemeenteProfile, sets: PartnerSets) -> Table:
             if r.regiotype in sizes
             else "–"
         )
-        rows.append((REGION_TYPES[r.regiotype].naam, r.code, r.naam, n))
+        kind = REGION_TYPES[r.regiotype]
+        rows.append((kind.name_en if lang == "en" else kind.naam, r.code, r.naam, n))
     return Table(
-        T["regios_caption"],
-        ("Indeling", "Code", "Regio", "Aantal gemeenten"),
+        t("regios_caption", lang),
+        (_("Indeling", lang), _("Code", lang), _("Regio", lang), _("Aantal gemeenten", lang)),
         tuple(rows),
         bron,
         frozenset({3}),
     )
 
 
-def partner_sets_paragraph(naam: str, sets: PartnerSets) -> Block:
+def partner_sets_paragraph(naam: str, sets: PartnerSets, lang: str = "nl") -> Block:
     bron = "CBS Gebiedsindelingen 2024 (ruimtelijke koppeling)"
+    layers = ngettext(
+        "{naam} zit in één regio-indeling met ",
+        "{naam} zit in {n} regio-indelingen met ",
+        len(sets.layers),
+        lang,
+    )
     return Paragraph(
         (
-            T["partnersets"].format(naam=naam, n_lagen=len(sets.layers)),
-            num(sets.distinct, "partnersets", bron, 2024, "partnersets"),
-            T["partnersets_2"],
-            num(len(sets.partners), "gemeenten", bron, 2024, "partnersets.gemeenten"),
-            T["partnersets_3"],
+            layers.format(naam=naam, n=len(sets.layers)),
+            num(sets.distinct, "partnersets", bron, 2024, "partnersets", lang=lang),
+            ngettext(
+                " samenstelling van partnergemeenten (in totaal ",
+                " verschillende samenstellingen van partnergemeenten (in totaal ",
+                sets.distinct,
+                lang,
+            ),
+            num(len(sets.partners), "gemeenten", bron, 2024, "partnersets.gemeenten", lang=lang),
+            ngettext(
+                " andere gemeente). Elke samenstelling vraagt eigen overleg, eigen afspraken en "
+                "eigen verantwoording.",
+                " andere gemeenten). Elke samenstelling vraagt eigen overleg, eigen afspraken en "
+                "eigen verantwoording.",
+                len(sets.partners),
+                lang,
+            ),
         )
     )

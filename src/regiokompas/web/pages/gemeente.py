@@ -255,10 +255,12 @@ def hoofdstuk(
         regelingen=opportunities.live_register(request).records,
         advice=advice,
         scores_4k=scores,
+        language=language(request),  # ?lang=en gives the English chapter (issue 16)
     )
     chosen = {
         "code": code,
         "formaat": formaat,
+        "taal": options.language,
         "advies": asdict(settings),
         "k4": {t: dict(a) for t, a in scores.values.items()} if scores else None,
     }
