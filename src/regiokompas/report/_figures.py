@@ -218,4 +218,4 @@ def tradeoff_chart(
         loc="left",
         color="#444444",
     )
-    return _png(fig)
+    return _png(fig, lang)
