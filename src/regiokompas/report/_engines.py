@@ -79,7 +79,7 @@ def chapter_advice(ds: Dataset, code: str, options: ChapterOptions) -> Advice:
     )
     engine = options.savings_engine or SavingsEngine.from_dataset(ds, mode=settings.mode)  # type: ignore[arg-type]
     records, bron = chapter_records(ds, options)
-    return advise(ds, engine, code, settings, records, bron)
+    return advise(ds, engine, code, settings, records, bron, language=options.language)
 
 
 def chapter_records(ds: Dataset, options: ChapterOptions) -> tuple[tuple[Any, ...], str]:
