@@ -73,7 +73,7 @@ def _pareto_chart(scope: TaakveldAdvice, lang: str) -> str:
         ),
         gettext("Besparing na transactiekosten (× € 1.000 per jaar)", lang),
     )
-    return charts.to_json(spec)
+    return charts.to_json(spec, lang)
 
 
 def _kansen_context(
@@ -158,7 +158,7 @@ def gemeente(
             [round(r.mediaanVergelijkbaar, 1) for r in rijen],
             profiel.naam,
             profiel.lasten.vergelijking,
-            "€ / " + ("inwoner" if lang == "nl" else "inhabitant"),
+            gettext("€ / inwoner", lang),
         )
         context: dict[str, Any] = {
             "p": profiel,
@@ -170,7 +170,7 @@ def gemeente(
             ],
             "regionaam": regionaam,
             "document": document,
-            "lasten_chart": charts.to_json(chart),
+            "lasten_chart": charts.to_json(chart, lang),
         }
         context.update(_kansen_context(request, query, settings, kansveld))
         context["bestaand"] = _existing(site, query, live)

@@ -14,7 +14,7 @@ from regiokompas.advice import SERIES_NAMES, parse_taakveld
 from regiokompas.data import RegiokompasError
 from regiokompas.web.shared import potential
 from regiokompas.web.shared.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
-from regiokompas.web.shared.i18n import value_label
+from regiokompas.web.shared.i18n import gettext, value_label
 from regiokompas.web.shared.maps import national_spending_map
 from regiokompas.web.shared.problems import AmbiguousError, BadParameterError
 from regiokompas.web.shared.templating import language, render, render_cached
@@ -107,8 +107,13 @@ def toegankelijkheid(request: Request) -> Response:
 @router.get("/api", response_class=HTMLResponse)
 def api_overzicht(request: Request) -> Response:
     schema = request.app.state.api.openapi()
+    lang = language(request)
     operations = [
-        {"pad": "/api/v1" + path, "methode": method.upper(), "samenvatting": op.get("summary", "")}
+        {
+            "pad": "/api/v1" + path,
+            "methode": method.upper(),
+            "samenvatting": gettext(op.get("summary", ""), lang),
+        }
         for path, item in schema["paths"].items()
         for method, op in item.items()
     ]

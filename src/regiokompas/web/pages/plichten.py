@@ -32,6 +32,7 @@ from regiokompas.duties import (
     load_goals,
     parse_scores,
 )
+from regiokompas.i18n import N_
 from regiokompas.web.shared.problems import BadParameterError
 from regiokompas.web.shared.templating import language, render
 from regiokompas.web.shared.views import site_of
@@ -313,8 +314,10 @@ def _answer(report: DutyReport, k: Kwetsbaarheid) -> PlichtenAntwoord:
     "/gemeenten/{code}/plichten",
     response_model=PlichtenAntwoord,
     tags=["gemeenten"],
-    summary="Wat moet: wettelijke plichten tot samenwerking (wet, artikel, status, regio, "
-    "register) en kwetsbaarheid per taakveld",
+    summary=N_(
+        "Wat moet: wettelijke plichten tot samenwerking (wet, artikel, status, regio, "
+        "register) en kwetsbaarheid per taakveld"
+    ),
 )
 def plichten_api(
     request: Request,

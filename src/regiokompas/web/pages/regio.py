@@ -144,6 +144,9 @@ def regio(
                     raise
                 raise BadParameterError(own[exc.param], exc.reason_nl, exc.reason_en) from exc
             context["indeling"] = result
+            context["indeling_bron"] = optimiser.source_line(
+                modus, int(site.engines.savings(modus).jaar), lang
+            )
             context["groep_van"] = {c: g.nummer for g in result.groepen for c in g.gemeenten}
             groups = [g.gemeenten for g in result.groepen]
             label = gettext("Groep", lang)

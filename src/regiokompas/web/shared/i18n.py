@@ -19,9 +19,19 @@ looked up in :data:`LABELS`, whose Dutch is marked with ``N_`` so extraction fin
 
 from __future__ import annotations
 
-from regiokompas.i18n import LANGUAGES, N_, format_number, translations
+from regiokompas.i18n import DEFAULT_DOMAIN, LANGUAGES, N_, format_number, translations
+from regiokompas.i18n import gettext as _core_gettext
 
-__all__ = ["DOMAIN", "LABELS", "LANGUAGES", "format_number", "gettext", "ngettext", "value_label"]
+__all__ = [
+    "DOMAIN",
+    "LABELS",
+    "LANGUAGES",
+    "engine_text",
+    "format_number",
+    "gettext",
+    "ngettext",
+    "value_label",
+]
 
 #: The gettext domain of the web app's own texts (the engines' texts are in "regiokompas").
 DOMAIN = "web"
@@ -107,3 +117,9 @@ def value_label(kind: str, value: str, language: str = "nl") -> str:
     itself when it has no label, so a new engine value shows rather than failing."""
     dutch = LABELS.get(kind, {}).get(value)
     return value if dutch is None else gettext(dutch, language)
+
+
+def engine_text(text: str, language: str = "nl") -> str:
+    """A text from an engine (savings, advice, duties...) in ``language``, from the engines'
+    ``regiokompas`` domain, so one translation serves page, CLI and chapter."""
+    return _core_gettext(text, language, domain=DEFAULT_DOMAIN)

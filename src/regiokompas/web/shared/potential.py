@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from regiokompas.web.shared import schemas
 from regiokompas.web.shared.engines import Engines
-from regiokompas.web.shared.i18n import LABELS, format_number, gettext
+from regiokompas.web.shared.i18n import LABELS, engine_text, format_number, gettext
 from regiokompas.web.shared.maps import LegendItem, RenderedMap
 from regiokompas.web.shared.svgmap import (
     BLUES,
@@ -178,7 +178,7 @@ def explain_scale(kansen: schemas.TaakveldKansen, engines: Engines, lang: str) -
             p10=pct(prior.besparing_p10),
             p50=pct(prior.besparing_p50),
             p90=pct(prior.besparing_p90),
-            bron=prior.bron,
+            bron=engine_text(prior.bron, lang),
         )
     s = kansen.schaal
     if s.oordeel is None or s.elasticiteit is None:

@@ -14,8 +14,8 @@ name=value)``, ``gettext`` and ``ngettext`` come from the ``web`` gettext catalo
 language (one environment per language, each with its callables installed once, so a request
 never changes another's language). They also get ``lang``, ``label`` (the label of a value
 chosen at run time, :func:`~regiokompas.web.shared.i18n.value_label`), ``num`` (numbers in the
-page language, :func:`regiokompas.i18n.format_number`), ``plotly_separators`` (Plotly's decimal
-and thousands marks), ``url`` (the current URL with some parameters replaced) and ``nav``.
+page language, :func:`regiokompas.i18n.format_number`), ``engine`` (an engine's text from the
+``regiokompas`` catalogue), ``url`` (the current URL with some parameters replaced) and ``nav``.
 """
 
 from __future__ import annotations
@@ -30,12 +30,20 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from regiokompas.i18n import plotly_separators
+from regiokompas.i18n import N_
 from regiokompas.web.shared._lru import SizedLRU
-from regiokompas.web.shared.i18n import LANGUAGES, format_number, gettext, ngettext, value_label
+from regiokompas.web.shared.i18n import (
+    LANGUAGES,
+    engine_text,
+    format_number,
+    gettext,
+    ngettext,
+    value_label,
+)
 
 __all__ = [
     "TEMPLATES",
+    "api_language",
     "TEMPLATE_DIR",
     "PageCache",
     "language",
@@ -64,8 +72,15 @@ def _templates(lang: str) -> Jinja2Templates:
         newstyle=False,
     )
     env.globals["label"] = functools.partial(value_label, language=lang)
-    env.globals["plotly_separators"] = plotly_separators(lang)
+    env.globals["engine"] = functools.partial(engine_text, language=lang)
     return Jinja2Templates(env=env)
+
+
+#: The bundle's CC BY attribution (``metadata.json``), marked so the catalogue has its English.
+ATTRIBUTION = N_(
+    "Bron: CBS (Kerncijfers wijken en buurten 2023, Iv3 overheidsfinanciën, Gebiedsindelingen) "
+    "en Kadaster/PDOK (gemeentegrenzen), CC BY 4.0."
+)
 
 
 #: One template set per language (the Dutch one is also the default).
@@ -96,6 +111,15 @@ def negotiate_language(header: str | None, default: str = "nl") -> str:
         if primary in LANGUAGES and q > best_q:
             best, best_q = primary, q
     return best
+
+
+def api_language(request: Request) -> str:
+    """The language of an API answer: ``?lang=nl|en``, else the ``Accept-Language`` header
+    (:func:`negotiate_language`), else Dutch."""
+    asked = request.query_params.get("lang")
+    if asked in LANGUAGES:
+        return str(asked)
+    return negotiate_language(request.headers.get("accept-language"))
 
 
 def language(request: Request) -> str:
@@ -194,7 +218,7 @@ def render(
         "num": lambda value, decimals=0: format_number(value, lang, decimals),
         "url": functools.partial(_url, request),
         "nav": getattr(request.app.state, "nav", []),
-        "attributie": site.dataset.attribution,
+        "attributie": gettext(site.dataset.attribution, lang),
     }
     values.update(context or {})
     response = TEMPLATES[lang].TemplateResponse(request, name, values, status_code=status_code)
