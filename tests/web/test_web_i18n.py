@@ -6,10 +6,19 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from regiokompas.web.shared.i18n import LABELS, gettext, ngettext, value_label
 from regiokompas.web.shared.validation import MESSAGES, reason
+
+
+@pytest.fixture
+def client(app: FastAPI) -> TestClient:
+    # Its own cookie jar: a page asked with ?lang=en remembers English in a cookie, which
+    # must not leak into the session-wide client other tests share.
+    return TestClient(app)
 
 
 def test_dutch_is_the_message_id_and_english_the_translation() -> None:

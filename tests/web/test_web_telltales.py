@@ -14,7 +14,16 @@ import html
 import re
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
+
+
+@pytest.fixture
+def client(app: FastAPI) -> TestClient:
+    # Its own cookie jar: a page asked with ?lang=en remembers English in a cookie, which
+    # must not leak into the session-wide client other tests share.
+    return TestClient(app)
+
 
 GEMEENTEN = ("GM0513", "GM0981", "GM0363")  # Gouda, Vaals, Amsterdam
 
