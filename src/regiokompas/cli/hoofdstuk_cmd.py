@@ -84,7 +84,7 @@ __all__ = ["hoofdstuk"]
     type=click.Choice(["nl", "en"]),
     default=None,
     help="Taal van het hoofdstuk (standaard: de taal van de meldingen, --taal vóór het "
-    "commando). / Language of the chapter.",
+    "commando).",
 )
 @click.option("--zonder-figuren", is_flag=True, help="Laat kaart en grafieken weg (sneller).")
 @click.option(

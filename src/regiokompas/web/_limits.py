@@ -14,10 +14,12 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from urllib.parse import parse_qs
 
 from fastapi import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from regiokompas.web.shared.i18n import LANGUAGES
 from regiokompas.web.shared.problems import PROBLEM_MEDIA_TYPE, WebError, problem_body
 from regiokompas.web.shared.templating import negotiate_language
 
@@ -45,7 +47,13 @@ class TooBusyError(WebError):
 
 def _too_large_body(scope: Scope, limit: int) -> bytes:
     headers = dict(scope.get("headers", []))
-    lang = negotiate_language(headers.get(b"accept-language", b"").decode("latin-1"))
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [""])
+    asked = query[0]
+    lang = (
+        asked
+        if asked in LANGUAGES
+        else negotiate_language(headers.get(b"accept-language", b"").decode("latin-1"))
+    )
     mb = limit / 1_000_000
     if lang == "en":
         title, detail = "Request too large", f"The request body is larger than {mb:g} MB."

@@ -38,6 +38,7 @@ from regiokompas.web._limits import BodyLimitMiddleware, ExpensiveSlots
 from regiokompas.web.api.app import API_PREFIX, API_VERSION, api_http_error, create_api
 from regiokompas.web.shared.problems import NotFoundError, UnknownReferenceError, WebError
 from regiokompas.web.shared.templating import PageCache, language, render
+from regiokompas.web.shared.validation import reason
 from regiokompas.web.shared.views import SiteData
 
 __all__ = [
@@ -163,7 +164,7 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     parts = []
     for error in exc.errors():
         loc = [str(x) for x in error.get("loc", ()) if x not in ("query", "path")]
-        parts.append(f"'{'.'.join(loc)}': {error.get('msg', '')}")
+        parts.append(f"'{'.'.join(loc)}': {reason(error, lang)}")
     prefix = "Ongeldige waarde voor parameter " if lang == "nl" else "Invalid value for parameter "
     return _page_error(request, 400, prefix + "; ".join(parts), [])
 

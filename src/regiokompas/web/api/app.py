@@ -28,6 +28,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from regiokompas import __version__
+from regiokompas.i18n import N_
+from regiokompas.web.shared.i18n import gettext
 from regiokompas.web.shared.problems import (
     PROBLEM_MEDIA_TYPE,
     BadParameterError,
@@ -35,7 +37,8 @@ from regiokompas.web.shared.problems import (
     WebError,
     problem_body,
 )
-from regiokompas.web.shared.templating import negotiate_language
+from regiokompas.web.shared.templating import api_language
+from regiokompas.web.shared.validation import reason
 
 __all__ = ["API_PREFIX", "API_VERSION", "EXPENSIVE_PATHS", "api_http_error", "create_api"]
 
@@ -56,27 +59,28 @@ _DESCRIPTION = (
     "Engels. Deze API volgt de NLGov REST API Design Rules."
 )
 
+#: Problem titles per status (Dutch, translated in the web catalogue).
 _STATUS_TEXT = {
-    400: ("Ongeldige invoer", "Invalid input"),
-    404: ("Niet gevonden", "Not found"),
-    405: ("Methode niet toegestaan", "Method not allowed"),
-    406: ("Niet aanvaardbaar", "Not acceptable"),
-    409: ("Conflict", "Conflict"),
-    413: ("Verzoek te groot", "Request too large"),
-    422: ("Te veel werk gevraagd", "Too much work requested"),
-    429: ("Te veel verzoeken", "Too many requests"),
-    503: ("Tijdelijk niet beschikbaar", "Temporarily unavailable"),
-    500: ("Interne fout", "Internal server error"),
+    400: N_("Ongeldige invoer"),
+    404: N_("Niet gevonden"),
+    405: N_("Methode niet toegestaan"),
+    406: N_("Niet aanvaardbaar"),
+    409: N_("Conflict"),
+    413: N_("Verzoek te groot"),
+    422: N_("Te veel werk gevraagd"),
+    429: N_("Te veel verzoeken"),
+    503: N_("Tijdelijk niet beschikbaar"),
+    500: N_("Interne fout"),
 }
 
 
 def _lang(request: Request) -> str:
-    return negotiate_language(request.headers.get("accept-language"))
+    return api_language(request)
 
 
 def _title(status: int, lang: str) -> str:
-    nl, en = _STATUS_TEXT.get(status, (f"HTTP {status}", f"HTTP {status}"))
-    return en if lang == "en" else nl
+    title = _STATUS_TEXT.get(status)
+    return f"HTTP {status}" if title is None else gettext(title, lang)
 
 
 def problem_response(
@@ -128,7 +132,7 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     invalid = []
     for error in exc.errors():
         loc = [str(x) for x in error.get("loc", ()) if x not in ("query", "path", "header", "body")]
-        invalid.append((".".join(loc) or "?", str(error.get("msg", ""))))
+        invalid.append((".".join(loc) or "?", reason(error, lang)))
     names = ", ".join(n for n, _ in invalid)
     detail = f"Ongeldige waarde voor: {names}." if lang == "nl" else f"Invalid value for: {names}."
     return problem_response(request, 400, detail, invalid=invalid)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
+from regiokompas.i18n import N_
 from regiokompas.web.api._contract import PROVINCIE_PATTERN, REGIOTYPE_PATTERN, VORM_PATTERN
 from regiokompas.web.shared import potential, schemas
 from regiokompas.web.shared.engines import DEFAULT_MODE
@@ -50,7 +51,7 @@ _Vorm = Annotated[
     "/gemeenten",
     response_model=schemas.GemeenteLijst,
     tags=["gemeenten"],
-    summary="Alle gemeenten (indeling 2023), te filteren op naam en provincie",
+    summary=N_("Alle gemeenten (indeling 2023), te filteren op naam en provincie"),
 )
 def gemeenten(
     request: Request,
@@ -68,7 +69,7 @@ def gemeenten(
     "/gemeenten/{code}",
     response_model=schemas.GemeenteProfiel,
     tags=["gemeenten"],
-    summary="Profiel van een gemeente: kerncijfers, regio's, buren en lasten",
+    summary=N_("Profiel van een gemeente: kerncijfers, regio's, buren en lasten"),
 )
 def gemeente(
     request: Request, code: _Code, document: _Document = "jaarrekening"
@@ -81,7 +82,7 @@ def gemeente(
     "/gemeenten/{code}/buren",
     response_model=schemas.BurenLijst,
     tags=["gemeenten"],
-    summary="Buurgemeenten (over land met grenslengte, of over water)",
+    summary=N_("Buurgemeenten (over land met grenslengte, of over water)"),
 )
 def buren(request: Request, code: _Code) -> schemas.BurenLijst:
     site = site_of(request)
@@ -92,7 +93,7 @@ def buren(request: Request, code: _Code) -> schemas.BurenLijst:
     "/gemeenten/{code}/lasten",
     response_model=schemas.Lastenvergelijking,
     tags=["gemeenten"],
-    summary="Lasten per inwoner per hoofdtaakveld tegenover vergelijkbare gemeenten",
+    summary=N_("Lasten per inwoner per hoofdtaakveld tegenover vergelijkbare gemeenten"),
 )
 def lasten(
     request: Request, code: _Code, document: _Document = "jaarrekening"
@@ -105,7 +106,7 @@ def lasten(
     "/regios",
     response_model=schemas.RegioLijst,
     tags=["regio's"],
-    summary="Regio's van de bestaande indelingen (provincie, GGD, veiligheidsregio, ...)",
+    summary=N_("Regio's van de bestaande indelingen (provincie, GGD, veiligheidsregio, ...)"),
 )
 def regios(
     request: Request,
@@ -124,7 +125,7 @@ def regios(
     "/regios/{code}",
     response_model=schemas.RegioDetail,
     tags=["regio's"],
-    summary="Een regio met haar gemeenten",
+    summary=N_("Een regio met haar gemeenten"),
 )
 def regio(
     request: Request,
@@ -137,7 +138,7 @@ def regio(
     "/taakvelden",
     response_model=schemas.TaakveldLijst,
     tags=["taakvelden"],
-    summary="De Iv3-taakvelden 2017–2026",
+    summary=N_("De Iv3-taakvelden 2017–2026"),
 )
 def taakvelden(
     request: Request,
@@ -153,7 +154,7 @@ def taakvelden(
     "/taakvelden/{taakveld}",
     response_model=schemas.Taakveld,
     tags=["taakvelden"],
-    summary="Eén taakveld",
+    summary=N_("Eén taakveld"),
 )
 def taakveld(
     request: Request,
@@ -166,7 +167,7 @@ def taakveld(
     "/taakvelden/{taakveld}/lasten",
     response_model=schemas.TaakveldKaart,
     tags=["taakvelden"],
-    summary="Lasten op een taakveld per gemeente (de landkaart op de startpagina)",
+    summary=N_("Lasten op een taakveld per gemeente (de landkaart op de startpagina)"),
 )
 def taakveld_lasten(
     request: Request,
@@ -180,7 +181,7 @@ def taakveld_lasten(
     "/taakvelden/{taakveld}/kansen",
     response_model=schemas.TaakveldKansen,
     tags=["taakvelden"],
-    summary="Waar samenwerking op een taakveld kansrijk is, per gemeente (de landkaart)",
+    summary=N_("Waar samenwerking op een taakveld kansrijk is, per gemeente (de landkaart)"),
 )
 def taakveld_kansen(
     request: Request,

@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from regiokompas.i18n import N_
 from regiokompas.web._limits import expensive_slot
 from regiokompas.web.api._contract import (
     GEMEENTEN_PATTERN,
@@ -66,7 +67,7 @@ _Modus = Annotated[
     dependencies=[Depends(expensive_slot)],
     response_model=schemas.Besparing,
     tags=["analyses"],
-    summary="Besparing van een samenwerking met onzekerheid (P10/P50/P90), per lid en per jaar",
+    summary=N_("Besparing van een samenwerking met onzekerheid (P10/P50/P90), per lid en per jaar"),
 )
 def besparingen(
     request: Request,
@@ -89,7 +90,7 @@ def besparingen(
     dependencies=[Depends(expensive_slot)],
     response_model=schemas.Verdelingsanalyse,
     tags=["analyses"],
-    summary="Eerlijke kostenverdeling: verdeelsleutels, Shapley-waarde, nucleolus, kerntoets",
+    summary=N_("Eerlijke kostenverdeling: verdeelsleutels, Shapley-waarde, nucleolus, kerntoets"),
 )
 def verdelingen(
     request: Request,
@@ -138,9 +139,11 @@ def verdelingen(
     dependencies=[Depends(expensive_slot)],
     response_model=Advies,
     tags=["gemeenten"],
-    summary="Advies voor één gemeente: per taakveld de beste groep (bestaande partnersets "
-    "eerst), bandbreedtes en oordeel van het besparingsmodel, bestaande regelingen uit het "
-    "register, in de rangorde van het bewijs (zelfde getallen als pagina, CLI en hoofdstuk)",
+    summary=N_(
+        "Advies voor één gemeente: per taakveld de beste groep (bestaande partnersets "
+        "eerst), bandbreedtes en oordeel van het besparingsmodel, bestaande regelingen uit het "
+        "register, in de rangorde van het bewijs (zelfde getallen als pagina, CLI en hoofdstuk)"
+    ),
 )
 def kansen(
     request: Request,

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from regiokompas.i18n import N_
 from regiokompas.web._limits import expensive_slot
 from regiokompas.web.api._contract import LIST_PATTERN, VORM_PATTERN
 from regiokompas.web.shared import analyses, optimiser, schemas
@@ -22,8 +23,10 @@ api_router = APIRouter()
     dependencies=[Depends(expensive_slot)],
     response_model=schemas.Indeling,
     tags=["analyses"],
-    summary="Beste indeling van een gebied in aaneengesloten samenwerkingsgroepen, met bewezen "
-    "bovengrens",
+    summary=N_(
+        "Beste indeling van een gebied in aaneengesloten samenwerkingsgroepen, met bewezen "
+        "bovengrens"
+    ),
 )
 def indelingen(
     request: Request,

@@ -19,7 +19,7 @@ from regiokompas.report import ChapterOptions, build_chapter, download
 from regiokompas.web.pages.plichten import parse_score_fields
 from regiokompas.web.shared import charts, opportunities
 from regiokompas.web.shared.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
-from regiokompas.web.shared.i18n import format_number, translate
+from regiokompas.web.shared.i18n import format_number, gettext, value_label
 from regiokompas.web.shared.maps import neighbour_map
 from regiokompas.web.shared.opportunities import DEFAULT_GROUP_SIZE
 from regiokompas.web.shared.problems import AmbiguousError, BadParameterError
@@ -40,25 +40,25 @@ def _pareto_chart(scope: TaakveldAdvice, lang: str) -> str:
     front, the top options and staying alone at (0, 0). Each member's own loss depends only
     on the form and the taakveld, so the trade-off between groups is in their size."""
 
+    loss = gettext("Autonomieverlies", lang)
+
     def label(o: GroupOption) -> str:
         saving = format_number(o.besparing_keur - o.transactie_keur, lang)
         autonomy = format_number(o.autonomie_groep, lang, 2)
-        return (
-            f"{', '.join(o.namen)}<br>{saving} k€; {translate('autonomieverlies', lang)} {autonomy}"
-        )
+        return f"{', '.join(o.namen)}<br>{saving} k€; {loss} {autonomy}"
 
     front = scope.pareto
     others = [o for o in scope.opties if not o.pareto]
     series: list[dict[str, Any]] = [
         {
-            "name": translate("pareto_front", lang),
+            "name": gettext("Pareto-front", lang),
             "x": [0.0, *(o.autonomie_groep for o in front)],
             "y": [0.0, *(o.besparing_keur - o.transactie_keur for o in front)],
-            "text": [translate("alleen_blijven", lang), *(label(o) for o in front)],
+            "text": [gettext("Alleen blijven", lang), *(label(o) for o in front)],
             "mode": "lines+markers",
         },
         {
-            "name": translate("pareto_overig", lang),
+            "name": gettext("Andere goede groepen", lang),
             "x": [o.autonomie_groep for o in others],
             "y": [o.besparing_keur - o.transactie_keur for o in others],
             "text": [label(o) for o in others],
@@ -66,9 +66,14 @@ def _pareto_chart(scope: TaakveldAdvice, lang: str) -> str:
         },
     ]
     spec = charts.scatter(
-        series, translate("autonomieverlies_as", lang), translate("besparing_as", lang)
+        series,
+        gettext(
+            "Autonomieverlies van de groep (som van het eigen verlies van de leden, elk 0–1)",
+            lang,
+        ),
+        gettext("Besparing na transactiekosten (× € 1.000 per jaar)", lang),
     )
-    return charts.to_json(spec)
+    return charts.to_json(spec, lang)
 
 
 def _kansen_context(
@@ -99,13 +104,13 @@ def _kansen_context(
         "groepsgrootte": settings.group_size,
         "max_grootte": opportunities.MAX_SIZE,
         "binnen": settings.within or "",
-        "binnen_opties": [("", translate("binnen_geen", lang))]
+        "binnen_opties": [("", gettext("alle buurgemeenten", lang))]
         + [(t, r.naam if lang == "nl" else r.name_en) for t, r in REGION_TYPES.items()],
         "vorm": settings.vorm,
         "vorm_naam": vormen.get(settings.vorm, settings.vorm),
         "vorm_opties": engines.vormen(),
         "modus": settings.mode,
-        "modus_opties": [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES],
+        "modus_opties": [(m, value_label("modus", m, lang)) for m in WEB_MODES],
         "autonomieprijs": settings.autonomy_price,
         "geenbewijs": settings.include_no_evidence,
         "kansveld_opties": [(t.label, f"{t.label} {t.omschrijving}") for t in with_options],
@@ -153,7 +158,7 @@ def gemeente(
             [round(r.mediaanVergelijkbaar, 1) for r in rijen],
             profiel.naam,
             profiel.lasten.vergelijking,
-            "€ / " + ("inwoner" if lang == "nl" else "inhabitant"),
+            gettext("€ / inwoner", lang),
         )
         context: dict[str, Any] = {
             "p": profiel,
@@ -165,7 +170,7 @@ def gemeente(
             ],
             "regionaam": regionaam,
             "document": document,
-            "lasten_chart": charts.to_json(chart),
+            "lasten_chart": charts.to_json(chart, lang),
         }
         context.update(_kansen_context(request, query, settings, kansveld))
         context["bestaand"] = _existing(site, query, live)

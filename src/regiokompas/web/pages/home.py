@@ -14,7 +14,7 @@ from regiokompas.advice import SERIES_NAMES, parse_taakveld
 from regiokompas.data import RegiokompasError
 from regiokompas.web.shared import potential
 from regiokompas.web.shared.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
-from regiokompas.web.shared.i18n import translate
+from regiokompas.web.shared.i18n import gettext, value_label
 from regiokompas.web.shared.maps import national_spending_map
 from regiokompas.web.shared.problems import AmbiguousError, BadParameterError
 from regiokompas.web.shared.templating import language, render, render_cached
@@ -68,7 +68,7 @@ def home(
             "kansen": None,
         }
         engines = site.engines
-        context["modus_opties"] = [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES]
+        context["modus_opties"] = [(m, value_label("modus", m, lang)) for m in WEB_MODES]
         if weergave == "kansen":
             engines.savings(modus)  # a 400 for an unknown mode before anything else
             kansen = potential.taakveld_kansen(site, engines, code, modus, vorm)
@@ -107,8 +107,13 @@ def toegankelijkheid(request: Request) -> Response:
 @router.get("/api", response_class=HTMLResponse)
 def api_overzicht(request: Request) -> Response:
     schema = request.app.state.api.openapi()
+    lang = language(request)
     operations = [
-        {"pad": "/api/v1" + path, "methode": method.upper(), "samenvatting": op.get("summary", "")}
+        {
+            "pad": "/api/v1" + path,
+            "methode": method.upper(),
+            "samenvatting": gettext(op.get("summary", ""), lang),
+        }
         for path, item in schema["paths"].items()
         for method, op in item.items()
     ]

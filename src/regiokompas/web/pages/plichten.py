@@ -32,57 +32,18 @@ from regiokompas.duties import (
     load_goals,
     parse_scores,
 )
+from regiokompas.i18n import N_
+from regiokompas.web.shared.i18n import engine_text
 from regiokompas.web.shared.problems import BadParameterError
 from regiokompas.web.shared.templating import language, render
 from regiokompas.web.shared.views import site_of
 
-__all__ = ["TEXTS", "PlichtenAntwoord", "api_router", "parse_score_fields", "router"]
+__all__ = ["PlichtenAntwoord", "api_router", "parse_score_fields", "router"]
 
 router = APIRouter()
 api_router = APIRouter()
 
 _CHAPTER_FORMATS = (("docx", "Word"), ("pdf", "PDF"), ("html", "HTML"), ("md", "Markdown"))
-#: Page texts (Dutch, English). The duty register itself (law names, notes) is Dutch only.
-TEXTS: dict[str, tuple[str, str]] = {
-    "titel": ("Wat moet", "What the law requires"),
-    "terug": ("Terug naar", "Back to"),
-    "plichten_titel": ("Samenwerking die de wet voorschrijft", "Cooperation the law prescribes"),
-    "plichten_intro": (
-        "Niet alles is een keuze. Voor deze taken schrijft de wet samenwerking voor, of legt zij "
-        "de taak bij de gemeente en laat zij de samenwerking aan de gemeente. Elke regel noemt "
-        "wet, artikel en status.",
-        "Not everything is a choice. For these tasks the law prescribes cooperation, or gives "
-        "the task to the municipality and leaves cooperation to it. Each row names law, article "
-        "and status (the legal texts are Dutch).",
-    ),
-    "kwetsbaar_titel": (
-        "Kwetsbaarheid: taken die op weinig mensen rusten",
-        "Vulnerability: tasks that rest on few people",
-    ),
-    "vierk_titel": (
-        "Meer dan geld: de vier K's en sturing",
-        "Beyond money: the four Ks and control",
-    ),
-    "vierk_intro": (
-        "Kosten (de besparingsband, zie de kansen op de gemeentepagina en in het hoofdstuk) en "
-        "kwetsbaarheid komen uit de gegevens. Kwaliteit, klant en sturing beoordeelt alleen het "
-        "college zelf (1 = zwak, 5 = sterk); leeg betekent: niet ingevuld.",
-        "Cost (the savings band, see the opportunities on the municipality page and in the "
-        "chapter) and vulnerability come from the data. Quality, client focus and control only "
-        "the executive itself can score (1 = weak, 5 = strong); empty means: not scored.",
-    ),
-    "sturing_help": (
-        "Sturing is de democratische controle van raad en college. De 'prijs van autonomie' bij "
-        "de kansen rekent autonomieverlies om in geld (k€ per jaar per punt); de sturingsscore "
-        "hier is het eigen oordeel van het college over hoe zwaar dat per taakveld weegt.",
-        "Control is the democratic oversight of council and executive. The 'price of autonomy' "
-        "with the opportunities prices autonomy loss in money (k€ per year per point); the "
-        "control score here is the executive's own judgement of how much that weighs per task.",
-    ),
-    "bijwerken": ("Scores bijwerken", "Update scores"),
-    "toevoegen": ("Taakveld toevoegen", "Add a task field"),
-    "hoofdstuk": ("Concepthoofdstuk met deze scores:", "Draft chapter with these scores:"),
-}
 
 
 # ------------------------------------------------------------------ data
@@ -126,6 +87,7 @@ def parse_score_fields(params: Any) -> Scores:
 def plichten_page(request: Request, query: str) -> HTMLResponse:
     """Wat moet, kwetsbaarheid and the 4K form for one gemeente."""
     site = site_of(request)
+    lang = language(request)
     code = site.find(query)
     report, k = _report(request, code)
     scores = parse_score_fields(request.query_params)
@@ -143,11 +105,10 @@ def plichten_page(request: Request, query: str) -> HTMLResponse:
         "r": report,
         "k": k,
         "rows": rows,
-        "aspects": ASPECTS,
-        "filled_by": FILLED_BY,
-        "verplicht": VERPLICHT,
-        "caveat": CAVEAT,
-        "t": {key: pair[1 if language(request) == "en" else 0] for key, pair in TEXTS.items()},
+        "aspects": {a: engine_text(label, lang) for a, label in ASPECTS.items()},
+        "filled_by": engine_text(FILLED_BY, lang),
+        "verplicht": {key: engine_text(text, lang) for key, text in VERPLICHT.items()},
+        "caveat": engine_text(CAVEAT, lang),
         "scores_compact": compact,
         "chapter_links": [
             (
@@ -313,8 +274,10 @@ def _answer(report: DutyReport, k: Kwetsbaarheid) -> PlichtenAntwoord:
     "/gemeenten/{code}/plichten",
     response_model=PlichtenAntwoord,
     tags=["gemeenten"],
-    summary="Wat moet: wettelijke plichten tot samenwerking (wet, artikel, status, regio, "
-    "register) en kwetsbaarheid per taakveld",
+    summary=N_(
+        "Wat moet: wettelijke plichten tot samenwerking (wet, artikel, status, regio, "
+        "register) en kwetsbaarheid per taakveld"
+    ),
 )
 def plichten_api(
     request: Request,

@@ -13,7 +13,7 @@ from regiokompas.data import REGION_TYPES
 from regiokompas.web.shared import analyses, optimiser
 from regiokompas.web.shared import stabiliteit as stability
 from regiokompas.web.shared.engines import DEFAULT_MODE, DEFAULT_VORM, WEB_MODES
-from regiokompas.web.shared.i18n import translate
+from regiokompas.web.shared.i18n import gettext, value_label
 from regiokompas.web.shared.maps import group_map
 from regiokompas.web.shared.problems import BadParameterError
 from regiokompas.web.shared.templating import language, render, render_cached
@@ -45,7 +45,7 @@ def regios(request: Request) -> Response:
 
 
 def _region_label(naam: str, lang: str) -> str:
-    return translate("regio_kaart_label", lang, regio=naam)
+    return gettext("De gemeenten van {regio}", lang, regio=naam)
 
 
 #: Regions up to this many gemeenten get the optimiser's grouping without asking.
@@ -74,7 +74,16 @@ def _add_stability(
         raise BadParameterError(own[exc.param], exc.reason_nl, exc.reason_en) from exc
     context["stabiliteit"] = result
     context["stabiliteit_kaart"] = stability.stabiliteit_map(
-        site, members, result, translate("stabiliteit_kaart_label", lang, regio=detail.naam), lang
+        site,
+        members,
+        result,
+        gettext(
+            "Kaart van {regio}: lijnen tussen buren, dikker naarmate ze vaker "
+            "samen in een groep zitten",
+            lang,
+            regio=detail.naam,
+        ),
+        lang,
     )
 
 
@@ -117,7 +126,7 @@ def regio(
                 for t in site.taakvelden(site.latest_year["jaarrekening"]).taakvelden
             ],
             "vorm_opties": engines.vormen(),
-            "modus_opties": [(m, translate(f"modus_{m}", lang)) for m in WEB_MODES],
+            "modus_opties": [(m, value_label("modus", m, lang)) for m in WEB_MODES],
             "methoden": [],
             "stabiliteit": None,
         }
@@ -135,9 +144,12 @@ def regio(
                     raise
                 raise BadParameterError(own[exc.param], exc.reason_nl, exc.reason_en) from exc
             context["indeling"] = result
+            context["indeling_bron"] = optimiser.source_line(
+                modus, int(site.engines.savings(modus).jaar), lang
+            )
             context["groep_van"] = {c: g.nummer for g in result.groepen for c in g.gemeenten}
             groups = [g.gemeenten for g in result.groepen]
-            label = translate("groep", lang)
+            label = gettext("Groep", lang)
             names = [
                 f"{label} {g.nummer}: {', '.join(g.namen)}" if len(g.gemeenten) > 1 else g.namen[0]
                 for g in result.groepen
@@ -151,7 +163,9 @@ def regio(
             _region_label(detail.naam, lang),
             key,
             names=names,
-            alone_label=translate("alleen_geen_groep", lang) if context["indeling"] else None,
+            alone_label=gettext("blijft alleen (geen groep)", lang)
+            if context["indeling"]
+            else None,
         )
         if lid:
             chosen = analyses.parse_members(site, lid, "lid")

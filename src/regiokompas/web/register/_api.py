@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 from regiokompas.data import RegiokompasError
+from regiokompas.i18n import N_
 from regiokompas.register import (
     ConflictError,
     Deelnemer,
@@ -36,7 +37,7 @@ from regiokompas.store import Gebruiker, StoreBusyError
 from regiokompas.web._security import security_event
 from regiokompas.web.register._auth import bearer_user, register_of
 from regiokompas.web.shared.problems import PROBLEM_MEDIA_TYPE, problem_body
-from regiokompas.web.shared.templating import negotiate_language
+from regiokompas.web.shared.templating import api_language
 
 __all__ = ["api_router"]
 
@@ -215,7 +216,7 @@ def _problem(
     invalid: list[tuple[str, str]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
-    lang = negotiate_language(request.headers.get("accept-language"))
+    lang = api_language(request)
     nl, en = _TITLES.get(status, (f"HTTP {status}", f"HTTP {status}"))
     path = str(request.scope.get("path", ""))
     body = problem_body(status, en if lang == "en" else nl, detail, path, invalid=invalid)
@@ -223,7 +224,7 @@ def _problem(
 
 
 def _error(request: Request, exc: RegiokompasError) -> JSONResponse:
-    lang = negotiate_language(request.headers.get("accept-language"))
+    lang = api_language(request)
     text = exc.message(lang)
     if isinstance(exc, DuplicateNameError):
         return _problem(request, 409, text, [("naam", exc.problems[0].message(lang))])
@@ -261,7 +262,9 @@ def _user(request: Request, creds: HTTPAuthorizationCredentials | None) -> Gebru
     return bearer_user(request, creds.credentials if creds else None)
 
 
-@api_router.get("/regelingen", response_model=RegelingLijst, summary="Regelingen in het register")
+@api_router.get(
+    "/regelingen", response_model=RegelingLijst, summary=N_("Regelingen in het register")
+)
 def regelingen(
     request: Request,
     zoek: Annotated[str | None, Query(max_length=100, description="Deel van de naam.")] = None,
@@ -303,7 +306,7 @@ def regelingen(
     "/regelingen",
     status_code=201,
     response_model=RegelingUitvoer,
-    summary="Een regeling toevoegen",
+    summary=N_("Een regeling toevoegen"),
     responses={**_R400, **_R401, **_R403, **_R409_NAAM},
 )
 def regeling_toevoegen(
@@ -320,7 +323,9 @@ def regeling_toevoegen(
     return _out(created)
 
 
-@api_router.get("/regelingen/{regeling_id}", response_model=RegelingUitvoer, summary="Eén regeling")
+@api_router.get(
+    "/regelingen/{regeling_id}", response_model=RegelingUitvoer, summary=N_("Eén regeling")
+)
 def regeling(request: Request, regeling_id: _Id) -> Any:
     try:
         return _out(register_of(request).toon(regeling_id))
@@ -331,7 +336,7 @@ def regeling(request: Request, regeling_id: _Id) -> Any:
 @api_router.put(
     "/regelingen/{regeling_id}",
     response_model=RegelingUitvoer,
-    summary="Een regeling vervangen (met de versie die u las)",
+    summary=N_("Een regeling vervangen (met de versie die u las)"),
     responses={**_R401, **_R403, **_R409},
 )
 def regeling_wijzigen(
@@ -353,7 +358,7 @@ def regeling_wijzigen(
     "/regelingen/{regeling_id}",
     status_code=204,
     response_class=Response,
-    summary="Een regeling verwijderen (zacht; te herstellen)",
+    summary=N_("Een regeling verwijderen (zacht; te herstellen)"),
     responses={**_R401, **_R403},
 )
 def regeling_verwijderen(request: Request, regeling_id: _Id, creds: _Creds) -> Response:
@@ -370,7 +375,7 @@ def regeling_verwijderen(request: Request, regeling_id: _Id, creds: _Creds) -> R
 @api_router.post(
     "/regelingen/{regeling_id}/herstel",
     response_model=RegelingUitvoer,
-    summary="Het verwijderen van een regeling ongedaan maken",
+    summary=N_("Het verwijderen van een regeling ongedaan maken"),
     responses={**_R401, **_R403},
 )
 def regeling_herstellen(request: Request, regeling_id: _Id, creds: _Creds) -> Any:
@@ -386,7 +391,7 @@ def regeling_herstellen(request: Request, regeling_id: _Id, creds: _Creds) -> An
 @api_router.get(
     "/regelingen/{regeling_id}/wijzigingen",
     response_model=WijzigingLijst,
-    summary="De wijzigingsgeschiedenis (audit trail) van een regeling",
+    summary=N_("De wijzigingsgeschiedenis (audit trail) van een regeling"),
     responses={**_R401},
 )
 def wijzigingen(request: Request, regeling_id: _Id, creds: _Creds) -> Any:
@@ -414,7 +419,7 @@ def wijzigingen(request: Request, regeling_id: _Id, creds: _Creds) -> Any:
 @api_router.get(
     "/gemeenten/{code}/congruentie",
     response_model=CongruentieSchema,
-    summary="Bestaande partners en congruentie van een gemeente volgens het register",
+    summary=N_("Bestaande partners en congruentie van een gemeente volgens het register"),
 )
 def congruentie(
     request: Request,

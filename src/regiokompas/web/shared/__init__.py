@@ -22,5 +22,6 @@ __all__ = [
     "stabiliteit",
     "svgmap",
     "templating",
+    "validation",
     "views",
 ]

@@ -15,6 +15,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from regiokompas.i18n import plotly_separators
+
 __all__ = ["COLOURS", "bar_comparison", "scatter", "to_json"]
 
 #: Colour-blind-safe pair (dark blue, orange) with 3:1 contrast against white, and a grey.
@@ -102,6 +104,12 @@ def scatter(
     return {"data": data, "layout": _layout(x_title, y_title)}
 
 
-def to_json(spec: dict[str, Any]) -> str:
-    """JSON safe to embed in ``<script type="application/json">`` (no ``</`` sequences)."""
+def to_json(spec: dict[str, Any], language: str) -> str:
+    """JSON safe to embed in ``<script type="application/json">`` (no ``</`` sequences), with
+    Plotly's decimal and thousands marks for ``language`` ("0,5" and "1.000" in Dutch).
+
+    >>> '"separators":",."' in to_json({"data": [], "layout": {}}, "nl")
+    True
+    """
+    spec = {**spec, "layout": {**spec.get("layout", {}), "separators": plotly_separators(language)}}
     return json.dumps(spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from regiokompas.data import REGION_TYPES
 from regiokompas.web.shared import schemas
-from regiokompas.web.shared.i18n import format_number, translate
+from regiokompas.web.shared.i18n import format_number, gettext
 from regiokompas.web.shared.svgmap import (
     BLUES,
     NO_DATA,
@@ -58,17 +58,17 @@ def national_spending_map(site: SiteData, kaart: schemas.TaakveldKaart, lang: st
     def build() -> RenderedMap:
         values = {g.code: g.eurPerInwoner for g in kaart.gemeenten}
         classes, breaks = classify(values)
-        unit = translate("eur_per_inwoner", lang)
+        unit = gettext("€ per inwoner", lang)
         areas = {}
         for g in kaart.gemeenten:
             k = classes[g.code]
             value = (
-                format_number(g.eurPerInwoner, lang) if k >= 0 else translate("geen_gegevens", lang)
+                format_number(g.eurPerInwoner, lang) if k >= 0 else gettext("geen gegevens", lang)
             )
             areas[g.code] = MapArea(BLUES[k] if k >= 0 else NO_DATA, f"{g.naam}: {value} {unit}")
         bounds = [0.0, *breaks]
         digits = legend_decimals(breaks)
-        legend = [LegendItem(NO_DATA, translate("geen_gegevens", lang))]
+        legend = [LegendItem(NO_DATA, gettext("geen gegevens", lang))]
         for k, colour in enumerate(BLUES[: len(bounds)]):
             lower = format_number(bounds[k], lang, digits)
             upper = format_number(bounds[k + 1], lang, digits) if k + 1 < len(bounds) else None
@@ -106,13 +106,18 @@ def neighbour_map(site: SiteData, code: str, regiotype: str, lang: str) -> tuple
         view = site.shapes.bbox(areas.keys())
         region_name = regio.naam if regio else ""
         layer = REGION_TYPES[regiotype].naam if lang == "nl" else REGION_TYPES[regiotype].name_en
-        label = translate(
-            "buren_kaart_uitleg", lang, naam=profiel.naam, regio=layer, regionaam=region_name
+        label = gettext(
+            "Donkerblauw: {naam}. Middenblauw: buurgemeenten. Omlijnd met streepjes: de "
+            "andere gemeenten in de {regio} ({regionaam}).",
+            lang,
+            naam=profiel.naam,
+            regio=layer,
+            regionaam=region_name,
         )
         svg = render_map(site.shapes, areas, label=label, map_id="kaart-buren", view=view)
         legend = (
             LegendItem("#08519c", profiel.naam),
-            LegendItem("#6baed6", translate("buren", lang)),
+            LegendItem("#6baed6", gettext("Buurgemeenten", lang)),
             LegendItem("#deebf7", f"{layer} {region_name}", "regio"),
         )
         return RenderedMap(svg, legend), region_name

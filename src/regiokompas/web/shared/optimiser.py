@@ -16,6 +16,7 @@ from regiokompas.partition import (
     estimate_group_count,
 )
 from regiokompas.web.shared import schemas
+from regiokompas.web.shared.i18n import gettext
 from regiokompas.web.shared.problems import (
     BadParameterError,
     TooMuchWorkError,
@@ -24,6 +25,7 @@ from regiokompas.web.shared.problems import (
 from regiokompas.web.shared.views import SiteData
 
 __all__ = [
+    "source_line",
     "ENUMERATION_BUDGET",
     "MAX_GROUPS",
     "MAX_SIZE",
@@ -149,12 +151,20 @@ def indeling(
             status=result.status,
             statistieken={k: int(v) for k, v in result.stats.items()},
             tijden={k: round(float(v), 3) for k, v in result.timings.items()},
-            bron=(
-                f"Groepswaarden: besparingsmodel Regiokompas ({modus}) op CBS Iv3 jaarrekening "
-                f"{engine.jaar}; buren: CBS/Kadaster gemeentegrenzen 2023; optimalisatie: "
-                "verzamelingspartitionering over samenhangende groepen (HiGHS)"
-            ),
+            bron=source_line(modus, int(engine.jaar)),
         )
 
     key = ("indeling", gebied, reeksen, vorm_key, modus, max_grootte, autonomie_prijs)
     return site.memo(key, build)
+
+
+def source_line(modus: str, jaar: int, language: str = "nl") -> str:
+    """Where a grouping's numbers come from (the API gives it in Dutch, pages translate)."""
+    return gettext(
+        "Groepswaarden: besparingsmodel Regiokompas ({modus}) op CBS Iv3 jaarrekening {jaar}; "
+        "buren: CBS/Kadaster gemeentegrenzen 2023; optimalisatie: verzamelingspartitionering "
+        "over samenhangende groepen (HiGHS)",
+        language,
+        modus=modus,
+        jaar=jaar,
+    )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from regiokompas.web.shared import schemas
 from regiokompas.web.shared.engines import Engines
-from regiokompas.web.shared.i18n import format_number, translate
+from regiokompas.web.shared.i18n import LABELS, engine_text, format_number, gettext
 from regiokompas.web.shared.maps import LegendItem, RenderedMap
 from regiokompas.web.shared.svgmap import (
     BLUES,
@@ -119,11 +119,11 @@ def potential_map(site: SiteData, kansen: schemas.TaakveldKansen, lang: str) -> 
     """
 
     def build() -> RenderedMap:
-        unit = translate("eur_per_inwoner_jaar", lang)
+        unit = gettext("€ per inwoner per jaar", lang)
         areas: dict[str, MapArea] = {}
         legend: list[LegendItem] = []
         if not shows_potential(kansen):
-            text = translate("kansen_geen_bewijs_kort", lang)
+            text = gettext("geen bewijs van schaalvoordelen op dit taakveld", lang)
             for g in kansen.gemeenten:
                 areas[g.code] = MapArea(NO_EVIDENCE, f"{g.naam}: {text}")
             legend.append(LegendItem(NO_EVIDENCE, text))
@@ -137,16 +137,18 @@ def potential_map(site: SiteData, kansen: schemas.TaakveldKansen, lang: str) -> 
             palette = BLUES[1:]
             for g in kansen.gemeenten:
                 if g.eurPerInwoner is None:
-                    areas[g.code] = MapArea(
-                        NO_DATA, f"{g.naam}: {translate('geen_gegevens', lang)}"
-                    )
+                    areas[g.code] = MapArea(NO_DATA, f"{g.naam}: {gettext('geen gegevens', lang)}")
                     continue
                 value = format_number(g.eurPerInwoner, lang)
                 partner = g.partnerNaam or ""
                 title = f"{g.naam} + {partner}: {value} {unit}"
                 k = classes.get(g.code, -1)
                 areas[g.code] = MapArea(palette[k] if k >= 0 else NO_SAVING, title)
-            legend.append(LegendItem(NO_SAVING, translate("kansen_geen_besparing", lang)))
+            legend.append(
+                LegendItem(
+                    NO_SAVING, gettext("geen netto besparing (kosten hoger dan besparing)", lang)
+                )
+            )
             bounds = [0.0, *breaks]
             digits = legend_decimals(breaks)
             for k, colour in enumerate(palette[: len(bounds)]):
@@ -154,7 +156,8 @@ def potential_map(site: SiteData, kansen: schemas.TaakveldKansen, lang: str) -> 
                 upper = format_number(bounds[k + 1], lang, digits) if k + 1 < len(bounds) else None
                 label = f"{lower} – {upper}" if upper else f"≥ {lower}"
                 legend.append(LegendItem(colour, f"{label} {unit}"))
-        label = f"{kansen.taakveld} {kansen.omschrijving}: {translate('kaart_kansen_label', lang)}"
+        what = gettext("netto waarde per jaar van de beste samenwerking met één buurgemeente", lang)
+        label = f"{kansen.taakveld} {kansen.omschrijving}: {what}"
         svg = render_map(site.shapes, areas, label=label, map_id="kaart-nl")
         return RenderedMap(svg, tuple(legend))
 
@@ -169,20 +172,23 @@ def explain_scale(kansen: schemas.TaakveldKansen, engines: Engines, lang: str) -
         def pct(x: float) -> str:
             return format_number(100 * x, lang) + "%"
 
-        return translate(
-            "schaal_literatuur",
+        return gettext(
+            LABELS["schaal"]["literatuur"],
             lang,
             p10=pct(prior.besparing_p10),
             p50=pct(prior.besparing_p50),
             p90=pct(prior.besparing_p90),
-            bron=prior.bron,
+            bron=engine_text(prior.bron, lang),
         )
     s = kansen.schaal
     if s.oordeel is None or s.elasticiteit is None:
-        return translate("schaal_niet_geschat", lang)
+        return gettext(
+            "Het kostenmodel is voor dit taakveld niet geschat (te weinig gemeenten met lasten).",
+            lang,
+        )
     jaren = f"{s.jaren[0]}–{s.jaren[-1]}" if s.jaren else ""
-    return translate(
-        f"schaal_{s.oordeel}",
+    return gettext(
+        LABELS["schaal"][s.oordeel],
         lang,
         mid=format_number(s.elasticiteit, lang, 2),
         laag=format_number(s.elasticiteitLaag, lang, 2),

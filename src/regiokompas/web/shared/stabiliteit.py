@@ -11,7 +11,7 @@ from html import escape
 
 from regiokompas.data import RegiokompasError
 from regiokompas.partition import RegionPartitioner, engine_scenarios, engine_scorer, stability_map
-from regiokompas.web.shared.i18n import format_number, translate
+from regiokompas.web.shared.i18n import format_number, gettext
 from regiokompas.web.shared.maps import LegendItem, RenderedMap
 from regiokompas.web.shared.problems import BadParameterError
 from regiokompas.web.shared.svgmap import MapArea, render_map
@@ -142,10 +142,17 @@ def stabiliteit_map(
             )
         svg = svg[: -len("</svg>")] + "".join(lines) + "</svg>"
         legend = tuple(
-            LegendItem(colour, translate("stabiliteit_klasse", lang, vanaf=f"{round(100 * lo)}%"))
+            LegendItem(
+                colour,
+                gettext("samen in ≥ {vanaf} van de trekkingen", lang, vanaf=_percent(lo)),
+            )
             for lo, colour, _ in _CLASSES
         )
         return RenderedMap(svg, legend)
 
     key = ("stabiliteit-kaart", lang, tuple(members), result)
     return site.memo(key, build)
+
+
+def _percent(share: float) -> str:
+    return f"{round(100 * share)}%"

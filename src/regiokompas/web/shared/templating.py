@@ -9,8 +9,13 @@ CBS attribution in the footer). A router module renders with::
     def voorbeeld(request: Request) -> HTMLResponse:
         return render(request, "voorbeeld.html", {"titel": "Voorbeeld"})
 
-Templates get ``lang``, ``_`` (the text catalogue in the page language), ``num`` (numbers in
-the page language), ``url`` (the current URL with some parameters replaced) and ``nav``.
+Templates are written in Dutch and translated with Jinja2's i18n extension: ``_("Dutch",
+name=value)``, ``gettext`` and ``ngettext`` come from the ``web`` gettext catalogue of the page
+language (one environment per language, each with its callables installed once, so a request
+never changes another's language). They also get ``lang``, ``label`` (the label of a value
+chosen at run time, :func:`~regiokompas.web.shared.i18n.value_label`), ``num`` (numbers in the
+page language, :func:`regiokompas.i18n.format_number`), ``engine`` (an engine's text from the
+``regiokompas`` catalogue), ``url`` (the current URL with some parameters replaced) and ``nav``.
 """
 
 from __future__ import annotations
@@ -20,14 +25,25 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from regiokompas.i18n import N_
 from regiokompas.web.shared._lru import SizedLRU
-from regiokompas.web.shared.i18n import LANGUAGES, format_number, translate
+from regiokompas.web.shared.i18n import (
+    LANGUAGES,
+    engine_text,
+    format_number,
+    gettext,
+    ngettext,
+    value_label,
+)
 
 __all__ = [
+    "TEMPLATES",
+    "api_language",
     "TEMPLATE_DIR",
     "PageCache",
     "language",
@@ -38,9 +54,38 @@ __all__ = [
 ]
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
-templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
-templates.env.trim_blocks = True
-templates.env.lstrip_blocks = True
+
+
+def _templates(lang: str) -> Jinja2Templates:
+    """The templates of one page language: Jinja2's i18n extension with the ``web``
+    catalogue's callables for ``lang`` (``{name}`` placeholders, filled by ``str.format``)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        functools.partial(gettext, language=lang),
+        functools.partial(ngettext, language=lang),
+        newstyle=False,
+    )
+    env.globals["label"] = functools.partial(value_label, language=lang)
+    env.globals["engine"] = functools.partial(engine_text, language=lang)
+    return Jinja2Templates(env=env)
+
+
+#: The bundle's CC BY attribution (``metadata.json``), marked so the catalogue has its English.
+ATTRIBUTION = N_(
+    "Bron: CBS (Kerncijfers wijken en buurten 2023, Iv3 overheidsfinanciën, Gebiedsindelingen) "
+    "en Kadaster/PDOK (gemeentegrenzen), CC BY 4.0."
+)
+
+
+#: One template set per language (the Dutch one is also the default).
+TEMPLATES: dict[str, Jinja2Templates] = {lang: _templates(lang) for lang in LANGUAGES}
+templates = TEMPLATES[LANGUAGES[0]]
 
 _COOKIE = "taal"
 
@@ -66,6 +111,15 @@ def negotiate_language(header: str | None, default: str = "nl") -> str:
         if primary in LANGUAGES and q > best_q:
             best, best_q = primary, q
     return best
+
+
+def api_language(request: Request) -> str:
+    """The language of an API answer: ``?lang=nl|en``, else the ``Accept-Language`` header
+    (:func:`negotiate_language`), else Dutch."""
+    asked = request.query_params.get("lang")
+    if asked in LANGUAGES:
+        return str(asked)
+    return negotiate_language(request.headers.get("accept-language"))
 
 
 def language(request: Request) -> str:
@@ -161,13 +215,12 @@ def render(
         "request": request,
         "lang": lang,
         "other_lang": "en" if lang == "nl" else "nl",
-        "_": functools.partial(translate, language=lang),
         "num": lambda value, decimals=0: format_number(value, lang, decimals),
         "url": functools.partial(_url, request),
         "nav": getattr(request.app.state, "nav", []),
-        "attributie": site.dataset.attribution,
+        "attributie": gettext(site.dataset.attribution, lang),
     }
     values.update(context or {})
-    response = templates.TemplateResponse(request, name, values, status_code=status_code)
+    response = TEMPLATES[lang].TemplateResponse(request, name, values, status_code=status_code)
     _remember_language(request, response)
     return response
