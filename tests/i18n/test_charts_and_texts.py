@@ -14,7 +14,7 @@ from regiokompas.costs import CostModel  # noqa: E402
 from regiokompas.costs.chart import _figure  # noqa: E402
 from regiokompas.data import load_dataset  # noqa: E402
 from regiokompas.i18n import matplotlib_number_formatter  # noqa: E402
-from regiokompas.web.i18n import translate  # noqa: E402
+from regiokompas.web.shared.i18n import gettext  # noqa: E402
 
 
 def _tick_texts(axis) -> list[str]:
@@ -59,8 +59,13 @@ def test_cost_model_chart_ticks_and_title_follow_the_language(language: str, tho
 def test_taakveld_code_is_never_glued_to_an_amount() -> None:
     # Issue 16: "Samen kost 0.4 84.645" read as one number.
     for language in ("nl", "en"):
-        text = translate(
-            "verdeling_samenvatting", language, taakveld="0.4", groep="84.645", alleen="90.000"
+        text = gettext(
+            "Taakveld {taakveld} kost samen {groep} (× € 1.000 per jaar); ieder apart in totaal "
+            "{alleen}.",
+            language,
+            taakveld="0.4",
+            groep="84.645",
+            alleen="90.000",
         )
         assert "0.4 84.645" not in text
         assert re.search(r"0\.4\s+\S*[a-z]", text), text  # a word follows the code
