@@ -62,6 +62,7 @@ MODULES: list[str] = [
     "regiokompas.web.plichten",
     "regiokompas.web.register_routes",
     "regiokompas.web.pages_zekerheid",
+    "regiokompas.web.woordenlijst",
 ]
 
 #: The main menu: (path, Dutch label, English label).

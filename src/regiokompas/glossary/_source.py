@@ -1,0 +1,123 @@
+"""Reading and checking ``termen.toml`` (see its header for the fields)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["SOURCE", "Glossary", "Term", "load_glossary"]
+
+#: The one source of the glossary.
+SOURCE = Path(__file__).parent / "termen.toml"
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LANGUAGES = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry. ``label`` and ``definition`` pick the language."""
+
+    id: str
+    nl: str
+    en: str
+    definitie_nl: str
+    definitie_en: str
+    bron: str
+    link: str = ""
+    afkorting: bool = False
+    aliassen: tuple[str, ...] = ()
+
+    def label(self, language: str = "nl") -> str:
+        """The term as written in ``language`` ("nl" or "en")."""
+        return self.en if language == "en" else self.nl
+
+    def definition(self, language: str = "nl") -> str:
+        """The plain-language definition in ``language``."""
+        return self.definitie_en if language == "en" else self.definitie_nl
+
+    def names(self) -> tuple[str, ...]:
+        """Every name this term is found by: id, both labels and the aliases."""
+        return (self.id, self.nl, self.en, *self.aliassen)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """All terms in source order, the page's own texts, and a lookup by any name."""
+
+    terms: tuple[Term, ...]
+    page: dict[str, str]
+
+    def text(self, key: str, language: str = "nl") -> str:
+        """A text of the page (``titel``, ``intro``, ``bron``, ``engels``, ``begrippen``) in ``language``."""
+        return self.page[f"{key}_{'en' if language == 'en' else 'nl'}"]
+
+    def find(self, name: str) -> Term:
+        """The term with this id, label or alias (case-insensitive); ``KeyError`` if none.
+
+        A template that links an unknown word fails loudly instead of linking nowhere.
+        """
+        term = self._index().get(name.casefold())
+        if term is None:
+            raise KeyError(f"no glossary term {name!r}")
+        return term
+
+    def _index(self) -> dict[str, Term]:
+        return _index_of(self.terms)
+
+
+@functools.cache
+def _index_of(terms: tuple[Term, ...]) -> dict[str, Term]:
+    index: dict[str, Term] = {}
+    for term in terms:
+        for name in term.names():
+            key = name.casefold()
+            other = index.get(key)
+            if other is not None and other.id != term.id:
+                raise ValueError(f"{name!r} names both {other.id!r} and {term.id!r}")
+            index[key] = term
+    return index
+
+
+def _term(raw: dict[str, Any]) -> Term:
+    missing = {"id", "nl", "en", "definitie_nl", "definitie_en", "bron"} - raw.keys()
+    if missing:
+        raise ValueError(f"term {raw.get('id', raw)!r} lacks {sorted(missing)}")
+    unknown = raw.keys() - Term.__dataclass_fields__.keys()
+    if unknown:
+        raise ValueError(f"term {raw['id']!r} has unknown fields {sorted(unknown)}")
+    if not _ID.match(raw["id"]):
+        raise ValueError(f"term id {raw['id']!r} is not lowercase a-z, 0-9 and '-'")
+    values = {k: (tuple(v) if k == "aliassen" else v) for k, v in raw.items()}
+    for key in ("nl", "en", "definitie_nl", "definitie_en", "bron"):
+        if not str(values[key]).strip():
+            raise ValueError(f"term {raw['id']!r}: {key} is empty")
+    return Term(**values)
+
+
+def parse_glossary(text: str) -> Glossary:
+    """A :class:`Glossary` from the TOML text; ``ValueError`` on a missing field, a malformed
+    or duplicate id, or one name used by two terms."""
+    data = tomllib.loads(text)
+    terms = tuple(_term(raw) for raw in data.get("term", []))
+    ids = [t.id for t in terms]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ValueError(f"duplicate term ids {duplicates}")
+    page = {str(k): str(v) for k, v in data.get("pagina", {}).items()}
+    for key in ("titel", "intro", "bron", "engels", "begrippen"):
+        for language in _LANGUAGES:
+            if not page.get(f"{key}_{language}"):
+                raise ValueError(f"[pagina] lacks {key}_{language}")
+    _index_of(terms)  # raises on a name shared by two terms
+    return Glossary(terms, page)
+
+
+@functools.cache
+def load_glossary() -> Glossary:
+    """The glossary of this installation (read once)."""
+    return parse_glossary(SOURCE.read_text(encoding="utf-8"))
