@@ -12,7 +12,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 # Extra options for `make run`, e.g. make run ARGS="--port 8001 --workers 2"
 ARGS ?=
 
-.PHONY: run test install install-dev lint typecheck contracts pytest bundle bench clean
+.PHONY: run test install install-dev lint typecheck contracts pytest bundle bench clean woordenlijst
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ pytest:
 
 bundle: install
 	$(BIN)/regiokompas data bouw --bron ../shared/data
+
+# docs/woordenlijst.md is generated from src/regiokompas/glossary/termen.toml (a test checks it).
+woordenlijst: install
+	$(BIN)/python -m regiokompas.glossary docs/woordenlijst.md
 
 bench: install-dev
 	$(BIN)/python -m benchmarks $(BENCH)

@@ -4,8 +4,6 @@ and laws cited, and docs/woordenlijst.md generated from it (not edited by hand).
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -120,6 +118,7 @@ def test_an_alias_that_repeats_another_terms_label_is_refused() -> None:
         (_MINIMAL + _term("a", "x", "y", 'kleur = "rood"'), "unknown fields"),
         (_MINIMAL + '[[term]]\nid = "a"\nnl = "x"\n', "lacks"),
         (_MINIMAL + _term("a", " ", "y"), "nl is empty"),
+        (_MINIMAL + _term("a", "x", "y", 'aliassen = "z"'), "aliassen must be a list"),
         (_MINIMAL.replace('intro_en = "i"\n', "") + _term("a", "x", "y"), "lacks intro_en"),
     ],
 )
@@ -159,10 +158,12 @@ def test_markdown_has_one_row_and_anchor_per_term() -> None:
         assert (t.link in row) if t.link else True
 
 
-def test_module_writes_the_doc(tmp_path: Path) -> None:
+def test_module_writes_the_doc(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from regiokompas.glossary.__main__ import main
+
     target = tmp_path / "w.md"
-    subprocess.run(
-        [sys.executable, "-m", "regiokompas.glossary", str(target)], check=True, timeout=60
-    )
+    assert main([str(target)]) == 0
     assert target.read_text(encoding="utf-8") == DOC.read_text(encoding="utf-8")
+    assert main([]) == 0
+    assert capsys.readouterr().out == DOC.read_text(encoding="utf-8")
     assert SOURCE.name == "termen.toml"

@@ -161,9 +161,7 @@ def test_gemeente_page_prints_every_column_of_the_opportunities_table(
     assert taakvelden and taakvelden[0] in page.text
 
 
-def test_home_prints_the_map_table_and_no_controls(
-    browser: Any, base_url: str, out: Path
-) -> None:
+def test_home_prints_the_map_table_and_no_controls(browser: Any, base_url: str, out: Path) -> None:
     page = _print(browser, base_url, "/?lang=nl", out, "home")
     caption = page.texts("#tabel-kaart caption")
     assert caption and caption[0] in page.text

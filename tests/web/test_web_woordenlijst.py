@@ -10,13 +10,15 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 from jinja2 import Environment
+from web_helpers import Page
 
 from regiokompas.glossary import load_glossary
 from regiokompas.web import woordenlijst
 from regiokompas.web.templating import templates
-from web_helpers import Page
 
-_LINK = re.compile(r'<a class="term" href="(/woordenlijst(\?lang=en)?#([a-z0-9-]+))"([^>]*)>(.*?)</a>')
+_LINK = re.compile(
+    r'<a class="term" href="(/woordenlijst(\?lang=en)?#([a-z0-9-]+))"([^>]*)>(.*?)</a>'
+)
 
 #: Pages and the terms each must link (the words issue 16 found unexplained there).
 PAGES = {

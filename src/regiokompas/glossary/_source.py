@@ -53,7 +53,8 @@ class Glossary:
     page: dict[str, str]
 
     def text(self, key: str, language: str = "nl") -> str:
-        """A text of the page (``titel``, ``intro``, ``bron``, ``engels``, ``begrippen``) in ``language``."""
+        """A text of the page in ``language``: ``titel``, ``intro``, ``bron``, ``engels`` or
+        ``begrippen``."""
         return self.page[f"{key}_{'en' if language == 'en' else 'nl'}"]
 
     def find(self, name: str) -> Term:
@@ -92,11 +93,27 @@ def _term(raw: dict[str, Any]) -> Term:
         raise ValueError(f"term {raw['id']!r} has unknown fields {sorted(unknown)}")
     if not _ID.match(raw["id"]):
         raise ValueError(f"term id {raw['id']!r} is not lowercase a-z, 0-9 and '-'")
-    values = {k: (tuple(v) if k == "aliassen" else v) for k, v in raw.items()}
-    for key in ("nl", "en", "definitie_nl", "definitie_en", "bron"):
-        if not str(values[key]).strip():
+    text = {
+        key: str(raw[key]).strip()
+        for key in ("id", "nl", "en", "definitie_nl", "definitie_en", "bron")
+    }
+    for key, value in text.items():
+        if not value:
             raise ValueError(f"term {raw['id']!r}: {key} is empty")
-    return Term(**values)
+    aliases = raw.get("aliassen", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+        raise ValueError(f"term {raw['id']!r}: aliassen must be a list of words")
+    return Term(
+        id=text["id"],
+        nl=text["nl"],
+        en=text["en"],
+        definitie_nl=text["definitie_nl"],
+        definitie_en=text["definitie_en"],
+        bron=text["bron"],
+        link=str(raw.get("link", "")),
+        afkorting=bool(raw.get("afkorting", False)),
+        aliassen=tuple(aliases),
+    )
 
 
 def parse_glossary(text: str) -> Glossary:
