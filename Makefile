@@ -12,7 +12,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 # Extra options for `make run`, e.g. make run ARGS="--port 8001 --workers 2"
 ARGS ?=
 
-.PHONY: run test install install-dev lint typecheck contracts pytest bundle bench clean woordenlijst
+.PHONY: run test install install-dev lint typecheck contracts pytest bundle bench clean catalogi woordenlijst
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,30 @@ pytest:
 
 bundle: install
 	$(BIN)/regiokompas data bouw --bron ../shared/data
+
+# Translations: one gettext domain per area (regiokompas = engines, cli, web, hoofdstuk = chapter).
+# `make catalogi` extracts the Dutch message ids from the source, merges them into the English
+# catalogue (new entries start untranslated: fill them in, the tests fail until you do) and
+# compiles the .mo files that ship in the package. Commit the .po and .mo together.
+I18N := src/regiokompas/i18n
+DOMAINS := regiokompas cli web hoofdstuk
+BABEL_EXTRACT := --project=Regiokompas --copyright-holder="Regiokompas (EUPL-1.2)" \
+	--add-location=file --sort-by-file --width=100
+
+catalogi: install-dev
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	for d in $(DOMAINS); do \
+	  $(BIN)/pybabel -q extract -F $(I18N)/babel-$$d.cfg $(BABEL_EXTRACT) -o $$tmp/$$d.pot src/regiokompas; \
+	  po=$(I18N)/locale/en/LC_MESSAGES/$$d.po; \
+	  if [ -f $$po ]; then \
+	    $(BIN)/pybabel -q update -i $$tmp/$$d.pot -d $(I18N)/locale -D $$d -l en --width=100 \
+	      --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date; \
+	  else \
+	    $(BIN)/pybabel -q init -i $$tmp/$$d.pot -d $(I18N)/locale -D $$d -l en --width=100; \
+	    sed -i '/^#, fuzzy$$/d' $$po; \
+	  fi; \
+	  $(BIN)/pybabel -q compile -d $(I18N)/locale -D $$d -l en; \
+	done
 
 # docs/woordenlijst.md is generated from src/regiokompas/glossary/termen.toml (a test checks it).
 woordenlijst: install

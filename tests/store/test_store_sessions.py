@@ -19,7 +19,7 @@ from regiokompas.store import Register
 from regiokompas.store import _throttle as throttle
 from regiokompas.store.accounts import LoginThrottledError
 from regiokompas.web import create_app
-from regiokompas.web._register_auth import COOKIE, close_registers
+from regiokompas.web.register._auth import COOKIE, close_registers
 
 PASSWORD = "een heel lang wachtwoord"
 

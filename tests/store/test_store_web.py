@@ -18,7 +18,7 @@ from regiokompas.register import Deelnemer, Regeling
 from regiokompas.settings import Settings
 from regiokompas.store import Register
 from regiokompas.web import create_app
-from regiokompas.web._register_auth import close_registers
+from regiokompas.web.register._auth import close_registers
 
 PASSWORD = "een heel lang wachtwoord"
 
@@ -363,7 +363,7 @@ def test_lezer_cannot_edit_through_pages(setup) -> None:
 def test_every_template_text_has_english() -> None:
     from pathlib import Path
 
-    from regiokompas.web._register_text import EN
+    from regiokompas.web.register._text import EN
 
     folder = Path(__file__).resolve().parents[2] / "src/regiokompas/web/templates/register"
     keys = set()
@@ -388,7 +388,7 @@ def test_pages_in_english(setup) -> None:
 def test_session_key_is_kept_private_in_the_data_folder(tmp_path, monkeypatch) -> None:
     import stat
 
-    from regiokompas.web import _register_auth
+    from regiokompas.web.register import _auth as _register_auth
 
     monkeypatch.setattr(_register_auth, "user_data_dir", lambda: tmp_path)
     first = _register_auth._secret(Settings())

@@ -21,7 +21,7 @@ from regiokompas.register import Deelnemer, Regeling
 from regiokompas.settings import Settings
 from regiokompas.store import Register
 from regiokompas.web import create_app
-from regiokompas.web._register_auth import close_registers
+from regiokompas.web.register._auth import close_registers
 
 PASSWORD = "een heel lang wachtwoord"
 

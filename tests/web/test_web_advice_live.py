@@ -236,7 +236,7 @@ def test_an_arrangement_deleted_through_the_register_disappears_at_once(
 
 
 def test_a_fresh_register_is_seeded_once_and_can_start_empty(tmp_path: Path) -> None:
-    from regiokompas.web.opportunities import seed_on_first_start
+    from regiokompas.web.shared.opportunities import seed_on_first_start
 
     small = [p for p in seed_files() if p.name == "regio_2024.csv"]
     with open(small[0], encoding="utf-8") as handle:

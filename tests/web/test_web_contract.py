@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from regiokompas.data import load_dataset
 from regiokompas.settings import Settings
 from regiokompas.web import create_app
-from regiokompas.web._contract import PROVINCIES, VORMEN
-from regiokompas.web._register_auth import close_registers
+from regiokompas.web.api._contract import PROVINCIES, VORMEN
+from regiokompas.web.register._auth import close_registers
 
 
 @pytest.fixture(scope="module")

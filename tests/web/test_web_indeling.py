@@ -120,7 +120,7 @@ def test_region_page_shows_the_grouping_and_links_to_sharing(client: TestClient)
 def test_enumeration_budget_holds_when_the_estimate_undershoots(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from regiokompas.web import optimiser
+    from regiokompas.web.shared import optimiser
 
     # The up-front estimate is a random sample; if it ever says far too little, the hard stop
     # inside the enumeration still refuses the request (422), before any group is scored.

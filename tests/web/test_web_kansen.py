@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from web_helpers import Page, read_csv
 
 from regiokompas.data import load_dataset
-from regiokompas.web.potential import NO_EVIDENCE
+from regiokompas.web.shared.potential import NO_EVIDENCE
 
 VORM = "bedrijfsvoeringsorganisatie"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from regiokompas.data import Dataset
-from regiokompas.web._lru import SizedLRU, approx_size
-from regiokompas.web.views import SiteData
+from regiokompas.web.shared._lru import SizedLRU, approx_size
+from regiokompas.web.shared.views import SiteData
 
 
 def test_size_estimate_follows_the_data() -> None:

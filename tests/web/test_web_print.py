@@ -31,7 +31,7 @@ from regiokompas.data import load_dataset
 from regiokompas.settings import Settings
 from regiokompas.store import Register
 from regiokompas.web import create_app
-from regiokompas.web._register_auth import close_registers
+from regiokompas.web.shared.registers import close_registers
 
 pytestmark = pytest.mark.slow  # a real browser: about twenty seconds for the file
 

@@ -15,11 +15,11 @@ from regiokompas.cli import cli
 from regiokompas.data import load_dataset
 from regiokompas.settings import Settings
 from regiokompas.store import Register
-from regiokompas.web import analyses, schemas
 from regiokompas.web._computing import ComputingMiddleware
 from regiokompas.web._serve import serving_app
-from regiokompas.web._shared import SharedResults, register_version
-from regiokompas.web.views import SiteData
+from regiokompas.web.shared import analyses, schemas
+from regiokompas.web.shared.results import SharedResults, register_version
+from regiokompas.web.shared.views import SiteData
 
 GROUP = ["GM0513", "GM0637"]
 

@@ -28,7 +28,7 @@ def test_series_decimal_comma_and_member_taakveld(client: TestClient, ds: Datase
 
 
 def test_the_series_map_sums_its_taakvelden(client: TestClient, ds: Dataset) -> None:
-    from regiokompas.web.views import SiteData
+    from regiokompas.web.shared.views import SiteData
 
     site = SiteData(ds)
     kaart = site.taakveld_kaart("6.7")

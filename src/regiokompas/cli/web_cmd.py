@@ -80,7 +80,7 @@ def web(ctx: click.Context, host: str, port: int, workers: int) -> None:
     import uvicorn
 
     from regiokompas.data import load_dataset
-    from regiokompas.web.opportunities import seed_if_fresh
+    from regiokompas.web.shared.opportunities import seed_if_fresh
 
     # Seed a never-used register once, in this process, before any worker serves a request.
     click.echo("Register controleren (een nieuw register wordt eenmalig gevuld; ca. 20 s)…")

@@ -12,9 +12,8 @@ _HEADER = """\
 <!-- Generated from src/regiokompas/glossary/termen.toml by `make woordenlijst`; edit that file,
      not this one. The same source renders the page /woordenlijst in the web app. -->
 
-{intro_nl}
-
-{intro_en}
+De vaktermen van Regiokompas in gewone taal, met hun bron. The technical terms of Regiokompas in
+plain language, with their source.
 
 | Term | English | Betekenis | Meaning | Bron / source |
 |---|---|---|---|---|
@@ -32,12 +31,7 @@ def render_markdown(glossary: Glossary) -> str:
     >>> render_markdown(load_glossary()).startswith("# Woordenlijst / Glossary")
     True
     """
-    out = [
-        _HEADER.format(
-            intro_nl=_cell(glossary.text("intro", "nl")),
-            intro_en=_cell(glossary.text("intro", "en")),
-        )
-    ]
+    out = [_HEADER]
     for t in glossary.terms:
         source = _cell(t.bron) + (f" <{t.link}>" if t.link else "")
         out.append(

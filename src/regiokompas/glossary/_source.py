@@ -15,7 +15,6 @@ __all__ = ["SOURCE", "Glossary", "Term", "load_glossary"]
 SOURCE = Path(__file__).parent / "termen.toml"
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LANGUAGES = ("nl", "en")
 
 
 @dataclass(frozen=True)
@@ -47,15 +46,9 @@ class Term:
 
 @dataclass(frozen=True)
 class Glossary:
-    """All terms in source order, the page's own texts, and a lookup by any name."""
+    """All terms in source order and a lookup by any name."""
 
     terms: tuple[Term, ...]
-    page: dict[str, str]
-
-    def text(self, key: str, language: str = "nl") -> str:
-        """A text of the page in ``language``: ``titel``, ``intro``, ``bron``, ``engels`` or
-        ``begrippen``."""
-        return self.page[f"{key}_{'en' if language == 'en' else 'nl'}"]
 
     def find(self, name: str) -> Term:
         """The term with this id, label or alias (case-insensitive); ``KeyError`` if none.
@@ -125,13 +118,8 @@ def parse_glossary(text: str) -> Glossary:
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise ValueError(f"duplicate term ids {duplicates}")
-    page = {str(k): str(v) for k, v in data.get("pagina", {}).items()}
-    for key in ("titel", "intro", "bron", "engels", "begrippen"):
-        for language in _LANGUAGES:
-            if not page.get(f"{key}_{language}"):
-                raise ValueError(f"[pagina] lacks {key}_{language}")
     _index_of(terms)  # raises on a name shared by two terms
-    return Glossary(terms, page)
+    return Glossary(terms)
 
 
 @functools.cache

@@ -3,7 +3,7 @@
 :class:`ComputingMiddleware` gives a GET request a time budget. An answer that is ready in
 time (a cached result, a quick page) passes through untouched. When the budget runs out, the
 computation carries on in the background (its result lands in the shared result cache, see
-:mod:`regiokompas.web._shared`) and the client gets ``202 Accepted`` with ``Retry-After``
+:mod:`regiokompas.web.shared.results`) and the client gets ``202 Accepted`` with ``Retry-After``
 at once: the API a small JSON body, a page the "wordt berekend" page, which reloads itself
 after that many seconds (and offers a link to do it by hand). The next request finds the
 result ready.
@@ -21,7 +21,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from regiokompas.web.templating import render
+from regiokompas.web.shared.templating import render
 
 __all__ = ["ComputingMiddleware"]
 

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from fastapi import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from regiokompas.web.problems import PROBLEM_MEDIA_TYPE, WebError, problem_body
-from regiokompas.web.templating import negotiate_language
+from regiokompas.web.shared.problems import PROBLEM_MEDIA_TYPE, WebError, problem_body
+from regiokompas.web.shared.templating import negotiate_language
 
 __all__ = [
     "BodyLimitMiddleware",

@@ -3,7 +3,7 @@
 :func:`serving_app` builds the app with :func:`regiokompas.web.create_app` and adds what a
 long-running server needs and tests do not:
 
-- the shared result cache (:class:`regiokompas.web._shared.SharedResults`), so every worker
+- the shared result cache (:class:`regiokompas.web.shared.results.SharedResults`), so every worker
   process reads what any of them computed, and a restarted server starts warm;
 - :class:`regiokompas.web._computing.ComputingMiddleware`, so a slow first answer shows
   "wordt berekend" instead of a hanging request;
@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from regiokompas.settings import Settings
 from regiokompas.web._computing import ComputingMiddleware
-from regiokompas.web._shared import SharedResults
+from regiokompas.web.shared.results import SharedResults
 
 __all__ = ["WorkerHeaderMiddleware", "run_warmup", "serving_app", "worker_app"]
 

@@ -4,7 +4,7 @@ Extension point: :data:`MODULES` lists the router modules. A module may define `
 (pages, mounted at ``/``) and/or ``api_router`` (JSON API, mounted at ``/api/v1`` and part of
 its OpenAPI document). Adding a feature is one line here::
 
-    "regiokompas.web.register_routes",
+    "regiokompas.web.register.routes",
 
 A module may also define ``NAV = [("/pad", "Dutch label", "English label")]`` to add entries
 to the main menu.
@@ -35,10 +35,10 @@ from regiokompas import __version__
 from regiokompas.data import load_dataset
 from regiokompas.settings import Settings
 from regiokompas.web._limits import BodyLimitMiddleware, ExpensiveSlots
-from regiokompas.web.api import API_PREFIX, API_VERSION, api_http_error, create_api
-from regiokompas.web.problems import NotFoundError, UnknownReferenceError, WebError
-from regiokompas.web.templating import PageCache, language, render
-from regiokompas.web.views import SiteData
+from regiokompas.web.api.app import API_PREFIX, API_VERSION, api_http_error, create_api
+from regiokompas.web.shared.problems import NotFoundError, UnknownReferenceError, WebError
+from regiokompas.web.shared.templating import PageCache, language, render
+from regiokompas.web.shared.views import SiteData
 
 __all__ = [
     "MODULES",
@@ -53,16 +53,16 @@ __all__ = [
 
 #: Router modules, in order. Pages first so ``/`` routes resolve before catch-alls.
 MODULES: list[str] = [
-    "regiokompas.web.pages",
-    "regiokompas.web.pages_gemeente",
-    "regiokompas.web.pages_regio",
-    "regiokompas.web.api_routes",
-    "regiokompas.web.api_analyses",
-    "regiokompas.web.api_indelingen",
-    "regiokompas.web.plichten",
-    "regiokompas.web.register_routes",
-    "regiokompas.web.pages_zekerheid",
-    "regiokompas.web.woordenlijst",
+    "regiokompas.web.pages.home",
+    "regiokompas.web.pages.gemeente",
+    "regiokompas.web.pages.regio",
+    "regiokompas.web.api.routes",
+    "regiokompas.web.api.routes_analyses",
+    "regiokompas.web.api.routes_indelingen",
+    "regiokompas.web.pages.plichten",
+    "regiokompas.web.register.routes",
+    "regiokompas.web.pages.zekerheid",
+    "regiokompas.web.pages.woordenlijst",
 ]
 
 #: The main menu: (path, Dutch label, English label).
@@ -209,9 +209,9 @@ def warm(site: SiteData, app: FastAPI | None = None) -> None:
     warm-up does this), every gemeente's advice with the default settings on the live register
     as it is now (about a minute of CPU on one core; an edit to the register makes later
     advice new results, computed on first request)."""
-    from regiokompas.web.engines import DEFAULT_MODE
-    from regiokompas.web.maps import neighbour_map
-    from regiokompas.web.pages_gemeente import DEFAULT_REGIOTYPE
+    from regiokompas.web.pages.gemeente import DEFAULT_REGIOTYPE
+    from regiokompas.web.shared.engines import DEFAULT_MODE
+    from regiokompas.web.shared.maps import neighbour_map
 
     site.engines.savings(DEFAULT_MODE)
     for code in site.names:
@@ -219,7 +219,7 @@ def warm(site: SiteData, app: FastAPI | None = None) -> None:
         neighbour_map(site, code, DEFAULT_REGIOTYPE, "nl")
     if app is None:
         return
-    from regiokompas.web.opportunities import advice_for, default_advice_settings
+    from regiokompas.web.shared.opportunities import advice_for, default_advice_settings
 
     settings = default_advice_settings(site)
     for code in site.names:
