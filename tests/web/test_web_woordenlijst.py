@@ -34,6 +34,7 @@ PAGES = {
     },
     "/?taakveld=7.3": {"elasticiteit", "p10-p50-p90", "schaalgrens"},
     "/gemeenten/GM0513/plichten": {"plicht", "kwetsbaarheid", "vier-k"},
+    "/hoe-zeker": {"p10-p50-p90", "band"},
 }
 
 
