@@ -12,7 +12,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 # Extra options for `make run`, e.g. make run ARGS="--port 8001 --workers 2"
 ARGS ?=
 
-.PHONY: run test install install-dev lint typecheck contracts pytest bundle bench clean catalogi
+.PHONY: run test install install-dev lint typecheck contracts pytest bundle bench clean catalogi woordenlijst
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,10 @@ catalogi: install-dev
 	$(BIN)/pybabel -q update -i $$tmp/click.pot -d $(I18N)/locale -D click -l nl --width=100 \
 	  --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date; \
 	$(BIN)/pybabel -q compile -d $(I18N)/locale -D click -l nl
+
+# docs/woordenlijst.md is generated from src/regiokompas/glossary/termen.toml (a test checks it).
+woordenlijst: install
+	$(BIN)/python -m regiokompas.glossary docs/woordenlijst.md
 
 bench: install-dev
 	$(BIN)/python -m benchmarks $(BENCH)

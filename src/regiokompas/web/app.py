@@ -63,6 +63,7 @@ MODULES: list[str] = [
     "regiokompas.web.pages.plichten",
     "regiokompas.web.register.routes",
     "regiokompas.web.pages.zekerheid",
+    "regiokompas.web.pages.woordenlijst",
 ]
 
 #: The main menu: (path, Dutch label, English label).

@@ -22,6 +22,7 @@ __all__ = [
     "stabiliteit",
     "svgmap",
     "templating",
+    "termen",
     "validation",
     "views",
 ]

@@ -40,6 +40,7 @@ from regiokompas.web.shared.i18n import (
     ngettext,
     value_label,
 )
+from regiokompas.web.shared.termen import begrippen, term
 
 __all__ = [
     "TEMPLATES",
@@ -73,6 +74,8 @@ def _templates(lang: str) -> Jinja2Templates:
     )
     env.globals["label"] = functools.partial(value_label, language=lang)
     env.globals["engine"] = functools.partial(engine_text, language=lang)
+    # Glossary links for every template: term('nucleolus'), begrippen('kern', ...).
+    env.globals.update(term=term, begrippen=begrippen)
     return Jinja2Templates(env=env)
 
 
