@@ -49,7 +49,7 @@ def test_validation_reasons_by_error_type() -> None:
         "Vul een getal van hoogstens 8 in."
     )
     assert reason({"type": "greater_than_equal", "ctx": {"ge": 0.5}}, "nl") == (
-        "Vul een getal van minstens 0,50 in."
+        "Vul een getal van minstens 0,5 in."
     )
     assert reason({"type": "no_such_type"}, "nl") == "Deze waarde is ongeldig."
     for error_type, dutch in MESSAGES.items():
