@@ -384,10 +384,16 @@ def advise(
         register_bron=register_bron,
         vergelijkbaar=peers,
         vergelijkbaar_namen=tuple(names[c] for c in peers),
-        vergelijkbaar_kenmerken="inwoners, dichtheid, stedelijkheid, leeftijdsopbouw, "
-        "huishoudens, herkomst (CBS Kerncijfers wijken en buurten 2023) en provincie",
-        bron=f"CBS Iv3 jaarrekening {engine.jaar}; Regiokompas besparingsmodel "
-        f"(modus {engine.mode}, {settings.draws} trekkingen)",
+        vergelijkbaar_kenmerken=gettext(
+            "inwoners, dichtheid, stedelijkheid, leeftijdsopbouw, huishoudens, herkomst (CBS "
+            "Kerncijfers wijken en buurten 2023) en provincie",
+            language,
+        ),
+        bron=gettext(
+            "CBS Iv3 jaarrekening {jaar}; Regiokompas besparingsmodel (modus {modus}, "
+            "{n} trekkingen)",
+            language,
+        ).format(jaar=engine.jaar, modus=engine.mode, n=settings.draws),
         jaar=int(engine.jaar),
         modus=str(engine.mode),
         horizon=int(engine.horizon),

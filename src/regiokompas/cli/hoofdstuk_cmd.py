@@ -83,8 +83,7 @@ __all__ = ["hoofdstuk"]
     "--taal",
     type=click.Choice(["nl", "en"]),
     default=None,
-    help="Taal van het hoofdstuk (standaard: de taal van de meldingen, --taal vóór het "
-    "commando).",
+    help="Taal van het hoofdstuk (standaard: de taal van de meldingen, --taal vóór het commando).",
 )
 @click.option("--zonder-figuren", is_flag=True, help="Laat kaart en grafieken weg (sneller).")
 @click.option(

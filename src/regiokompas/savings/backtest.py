@@ -457,7 +457,7 @@ def uitleg(bt: Backtest, lang: str = "nl") -> tuple[str, ...]:
             f"Stricter, with the band's width also chosen without the merger being predicted: "
             f"{nested}% inside at a width of {nested_width} points.",
             "What it means: a saving smaller than this noise cannot be seen in the accounts "
-            "afterwards. Regiokompas therefore only says 'besparing' when even the pessimistic "
+            "afterwards. Regiokompas therefore only says 'saving' when even the pessimistic "
             "case (P10 of the 10-year net present value, all costs included) is above zero.",
         )
     return (

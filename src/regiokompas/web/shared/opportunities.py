@@ -137,9 +137,14 @@ def default_advice_settings(site: SiteData) -> AdviceSettings:
     return advice_settings(site, DEFAULT_GROUP_SIZE, None, DEFAULT_VORM, DEFAULT_MODE, 0.0)
 
 
-def advies(request: Request, code: str, settings: AdviceSettings) -> tuple[Advice, str]:
-    """The advice for ``code`` and the register version it was computed on (cached)."""
-    return advice_for(request.app, code, settings)
+def advies(
+    request: Request, code: str, settings: AdviceSettings, lang: str | None = None
+) -> tuple[Advice, str]:
+    """The advice for ``code`` and the register version it was computed on (cached), with its
+    sentences in ``lang`` (default: the page language of ``request``)."""
+    from regiokompas.web.shared.templating import language
+
+    return advice_for(request.app, code, settings, lang or language(request))
 
 
 #: The dataclasses an advice is made of (allowed when reading one from the shared cache).
@@ -148,18 +153,29 @@ _ADVICE_TYPES = tuple(
 )
 
 
-def advice_for(app: Any, code: str, settings: AdviceSettings) -> tuple[Advice, str]:
+def advice_for(
+    app: Any, code: str, settings: AdviceSettings, language: str = "nl"
+) -> tuple[Advice, str]:
     """The advice for ``code`` with ``settings`` on the app's live register, and the register
-    version it was computed on. Kept per process; when the app serves with shared results
-    (``regiokompas web``), computed once for all worker processes and stored as JSON in the
-    shared cache under the settings and the register's version."""
+    version it was computed on; its sentences in ``language`` (its numbers do not depend on
+    it). Kept per process; when the app serves with shared results (``regiokompas web``),
+    computed once for all worker processes and stored as JSON in the shared cache under the
+    settings, the language and the register's version."""
     site: SiteData = app.state.site
     live = live_register_of(app)
 
     def build() -> Advice:
         engine = site.engines.savings(settings.mode)
         try:
-            return advise(site.dataset, engine, code, settings, live.records, REGISTER_BRON)
+            return advise(
+                site.dataset,
+                engine,
+                code,
+                settings,
+                live.records,
+                REGISTER_BRON,
+                language=language,
+            )
         except RegiokompasError as exc:
             raise BadParameterError(
                 "groepsgrootte", exc.nl.rstrip("."), exc.en.rstrip(".")
@@ -167,22 +183,29 @@ def advice_for(app: Any, code: str, settings: AdviceSettings) -> tuple[Advice, s
 
     shared = site.shared
     if shared is None:
-        return site.memo(("advies", code, settings, live.version), build), live.version
+        return site.memo(("advies", code, settings, language, live.version), build), live.version
 
     def from_shared() -> Advice:
-        key = {"gemeente": code, "instellingen": asdict(settings), "register": live.version}
+        key = {
+            "gemeente": code,
+            "instellingen": asdict(settings),
+            "taal": language,
+            "register": live.version,
+        }
         text = shared.get_or_compute("advies", key, lambda: dumps(build()).encode("utf-8"))
         advice = loads(text.decode("utf-8"), _ADVICE_TYPES)
         if not isinstance(advice, Advice):
             raise TypeError("the shared cache held no advice under an advice key")
         return advice
 
-    return site.memo(("advies", code, settings, live.version), from_shared), live.version
+    return site.memo(("advies", code, settings, language, live.version), from_shared), live.version
 
 
 def kansen(request: Request, code: str, settings: AdviceSettings) -> Advies:
     """The API's answer: the advice, field for field."""
-    advice, version = advies(request, code, settings)
+    from regiokompas.web.shared.templating import api_language
+
+    advice, version = advies(request, code, settings, api_language(request))
     data = advice.as_json()
     data["getoond"] = [t.label for t in advice.getoond]
     data["register_versie"] = version
