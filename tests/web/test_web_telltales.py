@@ -40,8 +40,8 @@ def _pages() -> list[str]:
 
 
 #: Left out of the English check: the source notes of the literature priors, which the savings
-#: engine reads from its data files (``savings/priors_taakvelden.csv``, ``vormen.csv``) and the pages cite as written,
-#: like a paper's title. Everything else the engines say is translated (domain ``regiokompas``).
+#: engine reads from its data files (``savings/priors_taakvelden.csv``, ``vormen.csv``) and the
+#: pages cite as written, like a paper's title. Everything else the engines say is translated.
 ENGINE_SENTENCES = (
     r"[^.:]*; (omvang van de besparing, )?(spreiding, )?aan\w* (en|,) [^.:]*aanname Regiokompas",
 )
