@@ -397,8 +397,9 @@ def main() -> None:
         f"{'ratio':>6s} | {'direct s':>8s} {'direct':>10s} {'d.bound':>10s} {'d.gap':>8s} "
         f"{'ratio':>6s}"
     )
-    print(header)
-    print("-" * len(header))
+    if areas:
+        print(header)
+        print("-" * len(header))
     for area, limit in areas:
         members = area_members(ds, area)
         keep = set(members)
