@@ -305,6 +305,38 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "Present value",
         ),
     ),
+    "verdeel": (
+        (
+            "verdeel",
+            "--gemeenten",
+            "Gouda,Waddinxveen,Zuidplas",
+            "--taakveld",
+            "0.4",
+            "--aaneengesloten",
+        ),
+        (
+            "Kosten samen",
+            "Bijdrage per lid",
+            "Voordeel tegenover",
+            "Stabiliteit",
+            "Blokkerende coalitie",
+            "Totaal",
+            "De kern is",
+            "kleinste kern:",
+            "goedkoper uit",
+        ),
+        (
+            "Cost together",
+            "Contribution per member",
+            "Gain compared",
+            "Stability",
+            "Blocking coalition",
+            "Total",
+            "The core is",
+            "least core",
+            "better off alone",
+        ),
+    ),
 }
 
 
