@@ -221,8 +221,10 @@ def _same_numbers_in_both_languages(*args: str) -> None:
     en_rows = _numbers(english.output, "en", dutch.output)
     # The check has numbers to see: some are written differently in the two languages.
     assert sum(v is not None for row in nl_rows for v in row) >= 3
-    for nl_row, en_row in zip(nl_rows, en_rows, strict=True):
+    for k, (nl_row, en_row) in enumerate(zip(nl_rows, en_rows, strict=True)):
         assert len(nl_row) == len(en_row)
+        if nl_row and _rows(dutch.output)[k][0] in VARYING_ROWS:
+            continue
         for nl_value, en_value in zip(nl_row, en_row, strict=True):
             if nl_value is not None:
                 assert en_value == nl_value, (nl_row, en_row)
@@ -337,7 +339,35 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "better off alone",
         ),
     ),
+    "indeling": (
+        ("indeling", "--gebied", "veiligheidsregio:VR09", "--taakveld", "7.3", "--max-groep", "3"),
+        (
+            "Indeling van",
+            "Samenvatting",
+            "Totale nettowaarde",
+            "Bewezen bovengrens",
+            "bewezen optimaal",
+            "Samenwerkingsgroepen",
+            "Alleen (geen groep",
+            "Rekentijd",
+            "besparingsmodel",
+        ),
+        (
+            "Partition of",
+            "Summary",
+            "Total net value",
+            "Proven upper bound",
+            "proven optimal",
+            "Cooperation groups",
+            "Alone (no group",
+            "Computing time",
+            "savings model",
+        ),
+    ),
 }
+
+#: Rows whose numbers may differ between two runs (wall-clock time), by their Dutch label.
+VARYING_ROWS = ("Rekentijd (s)",)
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
