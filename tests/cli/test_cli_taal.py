@@ -364,6 +364,33 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "savings model",
         ),
     ),
+    "kostenmodel": (
+        ("kostenmodel", "--taakveld", "7.3"),
+        (
+            "Kostenmodel taakveld",
+            "Schaalelasticiteit",
+            "Afvlakpunt",
+            "Standaardfout",
+            "Waarnemingen",
+            "Weggelaten",
+            "Coëfficiënten",
+            "Schatting",
+            "schaalvoordelen",
+            "clusterbootstrap",
+        ),
+        (
+            "Cost model policy task",
+            "Scale elasticity",
+            "Levelling-off point",
+            "Standard error",
+            "Observations",
+            "Left out",
+            "Coefficients",
+            "Estimate",
+            "economies of scale",
+            "bootstrap draws",
+        ),
+    ),
 }
 
 #: Rows whose numbers may differ between two runs (wall-clock time), by their Dutch label.
