@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -182,3 +184,230 @@ def test_lookup_errors_follow_the_language() -> None:
     assert "niet eenduidig" in dutch.output and "Fout:" in dutch.output
     assert "is ambiguous" in english.output and "Error:" in english.output
     _absent(("Fout", "niet eenduidig", "Bedoelt u"), english.output)
+
+
+def _rows(csv_text: str) -> list[list[str]]:
+    return list(csv.reader(line for line in csv_text.splitlines() if not line.startswith("#")))
+
+
+def _numbers(csv_text: str, language: str, other: str) -> list[list[float | None]]:
+    """Every cell of a CSV run as a number in ``language`` (None for text), row by row; a cell
+    written the same in the ``other`` run (a code such as taakveld 0.61, a year) is None."""
+    rows = []
+    others = list(_rows(other))
+    for k, row in enumerate(_rows(csv_text)):
+        values: list[float | None] = []
+        for j, cell in enumerate(row):
+            if j < len(others[k]) and others[k][j] == cell:
+                values.append(None)
+                continue
+            number = cell.removesuffix("%").replace("−", "-")
+            if not re.fullmatch(r"-?\d[\d.,]*", number):
+                values.append(None)
+                continue
+            group, point = (".", ",") if language == "nl" else (",", ".")
+            values.append(float(number.replace(group, "").replace(point, ".")))
+        rows.append(values)
+    return rows
+
+
+def _same_numbers_in_both_languages(*args: str) -> None:
+    """The CSV output of a command has the same numbers, cell for cell, in Dutch and English."""
+    dutch = _run(*args, "--format", "csv")
+    english = _run("--taal", "en", *args, "--format", "csv")
+    assert dutch.exit_code == english.exit_code == 0, dutch.output + english.output
+    assert len(_rows(dutch.output)) == len(_rows(english.output))
+    nl_rows = _numbers(dutch.output, "nl", english.output)
+    en_rows = _numbers(english.output, "en", dutch.output)
+    # The check has numbers to see: some are written differently in the two languages.
+    assert sum(v is not None for row in nl_rows for v in row) >= 3
+    for k, (nl_row, en_row) in enumerate(zip(nl_rows, en_rows, strict=True)):
+        assert len(nl_row) == len(en_row)
+        if nl_row and _rows(dutch.output)[k][0] in VARYING_ROWS:
+            continue
+        for nl_value, en_value in zip(nl_row, en_row, strict=True):
+            if nl_value is not None:
+                assert en_value == nl_value, (nl_row, en_row)
+
+
+#: Per command: a small run, Dutch tell-tales from the command's own texts (the engines' source
+#: lines and names stay Dutch for now), English tell-tales.
+COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "besparing": (
+        ("besparing", "--gemeenten", "Oudewater,Montfoort,Lopik", "--taakveld", "0.61"),
+        (
+            "Samenvatting",
+            "Bruto besparing",
+            "Netto besparing",
+            "Bronnen en aannames",
+            "trekkingen",
+            "Eenheidsprijzen",
+            "Autonomieverlies",
+            "Uittreedkosten",
+            "op taakveld(en)",
+        ),
+        (
+            "Summary",
+            "verdict",
+            "Gross saving",
+            "Net saving",
+            "Sources and assumptions",
+            "draws",
+            "Unit prices",
+            "Loss of autonomy",
+            "Exit costs",
+        ),
+    ),
+    "partners": (
+        ("partners", "Oudewater", "--max", "3", "--taakveld", "0.61,7.3"),
+        (
+            "Beste partnergroepen",
+            "Paretofront",
+            "aaneengesloten groepen",
+            "Bestaande samenwerking",
+            "Regio's die",
+            "Partners voor",
+            "trekkingen",
+            "Regelingen",
+            "startgegevens",
+            "al belegd",
+        ),
+        (
+            "Best partner groups",
+            "Pareto front",
+            "contiguous groups",
+            "Existing cooperation",
+            "Regions the municipality",
+            "Partners for",
+            "draws",
+            "Arrangements",
+            "already covered",
+        ),
+    ),
+    "advies": (
+        ("advies", "Oudewater", "--geen-bewijs"),
+        (
+            "Advies voor",
+            "Kansen voor",
+            "Overige taakvelden",
+            "Vergelijkbare gemeenten",
+            "Oordeel",
+            "trekkingen",
+            "Wettelijke plichten",
+            "Contante waarde",
+        ),
+        (
+            "Advice for",
+            "Opportunities for",
+            "Other policy tasks",
+            "Comparable municipalities",
+            "Verdict",
+            "draws",
+            "Legal duties",
+            "Present value",
+        ),
+    ),
+    "verdeel": (
+        (
+            "verdeel",
+            "--gemeenten",
+            "Gouda,Waddinxveen,Zuidplas",
+            "--taakveld",
+            "0.4",
+            "--aaneengesloten",
+        ),
+        (
+            "Kosten samen",
+            "Bijdrage per lid",
+            "Voordeel tegenover",
+            "Stabiliteit",
+            "Blokkerende coalitie",
+            "Totaal",
+            "De kern is",
+            "kleinste kern:",
+            "goedkoper uit",
+        ),
+        (
+            "Cost together",
+            "Contribution per member",
+            "Gain compared",
+            "Stability",
+            "Blocking coalition",
+            "Total",
+            "The core is",
+            "least core",
+            "better off alone",
+        ),
+    ),
+    "indeling": (
+        ("indeling", "--gebied", "veiligheidsregio:VR09", "--taakveld", "7.3", "--max-groep", "3"),
+        (
+            "Indeling van",
+            "Samenvatting",
+            "Totale nettowaarde",
+            "Bewezen bovengrens",
+            "bewezen optimaal",
+            "Samenwerkingsgroepen",
+            "Alleen (geen groep",
+            "Rekentijd",
+            "besparingsmodel",
+        ),
+        (
+            "Partition of",
+            "Summary",
+            "Total net value",
+            "Proven upper bound",
+            "proven optimal",
+            "Cooperation groups",
+            "Alone (no group",
+            "Computing time",
+            "savings model",
+        ),
+    ),
+    "kostenmodel": (
+        ("kostenmodel", "--taakveld", "7.3"),
+        (
+            "Kostenmodel taakveld",
+            "Schaalelasticiteit",
+            "Afvlakpunt",
+            "Standaardfout",
+            "Waarnemingen",
+            "Weggelaten",
+            "Coëfficiënten",
+            "Schatting",
+            "schaalvoordelen",
+            "clusterbootstrap",
+        ),
+        (
+            "Cost model policy task",
+            "Scale elasticity",
+            "Levelling-off point",
+            "Standard error",
+            "Observations",
+            "Left out",
+            "Coefficients",
+            "Estimate",
+            "economies of scale",
+            "bootstrap draws",
+        ),
+    ),
+}
+
+#: Rows whose numbers may differ between two runs (wall-clock time), by their Dutch label.
+VARYING_ROWS = ("Rekentijd (s)",)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_command_output_follows_the_language(command: str) -> None:
+    args, dutch_words, english_words = COMMANDS[command]
+    english = _run("--taal", "en", *args)
+    dutch = _run(*args)
+    assert english.exit_code == dutch.exit_code == 0, english.output + dutch.output
+    assert english_words[0] in english.output and dutch_words[0] in dutch.output
+    _absent(dutch_words, english.output)
+    _absent(english_words, dutch.output)
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_command_numbers_are_the_same_in_both_languages(command: str) -> None:
+    _same_numbers_in_both_languages(*COMMANDS[command][0])

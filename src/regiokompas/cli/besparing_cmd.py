@@ -24,6 +24,8 @@ from regiokompas.cli._common import (
 )
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
+from regiokompas.cli._taal import cli_text
+from regiokompas.i18n import N_
 
 if TYPE_CHECKING:
     from regiokompas.savings import Range, SavingsEngine, SavingsEstimate
@@ -31,20 +33,26 @@ if TYPE_CHECKING:
 __all__ = ["besparing"]
 
 _VERDICT_TEXT = {
-    "besparing": "besparing (P10 boven nul)",
-    "geen bewijs van besparing": "geen bewijs van besparing (P10–P90 omvat nul)",
-    "meerkosten": "meerkosten (P90 onder nul)",
-    "verkenning": "verkenning, geen oordeel (de dwarsdoorsnedecurve doorstond de terugtoets niet)",
+    "besparing": N_("besparing (P10 boven nul)"),
+    "geen bewijs van besparing": N_("geen bewijs van besparing (P10–P90 omvat nul)"),
+    "meerkosten": N_("meerkosten (P90 onder nul)"),
+    "verkenning": N_(
+        "verkenning, geen oordeel (de dwarsdoorsnedecurve doorstond de terugtoets niet)"
+    ),
 }
 
 
 _MODE_NOTE = {
-    "fitted": "Modus fitted: kostenverschillen tussen kleine en grote gemeenten (dwarsdoorsnede), "
-    "geen gemeten effect van samenwerking; een verkenning zonder eigen oordeel.",
-    "literature": "Modus literature (standaard): besparingen uit empirisch onderzoek naar "
-    "samenwerking, hercentreerd op de fusie-eventstudie; deze modus doorstaat de terugtoets "
-    "(regiokompas kostenmodel --validatie).",
-    "custom": "Modus custom: eigen getallen van de gebruiker.",
+    "fitted": N_(
+        "Modus fitted: kostenverschillen tussen kleine en grote gemeenten (dwarsdoorsnede), "
+        "geen gemeten effect van samenwerking; een verkenning zonder eigen oordeel."
+    ),
+    "literature": N_(
+        "Modus literature (standaard): besparingen uit empirisch onderzoek naar "
+        "samenwerking, hercentreerd op de fusie-eventstudie; deze modus doorstaat de terugtoets "
+        "(regiokompas kostenmodel --validatie)."
+    ),
+    "custom": N_("Modus custom: eigen getallen van de gebruiker."),
 }
 
 
@@ -80,21 +88,33 @@ def _at_least_two(ctx: click.Context, _param: click.Parameter, value: str) -> st
     return value
 
 
+def _years(value: float) -> str:
+    """A count of years as ``:g`` would write it, in the CLI's language (3, 2,5)."""
+    return _nl(value, 0 if float(value).is_integer() else 1)
+
+
+def _verdict(key: str) -> str:
+    return cli_text(_VERDICT_TEXT[key])
+
+
 def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
     priors = engine.assumptions.priors
     a = est.assumptions
     methods = cast(dict[str, str], a["methode_per_taakveld"])
     summary = [
-        ["Bruto besparing per jaar (na aanloop)", *_r(est.bruto)],
-        ["Bruto besparing in % van de huidige lasten", *_r(est.bruto_pct)],
-        ["Bestuurskosten per jaar", *[_neg(est.transaction_cost_keur)] * 3],
-        ["Netto besparing per jaar (na aanloop)", *_r(est.total)],
-        [f"Netto contante waarde over {a['horizon_jaren']} jaar (oordeel)", *_r(est.npv)],
+        [cli_text("Bruto besparing per jaar (na aanloop)"), *_r(est.bruto)],
+        [cli_text("Bruto besparing in % van de huidige lasten"), *_r(est.bruto_pct)],
+        [cli_text("Bestuurskosten per jaar"), *[_neg(est.transaction_cost_keur)] * 3],
+        [cli_text("Netto besparing per jaar (na aanloop)"), *_r(est.total)],
+        [
+            cli_text("Netto contante waarde over {n} jaar (oordeel)").format(n=a["horizon_jaren"]),
+            *_r(est.npv),
+        ],
     ]
     if est.uittreedkosten_bestaand:
         summary.append(
             [
-                "waarvan uittreden uit bestaande regelingen (eenmalig)",
+                cli_text("waarvan uittreden uit bestaande regelingen (eenmalig)"),
                 *[_neg(sum(est.uittreedkosten_bestaand.values()))] * 3,
             ]
         )
@@ -103,7 +123,7 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
             t,
             priors[t].omschrijving,
             _nl(sum(engine.totals(est.members, (t,))[:, 0])),
-            f"{priors[t].deelbaar_aandeel:.0%}",
+            f"{_nl(100 * priors[t].deelbaar_aandeel)}%",
             *_r(est.per_taakveld[t]),
             methods.get(t, ""),
         ]
@@ -130,74 +150,116 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
         [
             t.naam,
             *_r(t.aantal, 0),
-            "contante waarde" if t.soort == "eenmalig" else "per jaar",
+            cli_text("contante waarde") if t.soort == "eenmalig" else cli_text("per jaar"),
             _nl(t.kosten_keur),
         ]
         for t in est.tangible
     ]
     jaar = a["lasten_jaar"]
+    lasten = cli_text("Lasten {jaar}").format(jaar=jaar)
     return [
         Table(
-            f"Samenvatting (k€) — oordeel: {_VERDICT_TEXT[est.verdict]}",
+            cli_text("Samenvatting (k€) — oordeel: {oordeel}").format(
+                oordeel=_verdict(est.verdict)
+            ),
             ["", "P10", "P50", "P90"],
             summary,
-            caption=f"Bron: CBS Iv3 jaarrekening {jaar}; modus {est.mode}; {est.draws} trekkingen, "
-            "gecorreleerd tussen taakvelden. Oordeel over de "
-            f"{est.oordeel_basis}. Bruto: {_VERDICT_TEXT[est.verdict_bruto]}. "
-            f"Afgerond op twee significante cijfers van de bandbreedte. {_MODE_NOTE[est.mode]}",
+            caption=cli_text(
+                "Bron: CBS Iv3 jaarrekening {jaar}; modus {modus}; {n} trekkingen, "
+                "gecorreleerd tussen taakvelden. Oordeel over de {basis}. Bruto: {bruto}. "
+                "Afgerond op twee significante cijfers van de bandbreedte. {noot}"
+            ).format(
+                jaar=jaar,
+                modus=est.mode,
+                n=est.draws,
+                basis=est.oordeel_basis,
+                bruto=_verdict(est.verdict_bruto),
+                noot=cli_text(_MODE_NOTE[est.mode]),
+            ),
             align_right={1, 2, 3},
         ),
         Table(
-            "Bruto besparing per taakveld (k€ per jaar)",
+            cli_text("Bruto besparing per taakveld (k€ per jaar)"),
             [
-                "Taakveld",
-                "Omschrijving",
-                f"Lasten {jaar}",
-                "Deelbaar",
+                cli_text("Taakveld"),
+                cli_text("Omschrijving"),
+                lasten,
+                cli_text("Deelbaar"),
                 "P10",
                 "P50",
                 "P90",
-                "Methode",
+                cli_text("Methode"),
             ],
             per_taakveld,
-            caption="Deelbaar = aandeel uitvoering en bedrijfsvoering (priors_taakvelden.csv).",
+            caption=cli_text(
+                "Deelbaar = aandeel uitvoering en bedrijfsvoering (priors_taakvelden.csv)."
+            ),
             align_right={2, 3, 4, 5, 6},
         ),
         Table(
-            "Netto besparing per gemeente (k€ per jaar, na aanloop)",
-            ["Gemeente", "Code", f"Lasten {jaar}", "P10", "P50", "P90", "Contante waarde P50"]
-            + ["Uittreedkosten later", "Bestaande samenwerking"],
+            cli_text("Netto besparing per gemeente (k€ per jaar, na aanloop)"),
+            [
+                cli_text("Gemeente"),
+                cli_text("Code"),
+                lasten,
+                "P10",
+                "P50",
+                "P90",
+                cli_text("Contante waarde P50"),
+                cli_text("Uittreedkosten later"),
+                cli_text("Bestaande samenwerking"),
+            ],
             per_member,
-            caption="Verdeeld naar deelbare lasten; uittreedkosten = "
-            f"{engine.form(est.vorm).uittreedkosten_jaren:g} × jaarbijdrage "
-            "(ECLI:NL:RVS:2015:1198). Wie al in een regeling op een taakveld zit, krijgt daar de "
-            "overstapprior (overstap.csv) en betaalt bij uittreden ca. drie jaarbijdragen in de "
-            "contante waarde. Bestaande samenwerking: register (seed).",
+            caption=cli_text(
+                "Verdeeld naar deelbare lasten; uittreedkosten = {jaren} × jaarbijdrage "
+                "(ECLI:NL:RVS:2015:1198). Wie al in een regeling op een taakveld zit, krijgt daar "
+                "de overstapprior (overstap.csv) en betaalt bij uittreden ca. drie jaarbijdragen "
+                "in de contante waarde. Bestaande samenwerking: register (seed)."
+            ).format(jaren=_years(engine.form(est.vorm).uittreedkosten_jaren)),
             align_right={2, 3, 4, 5, 6, 7},
         ),
         Table(
-            "Per jaar (k€)",
-            ["Jaar", "Bruto (P50)", "Eenmalig", "Bestuur", "Netto P10", "Netto P50", "Netto P90"],
+            cli_text("Per jaar (k€)"),
+            [
+                cli_text("Jaar"),
+                cli_text("Bruto (P50)"),
+                cli_text("Eenmalig"),
+                cli_text("Bestuur"),
+                cli_text("Netto P10"),
+                cli_text("Netto P50"),
+                cli_text("Netto P90"),
+            ],
             yearly,
-            caption="Aanloop volgens de literatuur; "
-            f"discontovoet {_nl(100 * engine.discount_rate, 2)}%.",
+            caption=cli_text("Aanloop volgens de literatuur; discontovoet {pct}%.").format(
+                pct=_nl(100 * engine.discount_rate, 2)
+            ),
             align_right={0, 1, 2, 3, 4, 5, 6},
         ),
         Table(
-            "Wat de besparing oplevert (hele eenheden, alleen bij een besparing)",
-            ["Eenheid", "P10", "P50", "P90", "Op basis van", "Kosten (k€)"],
+            cli_text("Wat de besparing oplevert (hele eenheden, alleen bij een besparing)"),
+            [
+                cli_text("Eenheid"),
+                "P10",
+                "P50",
+                "P90",
+                cli_text("Op basis van"),
+                cli_text("Kosten (k€)"),
+            ],
             tangible,
-            caption="Eenheidsprijzen: "
-            + "; ".join(f"{t.naam}: {t.bron}" for t in est.tangible)
-            + ". Aanpasbaar met eenheden.csv of --eenheden.",
+            caption=cli_text(
+                "Eenheidsprijzen: {prijzen}. Aanpasbaar met eenheden.csv of --eenheden."
+            ).format(prijzen="; ".join(f"{t.naam}: {t.bron}" for t in est.tangible)),
             align_right={1, 2, 3, 5},
         ),
         Table(
-            "Bronnen en aannames",
-            ["Bron"],
+            cli_text("Bronnen en aannames"),
+            [cli_text("Bron")],
             [[s] for s in est.sources],
-            caption=f"Autonomieverlies: {_nl(est.autonomy_loss, 2)} punten "
-            f"(vorm {est.vorm}); {engine.ds.attribution}",
+            caption=cli_text(
+                "Autonomieverlies: {punten} punten (vorm {vorm}); {attributie}"
+            ).format(
+                punten=_nl(est.autonomy_loss, 2), vorm=est.vorm, attributie=engine.ds.attribution
+            ),
         ),
     ]
 
@@ -379,8 +441,9 @@ def besparing(
         payload["attributie"] = ds.attribution
         emit_json(payload)
         return
-    header = (
-        f"Samenwerking {', '.join(est.namen)} op taakveld(en) {', '.join(est.taakvelden)} "
-        f"als {engine.form(vorm).naam}"
+    header = cli_text("Samenwerking {namen} op taakveld(en) {taakvelden} als {vorm}").format(
+        namen=", ".join(est.namen),
+        taakvelden=", ".join(est.taakvelden),
+        vorm=engine.form(vorm).naam,
     )
     emit_tables(_tables(est, engine), fmt, header=header)

@@ -19,9 +19,9 @@ from regiokompas.cli._indeling_robust import (
 )
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
-from regiokompas.cli._taal import current_language
+from regiokompas.cli._taal import cli_text, current_language
 from regiokompas.data import REGION_TYPES, RegiokompasError
-from regiokompas.i18n import format_percent
+from regiokompas.i18n import N_, format_percent
 from regiokompas.partition import (
     PartitionResult,
     RegionPartitioner,
@@ -35,8 +35,8 @@ from regiokompas.savings import DEFAULT_MODE, MODES, Mode, SavingsEngine
 __all__ = ["indeling"]
 
 _STATUS = {
-    "optimaal": "bewezen optimaal",
-    "tijdslimiet": "tijdslimiet bereikt: beste gevonden indeling met bewezen bovengrens",
+    "optimaal": N_("bewezen optimaal"),
+    "tijdslimiet": N_("tijdslimiet bereikt: beste gevonden indeling met bewezen bovengrens"),
 }
 
 
@@ -61,24 +61,33 @@ def _tables(result: PartitionResult, names: dict[str, str], caption: str) -> lis
     ]
     alone = [names[g[0]] for g in result.groups if len(g) == 1]
     summary = [
-        ["Totale nettowaarde (k€ per jaar)", _nl(result.objective, 1)],
-        ["Bewezen bovengrens (k€ per jaar)", _nl(result.bound, 1)],
-        ["Optimaliteitskloof", format_percent(result.gap, current_language(), 4)],
-        ["Status", _STATUS.get(result.status, result.status)],
-        ["Groepen van twee of meer", str(len(rows))],
-        ["Gemeenten die alleen blijven", str(len(alone))],
-        ["Rekentijd (s)", _nl(result.timings.get("totaal_s", 0.0), 1)],
+        [cli_text("Totale nettowaarde (k€ per jaar)"), _nl(result.objective, 1)],
+        [cli_text("Bewezen bovengrens (k€ per jaar)"), _nl(result.bound, 1)],
+        [cli_text("Optimaliteitskloof"), format_percent(result.gap, current_language(), 4)],
         [
-            "Groepen opgesomd / na dominantie",
+            cli_text("Status"),
+            cli_text(_STATUS[result.status]) if result.status in _STATUS else result.status,
+        ],
+        [cli_text("Groepen van twee of meer"), _nl(len(rows))],
+        [cli_text("Gemeenten die alleen blijven"), _nl(len(alone))],
+        [cli_text("Rekentijd (s)"), _nl(result.timings.get("totaal_s", 0.0), 1)],
+        [
+            cli_text("Groepen opgesomd / na dominantie"),
             f"{_nl(result.stats['groepen_opgesomd'])} / "
             f"{_nl(result.stats['groepen_na_dominantie'])}",
         ],
     ]
     tables = [
-        Table("Samenvatting", ["", "Waarde"], summary, caption=caption, align_right={1}),
         Table(
-            "Samenwerkingsgroepen",
-            ["#", "Leden", "Gemeenten", "Netto (k€/jr)"],
+            cli_text("Samenvatting"),
+            ["", cli_text("Waarde")],
+            summary,
+            caption=caption,
+            align_right={1},
+        ),
+        Table(
+            cli_text("Samenwerkingsgroepen"),
+            ["#", cli_text("Leden"), cli_text("Gemeenten"), cli_text("Netto (k€/jr)")],
             rows,
             caption=caption,
             align_right={0, 1, 3},
@@ -86,7 +95,11 @@ def _tables(result: PartitionResult, names: dict[str, str], caption: str) -> lis
     ]
     if alone:
         tables.append(
-            Table("Alleen (geen groep die meer oplevert)", ["Gemeenten"], [[", ".join(alone)]])
+            Table(
+                cli_text("Alleen (geen groep die meer oplevert)"),
+                [cli_text("Gemeenten")],
+                [[", ".join(alone)]],
+            )
         )
     return tables
 
@@ -248,11 +261,12 @@ def indeling(
     engine.form(vorm)  # a clear error for an unknown form before the long part
     console = Console(stderr=True)
     show = fmt == "tabel" and sys.stderr.isatty()
-    with console.status("Indeling berekenen …", spinner="dots") as status:
+    busy = cli_text("Indeling berekenen")
+    with console.status(f"{busy} …", spinner="dots") as status:
 
         def progress(message: str) -> None:
             if show:
-                status.update(f"Indeling berekenen: {message}")
+                status.update(f"{busy}: {message}")
 
         partitioner = RegionPartitioner.from_region(
             ds,
@@ -275,7 +289,7 @@ def indeling(
             robust = robust_partitions(partitioner, scenarios) if robuust else None
             stable = None
             if stabiliteit:
-                status.update(f"Indeling berekenen: {stabiliteit} trekkingen")
+                status.update(f"{busy}: " + cli_text("{n} trekkingen").format(n=_nl(stabiliteit)))
                 if robust is not None and stabiliteit != trekkingen:
                     scenarios = engine_scenarios(
                         engine, codes, vorm, autonomieprijs, draws=stabiliteit, seed=zaad
@@ -292,15 +306,15 @@ def indeling(
         else:
             result = partitioner.solve()
     names = dict(zip(ds.gemeenten["gm_code"], ds.gemeenten["naam"], strict=True))
-    source = (
-        f"Bron: CBS Iv3 jaarrekening {engine.jaar}, CBS inwoners; besparingsmodel modus "
-        f"{engine.mode}, vorm {vorm}; taakveld(en) {', '.join(codes)}."
-    )
+    source = cli_text(
+        "Bron: CBS Iv3 jaarrekening {jaar}, CBS inwoners; besparingsmodel modus {modus}, "
+        "vorm {vorm}; taakveld(en) {taakvelden}."
+    ).format(jaar=engine.jaar, modus=engine.mode, vorm=vorm, taakvelden=", ".join(codes))
     if robuust or stabiliteit:
-        source += (
-            f" Trekkingen: besparingspercentages per taakveld uit de literatuurpriors "
-            f"(P10/P50/P90), zaad {zaad}."
-        )
+        source += " " + cli_text(
+            "Trekkingen: besparingspercentages per taakveld uit de literatuurpriors "
+            "(P10/P50/P90), zaad {zaad}."
+        ).format(zaad=zaad)
         payload: dict[str, object] = {"gebied": gebied, "taakvelden": codes, "bron": source}
         tables = []
         if robust is not None:
@@ -312,7 +326,11 @@ def indeling(
         if fmt == "json":
             emit_json(payload)
             return
-        emit_tables(tables, fmt, header=f"Robuustheid van de indeling van {gebied}.")
+        emit_tables(
+            tables,
+            fmt,
+            header=cli_text("Robuustheid van de indeling van {gebied}.").format(gebied=gebied),
+        )
         return
     if fmt == "json":
         payload = dataclasses.asdict(result)
@@ -322,8 +340,14 @@ def indeling(
         payload["bron"] = source
         emit_json(payload)
         return
-    header = (
-        f"Indeling van {gebied} voor taakveld(en) {', '.join(codes)}: groepen van "
-        f"{min_groep} tot {max_groep} gemeenten" + (f", binnen {binnen}" if binnen else "") + "."
+    header = cli_text(
+        "Indeling van {gebied} voor taakveld(en) {taakvelden}: groepen van {min} tot {max} "
+        "gemeenten{binnen}."
+    ).format(
+        gebied=gebied,
+        taakvelden=", ".join(codes),
+        min=min_groep,
+        max=max_groep,
+        binnen=cli_text(", binnen {regio}").format(regio=binnen) if binnen else "",
     )
     emit_tables(_tables(result, names, source), fmt, header=header)

@@ -10,12 +10,12 @@ import click
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
-from regiokompas.cli._taal import current_language
+from regiokompas.cli._taal import cli_text, current_language
 from regiokompas.costs import CostModel, TaakveldFit, plot_fit, resolve_taakveld
 from regiokompas.costs.events import event_study
 from regiokompas.costs.validation import cross_validate
 from regiokompas.data import Dataset
-from regiokompas.i18n import format_number
+from regiokompas.i18n import N_, format_number
 from regiokompas.savings.backtest import BACKTEST_MODES, Backtest, backtest
 
 __all__ = ["backtest_payload", "kostenmodel"]
@@ -27,12 +27,24 @@ def _f(value: float, spec: str) -> str:
     return format_number(value, current_language(), decimals, sign=spec.startswith("+"))
 
 
+#: The cost model's verdict (a machine value, also in JSON) in words.
+_VERDICT = {
+    "schaalvoordelen": N_("schaalvoordelen"),
+    "geen bewijs": N_("geen bewijs"),
+    "schaalnadelen": N_("schaalnadelen"),
+}
+
+
+def _verdict(verdict: str) -> str:
+    return cli_text(_VERDICT[verdict]) if verdict in _VERDICT else verdict
+
+
 def _afvlak(fit: TaakveldFit) -> str:
     if fit.afvlakpunt is not None:
-        return f"≈ {_nl(fit.afvlakpunt)} inwoners"
+        return cli_text("≈ {n} inwoners").format(n=_nl(fit.afvlakpunt))
     if fit.elasticities[min(fit.elasticities)].high < 0:
-        return f"voordelen tot de grootste gemeente ({_nl(fit.size_range[1])})"
-    return "geen significante schaalvoordelen bij kleine gemeenten"
+        return cli_text("voordelen tot de grootste gemeente ({n})").format(n=_nl(fit.size_range[1]))
+    return cli_text("geen significante schaalvoordelen bij kleine gemeenten")
 
 
 def _fit_json(fit: TaakveldFit, chart: str | None) -> dict[str, object]:
@@ -65,22 +77,26 @@ def _fit_json(fit: TaakveldFit, chart: str | None) -> dict[str, object]:
 def _one(ds: Dataset, model: CostModel, fit: TaakveldFit, chart: str | None) -> list[Table]:
     el = fit.elasticity
     summary = [
-        ["Oordeel", fit.verdict],
+        [cli_text("Oordeel"), _verdict(fit.verdict)],
         [
-            f"Schaalelasticiteit bij {_nl(fit.typical_size)} inwoners (mediaan)",
-            f"{_f(el.mid, '+.3f')} (90%-interval {_f(el.low, '+.3f')} tot {_f(el.high, '+.3f')})",
+            cli_text("Schaalelasticiteit bij {n} inwoners (mediaan)").format(
+                n=_nl(fit.typical_size)
+            ),
+            cli_text("{mid} (90%-interval {low} tot {high})").format(
+                mid=_f(el.mid, "+.3f"), low=_f(el.low, "+.3f"), high=_f(el.high, "+.3f")
+            ),
         ],
-        ["Standaardfout (geclusterd per gemeente)", f"{_f(fit.elasticity_se, '.3f')}"],
-        ["Afvlakpunt", _afvlak(fit)],
-        ["R² / aangepast R²", f"{_f(fit.r2, '.2f')} / {_f(fit.r2_adj, '.2f')}"],
-        ["RMSE (ln € per inwoner)", f"{_f(fit.rmse, '.3f')}"],
-        ["Waarnemingen / gemeenten", f"{fit.n} / {fit.n_gemeenten}"],
-        ["Weggelaten: lasten ≤ 0", str(fit.dropped_nonpositive)],
+        [cli_text("Standaardfout (geclusterd per gemeente)"), f"{_f(fit.elasticity_se, '.3f')}"],
+        [cli_text("Afvlakpunt"), _afvlak(fit)],
+        [cli_text("R² / aangepast R²"), f"{_f(fit.r2, '.2f')} / {_f(fit.r2_adj, '.2f')}"],
+        [cli_text("RMSE (ln € per inwoner)"), f"{_f(fit.rmse, '.3f')}"],
+        [cli_text("Waarnemingen / gemeenten"), f"{fit.n} / {fit.n_gemeenten}"],
+        [cli_text("Weggelaten: lasten ≤ 0"), _nl(fit.dropped_nonpositive)],
         [
-            "Weggelaten: gebied ≠ een gemeente van 2023 (alle taakvelden)",
-            str(model.dropped_territory),
+            cli_text("Weggelaten: gebied ≠ een gemeente van 2023 (alle taakvelden)"),
+            _nl(model.dropped_territory),
         ],
-        ["Grafiek", chart or "–"],
+        [cli_text("Grafiek"), chart or "–"],
     ]
     sizes = [
         [_nl(n), f"{_f(i.mid, '+.3f')}", f"{_f(i.low, '+.3f')}", f"{_f(i.high, '+.3f')}"]
@@ -90,26 +106,28 @@ def _one(ds: Dataset, model: CostModel, fit: TaakveldFit, chart: str | None) -> 
         [n, f"{_f(b, '+.4f')}", f"{_f(s, '.4f')}"]
         for n, b, s in zip(fit.names, fit.beta, fit.se, strict=True)
     ]
-    source = (
-        f"Bron: CBS Iv3 jaarrekening {min(fit.years)}–{max(fit.years)}, indeling van elk jaar; "
-        f"{model.draws} clusterbootstraptrekkingen. {ds.attribution}"
-    )
+    source = cli_text(
+        "Bron: CBS Iv3 jaarrekening {van}–{tot}, indeling van elk jaar; "
+        "{n} clusterbootstraptrekkingen. {attributie}"
+    ).format(van=min(fit.years), tot=max(fit.years), n=model.draws, attributie=ds.attribution)
     return [
         Table(
-            f"Kostenmodel taakveld {fit.reeks} {fit.omschrijving}",
-            ["", "Waarde"],
+            cli_text("Kostenmodel taakveld {taakveld}").format(
+                taakveld=f"{fit.reeks} {fit.omschrijving}"
+            ),
+            ["", cli_text("Waarde")],
             summary,
             caption=source,
         ),
         Table(
-            "Elasticiteit naar omvang (d ln lasten per inwoner / d ln inwoners)",
-            ["Inwoners", "Schatting", "P5", "P95"],
+            cli_text("Elasticiteit naar omvang (d ln lasten per inwoner / d ln inwoners)"),
+            [cli_text("Inwoners"), cli_text("Schatting"), "P5", "P95"],
             sizes,
             align_right={0, 1, 2, 3},
         ),
         Table(
-            "Coëfficiënten (ln lasten per inwoner)",
-            ["Variabele", "Schatting", "SE (cluster)"],
+            cli_text("Coëfficiënten (ln lasten per inwoner)"),
+            [cli_text("Variabele"), cli_text("Schatting"), cli_text("SE (cluster)")],
             coefs,
             align_right={1, 2},
         ),
@@ -121,7 +139,7 @@ def _all(model: CostModel) -> Table:
         [
             f.reeks,
             f.omschrijving,
-            f.verdict,
+            _verdict(f.verdict),
             f"{_f(f.elasticity.mid, '+.3f')}",
             f"{_f(f.elasticity.low, '+.3f')}",
             f"{_f(f.elasticity.high, '+.3f')}",
@@ -131,11 +149,22 @@ def _all(model: CostModel) -> Table:
         for f in model.fits.values()
     ]
     return Table(
-        "Schaalelasticiteit per taakveld (bij de mediane gemeente)",
-        ["Taakveld", "Omschrijving", "Oordeel", "Elasticiteit", "P5", "P95", "R²", "n"],
+        cli_text("Schaalelasticiteit per taakveld (bij de mediane gemeente)"),
+        [
+            cli_text("Taakveld"),
+            cli_text("Omschrijving"),
+            cli_text("Oordeel"),
+            cli_text("Elasticiteit"),
+            "P5",
+            "P95",
+            "R²",
+            "n",
+        ],
         rows,
-        caption=f"Bron: {model.source}. Niet geschat: "
-        + (", ".join(f"{k} ({v})" for k, v in model.skipped.items()) or "–"),
+        caption=cli_text("Bron: {bron}. Niet geschat: {overgeslagen}").format(
+            bron=model.source,
+            overgeslagen=", ".join(f"{k} ({v})" for k, v in model.skipped.items()) or "–",
+        ),
         align_right={3, 4, 5, 6, 7},
     )
 
@@ -348,7 +377,7 @@ def kostenmodel(
                 charts[reeks] = str(
                     plot_fit(fit, ds, chart_dir / f"kostenmodel_{reeks}.png", current_language())
                 )
-            table.caption += f" Grafieken: {chart_dir}."
+            table.caption += " " + cli_text("Grafieken: {map}.").format(map=chart_dir)
         if fmt == "json":
             emit_json(
                 {

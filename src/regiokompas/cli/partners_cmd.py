@@ -22,8 +22,9 @@ from regiokompas.advice import (
 from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
-from regiokompas.cli._taal import current_language
+from regiokompas.cli._taal import cli_text, current_language
 from regiokompas.data import REGION_TYPES, Dataset
+from regiokompas.i18n import N_
 from regiokompas.register import Regeling, congruence, existing_partners, seed_regelingen
 from regiokompas.savings import SavingsEngine
 
@@ -39,11 +40,35 @@ _SHORT = {
     "provincie": "PV",
     "res": "RES",
 }
-SEED_BRON = (
+SEED_BRON = N_(
     "startgegevens register: regio's 2024 (CBS Gebiedsindelingen) en gemeenschappelijke "
     "regelingen/regioatlas 2016 (Open State, historisch, te verifiëren)"
 )
-DB_BRON = "registerdatabase Regiokompas (REGIOKOMPAS_DATABASE_URL)"
+DB_BRON = N_("registerdatabase Regiokompas (REGIOKOMPAS_DATABASE_URL)")
+
+#: The advice's status and the engine's verdict are machine values; these are their words.
+_STATUS = {
+    "kans": N_("kans"),
+    "geen_bewijs": N_("geen bewijs"),
+    "al_belegd": N_("al belegd"),
+    "uitgesloten": N_("uitgesloten"),
+    "meerkosten": N_("meerkosten"),
+    "geen_groep": N_("geen groep"),
+}
+_VERDICT = {
+    "besparing": N_("besparing"),
+    "geen bewijs van besparing": N_("geen bewijs van besparing"),
+    "meerkosten": N_("meerkosten"),
+    "verkenning": N_("verkenning"),
+}
+
+
+def _status(status: str) -> str:
+    return cli_text(_STATUS.get(status, status.replace("_", " ")))
+
+
+def _verdict(verdict: str | None) -> str:
+    return cli_text(_VERDICT.get(verdict, verdict)) if verdict else "–"
 
 
 def band(b: Any) -> str:
@@ -138,8 +163,8 @@ def _records(
         from regiokompas.store import Register  # only when asked: it loads the database layer
 
         register = Register.open(settings_from(ctx).database_url, ds=ds)
-        return tuple(register.lijst()), DB_BRON
-    return seed_regelingen(ds), SEED_BRON
+        return tuple(register.lijst()), cli_text(DB_BRON)
+    return seed_regelingen(ds), cli_text(SEED_BRON)
 
 
 def _advice(
@@ -173,10 +198,10 @@ def _evaluate(t: TaakveldAdvice) -> str:
     groups = [b for b in t.bestaand if len(b.gemeenten) > 1]
     if t.status != "al_belegd" or not groups:
         return ""
-    return (
-        f" Evalueren: regiokompas besparing --gemeenten {','.join(groups[0].gemeenten)} "
-        f"--taakveld {t.label} --niet-aangrenzend-toegestaan"
-    )
+    return " " + cli_text(
+        "Evalueren: regiokompas besparing --gemeenten {gemeenten} --taakveld {taakveld} "
+        "--niet-aangrenzend-toegestaan"
+    ).format(gemeenten=",".join(groups[0].gemeenten), taakveld=t.label)
 
 
 def advice_tables(advice: Advice) -> list[Table]:
@@ -189,45 +214,55 @@ def advice_tables(advice: Advice) -> list[Table]:
             band(t.eigen_jaar),
             band(t.groep_contante_waarde),
             _nl(t.beste.autonomie_eigen, 2) if t.beste else "–",
-            t.oordeel or "–",
+            _verdict(t.oordeel),
             t.congruentie,
         ]
         for t in advice.getoond
     ]
     others = [
-        [f"{t.label} {t.omschrijving}", t.status.replace("_", " "), t.reden + _evaluate(t)]
+        [f"{t.label} {t.omschrijving}", _status(t.status), t.reden + _evaluate(t)]
         for t in advice.taakvelden
         if t not in advice.getoond
     ]
     tables = [
         Table(
-            f"Kansen voor {advice.naam} (k€; groep = alle deelnemers samen, eigen = {advice.naam})",
+            cli_text(
+                "Kansen voor {naam} (k€; groep = alle deelnemers samen, eigen = {naam})"
+            ).format(naam=advice.naam),
             [
-                "Taakveld",
-                "Partners",
-                "Groep per jaar P10 – P50 – P90",
-                "Eigen aandeel per jaar P10 – P50 – P90",
-                "Contante waarde groep P10 – P50 – P90",
-                "Autonomieverlies eigen (0–1)",
-                "Oordeel",
-                "Partnersets",
+                cli_text("Taakveld"),
+                cli_text("Partners"),
+                cli_text("Groep per jaar P10 – P50 – P90"),
+                cli_text("Eigen aandeel per jaar P10 – P50 – P90"),
+                cli_text("Contante waarde groep P10 – P50 – P90"),
+                cli_text("Autonomieverlies eigen (0–1)"),
+                cli_text("Oordeel"),
+                cli_text("Partnersets"),
             ],
             shown,
-            caption=f"{advice.rangorde} {advice.autonomie_schaal} Bron: {advice.bron}; "
-            f"bestaande regelingen: {advice.register_bron}.",
+            caption=cli_text(
+                "{rangorde} {schaal} Bron: {bron}; bestaande regelingen: {register}."
+            ).format(
+                rangorde=advice.rangorde,
+                schaal=advice.autonomie_schaal,
+                bron=advice.bron,
+                register=advice.register_bron,
+            ),
             align_right={2, 3, 4, 5},
         ),
         Table(
-            "Overige taakvelden",
-            ["Taakveld", "Status", "Reden"],
+            cli_text("Overige taakvelden"),
+            [cli_text("Taakveld"), cli_text("Status"), cli_text("Reden")],
             others,
-            caption=f"Bron: {advice.bron}.",
+            caption=cli_text("Bron: {bron}.").format(bron=advice.bron),
         ),
         Table(
-            "Vergelijkbare gemeenten (structuur)",
-            ["Gemeente", "Code"],
+            cli_text("Vergelijkbare gemeenten (structuur)"),
+            [cli_text("Gemeente"), cli_text("Code")],
             [[n, c] for n, c in zip(advice.vergelijkbaar_namen, advice.vergelijkbaar, strict=True)],
-            caption=f"Dichtstbijzijnd op {advice.vergelijkbaar_kenmerken}.",
+            caption=cli_text("Dichtstbijzijnd op {kenmerken}.").format(
+                kenmerken=advice.vergelijkbaar_kenmerken
+            ),
         ),
     ]
     roles = [
@@ -238,22 +273,26 @@ def advice_tables(advice: Advice) -> list[Table]:
     if roles:
         tables.append(
             Table(
-                "Centrumgemeenterollen (hogere lasten door regionale taken)",
-                ["Taakveld", "Toelichting"],
+                cli_text("Centrumgemeenterollen (hogere lasten door regionale taken)"),
+                [cli_text("Taakveld"), cli_text("Toelichting")],
                 roles,
-                caption=f"Bron: {advice.register_bron}.",
+                caption=cli_text("Bron: {bron}.").format(bron=advice.register_bron),
             )
         )
     already = [[f"{t.label} {t.omschrijving}", line] for t in advice.taakvelden for line in t.al_in]
     if already:
         tables.append(
             Table(
-                "Partners die al samenwerken op het taakveld (bestaande samenwerking één keer "
-                "geteld)",
-                ["Taakveld", "Lid van de beste groep"],
+                cli_text(
+                    "Partners die al samenwerken op het taakveld (bestaande samenwerking één "
+                    "keer geteld)"
+                ),
+                [cli_text("Taakveld"), cli_text("Lid van de beste groep")],
                 already,
-                caption="Zij besparen met de overstapprior, niet opnieuw de volle besparing. "
-                f"Bron: {advice.register_bron}.",
+                caption=cli_text(
+                    "Zij besparen met de overstapprior, niet opnieuw de volle besparing. "
+                    "Bron: {bron}."
+                ).format(bron=advice.register_bron),
             )
         )
     duties: dict[str, list[Any]] = {}
@@ -262,14 +301,19 @@ def advice_tables(advice: Advice) -> list[Table]:
     if duties:
         tables.append(
             Table(
-                "Wettelijke plichten per taakveld",
-                ["Taakvelden", "Plicht (wet, status, verplicht, regio, in register)", "Bron"],
+                cli_text("Wettelijke plichten per taakveld"),
+                [
+                    cli_text("Taakvelden"),
+                    cli_text("Plicht (wet, status, verplicht, regio, in register)"),
+                    cli_text("Bron"),
+                ],
                 [
                     [", ".join(j.taakveld for j in js), js[0].tekst, js[0].bron]
                     for js in duties.values()
                 ],
-                caption=f"Register: {advice.register_bron}. Zie ook regiokompas gemeente "
-                f"{advice.naam} --plichten.",
+                caption=cli_text(
+                    "Register: {bron}. Zie ook regiokompas gemeente {naam} --plichten."
+                ).format(bron=advice.register_bron, naam=advice.naam),
             )
         )
     if not shown:
@@ -287,7 +331,7 @@ def _scope_tables(t: TaakveldAdvice, advice: Advice) -> list[Table]:
             _nl(o.transactie_keur),
             _nl(o.autonomie_groep, 2),
             _nl(o.netto_keur),
-            "ja" if o.pareto else "",
+            cli_text("ja") if o.pareto else "",
             " ".join(_SHORT.get(r, r) for r in o.gedeelde_regios) or "–",
             o.binnen_regeling or "–",
         ]
@@ -297,38 +341,52 @@ def _scope_tables(t: TaakveldAdvice, advice: Advice) -> list[Table]:
         [_partners_of(o), _nl(o.besparing_keur - o.transactie_keur), _nl(o.autonomie_groep, 2)]
         for o in t.pareto
     ]
-    caption = (
-        f"{t.groepen_gewaardeerd} aaneengesloten groepen gewaardeerd, {t.positief} met positieve "
-        f"nettowaarde. Bron: {advice.bron}. Bedragen in k€ per jaar voor de groep; "
-        f"autonomieverlies groep = som van het eigen verlies van de leden. "
-        f"{advice.autonomie_schaal} Zelfde regio: VR veiligheidsregio, GGD, AMR "
+    caption = cli_text(
+        "{n} aaneengesloten groepen gewaardeerd, {positief} met positieve nettowaarde. "
+        "Bron: {bron}. Bedragen in k€ per jaar voor de groep; autonomieverlies groep = som van "
+        "het eigen verlies van de leden. {schaal} Zelfde regio: VR veiligheidsregio, GGD, AMR "
         "arbeidsmarktregio, JZ jeugdregio, PV provincie, RES energieregio."
+    ).format(
+        n=t.groepen_gewaardeerd,
+        positief=t.positief,
+        bron=advice.bron,
+        schaal=advice.autonomie_schaal,
     )
     return [
         Table(
-            f"Beste partnergroepen — {t.label} {t.omschrijving} ({t.status.replace('_', ' ')})",
+            cli_text("Beste partnergroepen — {taakveld} ({status})").format(
+                taakveld=f"{t.label} {t.omschrijving}", status=_status(t.status)
+            ),
             [
                 "#",
-                "Partners",
-                "Leden",
-                "Besparing",
-                "Transactiekosten",
-                "Autonomieverlies groep",
-                "Netto",
+                cli_text("Partners"),
+                cli_text("Leden"),
+                cli_text("Besparing"),
+                cli_text("Transactiekosten"),
+                cli_text("Autonomieverlies groep"),
+                cli_text("Netto"),
                 "Pareto",
-                "Zelfde regio",
-                "Binnen regeling",
+                cli_text("Zelfde regio"),
+                cli_text("Binnen regeling"),
             ],
             rows,
             caption=caption,
             align_right={0, 2, 3, 4, 5, 6},
         ),
         Table(
-            f"Paretofront — {t.label}: besparing na transactiekosten en autonomieverlies",
-            ["Partners", "Besparing na transactiekosten", "Autonomieverlies groep"],
+            cli_text(
+                "Paretofront — {taakveld}: besparing na transactiekosten en autonomieverlies"
+            ).format(taakveld=t.label),
+            [
+                cli_text("Partners"),
+                cli_text("Besparing na transactiekosten"),
+                cli_text("Autonomieverlies groep"),
+            ],
             front,
-            caption="Alleen groepen die beter zijn dan alleen blijven (0; 0) en die geen andere "
-            "groep met minder autonomieverlies én meer besparing tegenover zich hebben.",
+            caption=cli_text(
+                "Alleen groepen die beter zijn dan alleen blijven (0; 0) en die geen andere "
+                "groep met minder autonomieverlies én meer besparing tegenover zich hebben."
+            ),
             align_right={1, 2},
         ),
     ]
@@ -346,24 +404,31 @@ def _existing_tables(
     ]
     return [
         Table(
-            "Bestaande samenwerking en congruentie",
-            ["Kenmerk", "Waarde"],
+            cli_text("Bestaande samenwerking en congruentie"),
+            [cli_text("Kenmerk"), cli_text("Waarde")],
             [
-                ["Regelingen", c.regelingen],
-                ["Met andere gemeenten", c.met_partners],
-                ["Verschillende partnersets", c.partnersets],
-                ["Congruentie-index (partnersets / regelingen)", index],
+                [cli_text("Regelingen"), _nl(c.regelingen)],
+                [cli_text("Met andere gemeenten"), _nl(c.met_partners)],
+                [cli_text("Verschillende partnersets"), _nl(c.partnersets)],
+                [cli_text("Congruentie-index (partnersets / regelingen)"), index],
             ],
-            caption=f"Bron: {bron}. Een lage index betekent dat steeds dezelfde partners "
-            "terugkomen; een index bij 1 dat elke regeling een andere partnerset heeft "
-            "(regionale incongruentie).",
+            caption=cli_text(
+                "Bron: {bron}. Een lage index betekent dat steeds dezelfde partners "
+                "terugkomen; een index bij 1 dat elke regeling een andere partnerset heeft "
+                "(regionale incongruentie)."
+            ).format(bron=bron),
             align_right={1},
         ),
         Table(
-            "Gemeenten waarmee al wordt samengewerkt (top 10)",
-            ["Gemeente", "Code", "Regelingen", "Taakvelden"],
+            cli_text("Gemeenten waarmee al wordt samengewerkt (top 10)"),
+            [
+                cli_text("Gemeente"),
+                cli_text("Code"),
+                cli_text("Regelingen"),
+                cli_text("Taakvelden"),
+            ],
             partners,
-            caption=f"Bron: {bron}.",
+            caption=cli_text("Bron: {bron}.").format(bron=bron),
             align_right={2},
         ),
     ]
@@ -377,20 +442,38 @@ def _existing_json(code: str, records: tuple[Regeling, ...], bron: str) -> dict[
     }
 
 
-def _header(advice: Advice, notes: list[str]) -> str:
+def _header(
+    advice: Advice, notes: list[str], title: str = N_("Advies voor {naam} ({code}): ")
+) -> str:
     s = advice.instellingen
-    where = f", binnen {s['within']} {advice.binnen_regio}" if s["within"] else ""
+    where = (
+        cli_text(", binnen {regiotype} {regio}").format(
+            regiotype=s["within"], regio=advice.binnen_regio
+        )
+        if s["within"]
+        else ""
+    )
     lines = [
-        f"Advies voor {advice.naam} ({advice.gemeente}): groepen tot {s['group_size']} "
-        f"gemeenten{where}; vorm {s['vorm']}; autonomieprijs {_nl(s['autonomy_price'], 1)} k€ "
-        f"per eenheid; {s['draws']} trekkingen.",
+        cli_text(title).format(naam=advice.naam, code=advice.gemeente)
+        + cli_text(
+            "groepen tot {n} gemeenten{binnen}; vorm {vorm}; autonomieprijs {prijs} k€ "
+            "per eenheid; {trekkingen} trekkingen."
+        ).format(
+            n=s["group_size"],
+            binnen=where,
+            vorm=s["vorm"],
+            prijs=_nl(s["autonomy_price"], 1),
+            trekkingen=s["draws"],
+        ),
         *advice.notities,
         *notes,
     ]
     if not advice.kansen:
         lines.append(
-            "Op geen taakveld laat de beste groep een besparing zien die de onzekerheid "
-            "doorstaat: alleen blijven houdt de autonomie, zonder aantoonbare kosten."
+            cli_text(
+                "Op geen taakveld laat de beste groep een besparing zien die de onzekerheid "
+                "doorstaat: alleen blijven houdt de autonomie, zonder aantoonbare kosten."
+            )
         )
     return "\n".join(lines)
 
@@ -435,19 +518,27 @@ def partners(ctx: click.Context, /, naam: str, fmt: str, **kwargs: Any) -> None:
     if len(advice.taakvelden) > 3:
         tables.append(
             Table(
-                "Overzicht per taakveld (beste groep; rangorde van het advies)",
-                ["Taakveld", "Status", "Beste partners", "Netto (k€/jr)", "Contante waarde groep"],
+                cli_text("Overzicht per taakveld (beste groep; rangorde van het advies)"),
+                [
+                    cli_text("Taakveld"),
+                    cli_text("Status"),
+                    cli_text("Beste partners"),
+                    cli_text("Netto (k€/jr)"),
+                    cli_text("Contante waarde groep"),
+                ],
                 [
                     [
                         t.label,
-                        t.status.replace("_", " "),
+                        _status(t.status),
                         _partners_of(t.beste),
                         _nl(t.beste.netto_keur) if t.beste else "–",
                         band(t.groep_contante_waarde),
                     ]
                     for t in advice.taakvelden
                 ],
-                caption=f"{advice.rangorde} Bron: {advice.bron}.",
+                caption=cli_text("{rangorde} Bron: {bron}.").format(
+                    rangorde=advice.rangorde, bron=advice.bron
+                ),
                 align_right={3, 4},
             )
         )
@@ -456,13 +547,21 @@ def partners(ctx: click.Context, /, naam: str, fmt: str, **kwargs: Any) -> None:
         tables.extend(_scope_tables(t, advice))
     tables.append(
         Table(
-            "Regio's die de gemeente nu al deelt",
-            ["Indeling", "Code", "Regio", "Andere gemeenten"],
-            [[r.regiotype, r.code, r.naam, len(r.partners)] for r in advice.regios],
-            caption="Bron: CBS Gebiedsindelingen 2024 (ruimtelijke koppeling, indeling 2024).",
+            cli_text("Regio's die de gemeente nu al deelt"),
+            [
+                cli_text("Indeling"),
+                cli_text("Code"),
+                cli_text("Regio"),
+                cli_text("Andere gemeenten"),
+            ],
+            [[r.regiotype, r.code, r.naam, _nl(len(r.partners))] for r in advice.regios],
+            caption=cli_text(
+                "Bron: CBS Gebiedsindelingen 2024 (ruimtelijke koppeling, indeling 2024)"
+            )
+            + ".",
             align_right={3},
         )
     )
     tables.extend(_existing_tables(ds, advice.gemeente, records, bron))
-    header = _header(advice, notes).replace("Advies voor", "Partners voor", 1)
+    header = _header(advice, notes, N_("Partners voor {naam} ({code}): "))
     emit_tables(tables, fmt, header=header)

@@ -11,6 +11,7 @@ from regiokompas._errors import RegiokompasError
 from regiokompas._modes import DEFAULT_MODE
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables, nl_number
+from regiokompas.cli._taal import cli_text
 from regiokompas.sharing import METHODS, VerdeelAnalyse, read_game_file, verdeel_regio
 from regiokompas.sharing import verdeel as allocate
 
@@ -27,7 +28,7 @@ def _tables(r: VerdeelAnalyse) -> list[Table]:
         [speler, _nl(methods[0].aandelen[k].alleen), *(_nl(v.aandelen[k].bedrag) for v in methods)]
         for k, speler in enumerate(r.spelers)
     ]
-    amounts.append(["Totaal", _nl(r.som_alleen), *(_nl(v.totaal) for v in methods)])
+    amounts.append([cli_text("Totaal"), _nl(r.som_alleen), *(_nl(v.totaal) for v in methods)])
     gains = [
         [
             speler,
@@ -40,7 +41,7 @@ def _tables(r: VerdeelAnalyse) -> list[Table]:
     ]
     verdicts = []
     for v in methods:
-        in_core = "–" if v.in_kern is None else ("ja" if v.in_kern else "nee")
+        in_core = "–" if v.in_kern is None else (cli_text("ja") if v.in_kern else cli_text("nee"))
         block = v.blokkade
         verdicts.append(
             [
@@ -55,27 +56,27 @@ def _tables(r: VerdeelAnalyse) -> list[Table]:
     right = set(range(1, len(methods) + 2))
     return [
         Table(
-            f"Bijdrage per lid ({r.eenheid})",
-            ["Lid", "Alleen", *names],
+            cli_text("Bijdrage per lid ({eenheid})").format(eenheid=r.eenheid),
+            [cli_text("Lid"), cli_text("Alleen"), *names],
             amounts,
-            caption=f"Bron: {r.bron}",
+            caption=cli_text("Bron: {bron}").format(bron=r.bron),
             align_right=right,
         ),
         Table(
-            f"Voordeel tegenover alleen ({r.eenheid})",
-            ["Lid", *names],
+            cli_text("Voordeel tegenover alleen ({eenheid})").format(eenheid=r.eenheid),
+            [cli_text("Lid"), *names],
             gains,
-            caption="* = dit lid is alleen goedkoper uit (negatief voordeel).",
+            caption=cli_text("* = dit lid is alleen goedkoper uit (negatief voordeel)."),
             align_right=right - {len(methods) + 1},
         ),
         Table(
-            "Stabiliteit: is de verdeling in de kern?",
+            cli_text("Stabiliteit: is de verdeling in de kern?"),
             [
-                "Methode",
-                "In kern",
-                "Blokkerende coalitie",
-                f"Betaalt te veel ({r.eenheid})",
-                "Toelichting",
+                cli_text("Methode"),
+                cli_text("In kern"),
+                cli_text("Blokkerende coalitie"),
+                cli_text("Betaalt te veel ({eenheid})").format(eenheid=r.eenheid),
+                cli_text("Toelichting"),
             ],
             verdicts,
             align_right={3},
@@ -85,23 +86,35 @@ def _tables(r: VerdeelAnalyse) -> list[Table]:
 
 def _header(r: VerdeelAnalyse) -> str:
     lines = [
-        r.naam or "Verdeling",
-        f"Kosten samen: {_nl(r.groepskosten)} {r.eenheid}; "
-        f"som van ieder alleen: {_nl(r.som_alleen)} {r.eenheid}.",
+        r.naam or cli_text("Verdeling"),
+        cli_text(
+            "Kosten samen: {samen} {eenheid}; som van ieder alleen: {alleen} {eenheid}."
+        ).format(samen=_nl(r.groepskosten), alleen=_nl(r.som_alleen), eenheid=r.eenheid),
     ]
     if not r.samenwerken_loont:
         lines.append(
-            "Samenwerken kost hier meer dan ieder alleen: geen verdeling maakt iedereen beter af."
+            cli_text(
+                "Samenwerken kost hier meer dan ieder alleen: geen verdeling maakt iedereen "
+                "beter af."
+            )
         )
     if r.kern_leeg:
         eps = (
-            f" (kleinste kern: ε = {_nl(r.kleinste_kern_waarde)} {r.eenheid})"
+            cli_text(" (kleinste kern: ε = {waarde} {eenheid})").format(
+                waarde=_nl(r.kleinste_kern_waarde), eenheid=r.eenheid
+            )
             if (r.kleinste_kern_waarde is not None)
             else ""
         )
-        lines.append(f"De kern is leeg: elke verdeling wordt door een coalitie geblokkeerd{eps}.")
+        lines.append(
+            cli_text(
+                "De kern is leeg: elke verdeling wordt door een coalitie geblokkeerd{eps}."
+            ).format(eps=eps)
+        )
     elif r.kern_leeg is False:
-        lines.append("De kern is niet leeg: er bestaan verdelingen die geen coalitie blokkeert.")
+        lines.append(
+            cli_text("De kern is niet leeg: er bestaan verdelingen die geen coalitie blokkeert.")
+        )
     return "\n".join(lines)
 
 
