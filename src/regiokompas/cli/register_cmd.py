@@ -16,7 +16,7 @@ import click
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
 from regiokompas.cli._output import Table, emit_json, emit_tables, nl_number
-from regiokompas.cli._taal import current_language
+from regiokompas.cli._taal import cli_text, current_language
 from regiokompas.i18n import format_percent
 
 if TYPE_CHECKING:
@@ -51,6 +51,11 @@ def _nl(value: float | None) -> str:
     return nl_number(value, 1)
 
 
+def _ja_nee(value: bool) -> str:
+    """``ja``/``nee`` in the CLI's language."""
+    return cli_text("ja") if value else cli_text("nee")
+
+
 @click.group("register")
 @click.option(
     "--database",
@@ -75,14 +80,20 @@ def register(ctx: click.Context, database_url: str | None) -> None:
 def init(ctx: click.Context, seed: bool) -> None:
     """Maak de database aan of werk het schema bij (Alembic-migraties)."""
     reg = _open(ctx)
-    click.echo(f"Register klaar: {reg.engine.url.render_as_string(hide_password=True)}")
+    click.echo(
+        cli_text("Register klaar: {url}").format(
+            url=reg.engine.url.render_as_string(hide_password=True)
+        )
+    )
     if seed:
         _report_seed(reg.seed())
 
 
 def _report_seed(added: dict[str, int]) -> None:
     for name, count in added.items():
-        click.echo(f"  {name}: {count} regelingen toegevoegd")
+        click.echo(
+            "  " + cli_text("{bestand}: {n} regelingen toegevoegd").format(bestand=name, n=count)
+        )
 
 
 @register.command("seed")
@@ -114,7 +125,7 @@ def seed_bouw(ctx: click.Context, bron: Path, doel: Path | None) -> None:
     from regiokompas.register.seed_build import build_seed
 
     for name, count in build_seed(dataset_from(ctx), bron, doel).items():
-        click.echo(f"{name}: {count} regelingen")
+        click.echo(cli_text("{bestand}: {n} regelingen").format(bestand=name, n=count))
 
 
 def _list_table(regelingen: list[Regeling], title: str) -> Table:
@@ -127,16 +138,24 @@ def _list_table(regelingen: list[Regeling], title: str) -> Table:
             r.vorm,
             classify(r).klasse,
             len(r.gemeenten),
-            "ja" if r.historisch else "nee",
-            "ja" if r.te_verifieren else "nee",
+            _ja_nee(r.historisch),
+            _ja_nee(r.te_verifieren),
         ]
         for r in regelingen
     ]
     return Table(
         title,
-        ["Id", "Naam", "Vorm", "Klasse", "Gemeenten", "Historisch", "Te verifiëren"],
+        [
+            cli_text("Id"),
+            cli_text("Naam"),
+            cli_text("Vorm"),
+            cli_text("Klasse"),
+            cli_text("Gemeenten"),
+            cli_text("Historisch"),
+            cli_text("Te verifiëren"),
+        ],
         rows,
-        caption="Bron: register Regiokompas (bron per regeling: 'register toon ID')",
+        caption=cli_text("Bron: register Regiokompas (bron per regeling: 'register toon ID')"),
         align_right={0, 4},
     )
 
@@ -167,7 +186,7 @@ def lijst(
     """Lijst van regelingen (op naam)."""
     code = dataset_from(ctx).gemeente(gemeente).code if gemeente else None
     found = _open(ctx).lijst(zoek=zoek, gemeente=code, alleen_verwijderd=verwijderd)
-    _emit_list(found, fmt, f"Regelingen ({len(found)})")
+    _emit_list(found, fmt, cli_text("Regelingen ({n})").format(n=len(found)))
 
 
 @register.command("zoek")
@@ -178,7 +197,9 @@ def lijst(
 def zoek(ctx: click.Context, tekst: str, fmt: str) -> None:
     """Zoek regelingen op een deel van de naam."""
     found = _open(ctx).lijst(zoek=tekst)
-    _emit_list(found, fmt, f"Regelingen met '{tekst}' ({len(found)})")
+    _emit_list(
+        found, fmt, cli_text("Regelingen met '{tekst}' ({n})").format(tekst=tekst, n=len(found))
+    )
 
 
 @register.command("toon")
@@ -203,28 +224,33 @@ def toon(ctx: click.Context, regeling_id: int, fmt: str) -> None:
             }
         )
         return
+    english = current_language() == "en"
     vorm = VORMEN.get(r.vorm)
+    vorm_naam = (vorm.name_en if english else vorm.naam) if vorm else r.vorm
+    reden = c.reden_en if english and c.reden_en else c.reden
     fields = [
-        ("Naam", r.naam),
-        ("Vorm", vorm.naam if vorm else r.vorm),
-        ("Classificatie", f"{c.klasse} ({c.reden})"),
-        ("Taakvelden", ", ".join(r.taakvelden) or "–"),
-        ("Begroting (k€/jaar)", _nl(r.begroting_keur)),
-        ("Startdatum", str(r.startdatum or "–")),
-        ("Evaluatiedatum", str(r.evaluatiedatum or "–")),
-        ("Uittreding", r.uittredingsvoorwaarden or "–"),
-        ("Zienswijzerecht raden", "ja" if r.zienswijzerecht else "nee"),
-        ("Gezamenlijke raadscommissie", "ja" if r.gezamenlijke_raadscommissie else "nee"),
-        ("Gezamenlijk bestuur", "ja" if r.gezamenlijk_bestuur else "nee"),
-        ("Bron", f"{r.bron} ({r.bron_datum or 'datum onbekend'})"),
+        (cli_text("Naam"), r.naam),
+        (cli_text("Vorm"), vorm_naam),
+        (cli_text("Classificatie"), f"{c.klasse} ({reden})"),
+        (cli_text("Taakvelden"), ", ".join(r.taakvelden) or "–"),
+        (cli_text("Begroting (k€/jaar)"), _nl(r.begroting_keur)),
+        (cli_text("Startdatum"), str(r.startdatum or "–")),
+        (cli_text("Evaluatiedatum"), str(r.evaluatiedatum or "–")),
+        (cli_text("Uittreding"), r.uittredingsvoorwaarden or "–"),
+        (cli_text("Zienswijzerecht raden"), _ja_nee(r.zienswijzerecht)),
+        (cli_text("Gezamenlijke raadscommissie"), _ja_nee(r.gezamenlijke_raadscommissie)),
+        (cli_text("Gezamenlijk bestuur"), _ja_nee(r.gezamenlijk_bestuur)),
+        (cli_text("Bron"), f"{r.bron} ({r.bron_datum or cli_text('datum onbekend')})"),
         (
-            "Historisch / te verifiëren",
-            f"{'ja' if r.historisch else 'nee'} / {'ja' if r.te_verifieren else 'nee'}",
+            cli_text("Historisch / te verifiëren"),
+            f"{_ja_nee(r.historisch)} / {_ja_nee(r.te_verifieren)}",
         ),
-        ("Versie", str(r.versie)),
-        ("Verwijderd", "ja" if r.verwijderd else "nee"),
+        (cli_text("Versie"), str(r.versie)),
+        (cli_text("Verwijderd"), _ja_nee(r.verwijderd)),
     ]
-    deelnemers = [[d.code or "overig", d.naam, _nl(d.bijdrage_keur)] for d in r.deelnemers]
+    deelnemers = [
+        [d.code or cli_text("overig"), d.naam, _nl(d.bijdrage_keur)] for d in r.deelnemers
+    ]
     history = [
         [
             a.tijdstip.strftime("%Y-%m-%d %H:%M:%S"),
@@ -238,12 +264,28 @@ def toon(ctx: click.Context, regeling_id: int, fmt: str) -> None:
     ]
     emit_tables(
         [
-            Table(f"Regeling {r.id}", ["Kenmerk", "Waarde"], [list(f) for f in fields]),
             Table(
-                "Deelnemers", ["Code", "Naam", "Bijdrage (k€/jaar)"], deelnemers, align_right={2}
+                cli_text("Regeling {id}").format(id=r.id),
+                [cli_text("Kenmerk"), cli_text("Waarde")],
+                [list(f) for f in fields],
             ),
             Table(
-                "Wijzigingen (UTC)", ["Tijdstip", "Wie", "Actie", "Veld", "Oud", "Nieuw"], history
+                cli_text("Deelnemers"),
+                [cli_text("Code"), cli_text("Naam"), cli_text("Bijdrage (k€/jaar)")],
+                deelnemers,
+                align_right={2},
+            ),
+            Table(
+                cli_text("Wijzigingen (UTC)"),
+                [
+                    cli_text("Tijdstip"),
+                    cli_text("Wie"),
+                    cli_text("Actie"),
+                    cli_text("Veld"),
+                    cli_text("Oud"),
+                    cli_text("Nieuw"),
+                ],
+                history,
             ),
         ],
         fmt,
@@ -289,14 +331,20 @@ def importeer(ctx: click.Context, bestand: Path, droog: bool, bijwerken: bool) -
             f"{len(exc.problems)} fout(en); er is niets opgeslagen.",
             f"{len(exc.problems)} error(s); nothing was saved.",
         ) from exc
-    counts = (
-        f"{report.nieuw} nieuw, {report.bijgewerkt} bijgewerkt, {report.ongewijzigd} ongewijzigd"
+    counts = cli_text("{nieuw} nieuw, {bijgewerkt} bijgewerkt, {ongewijzigd} ongewijzigd").format(
+        nieuw=report.nieuw, bijgewerkt=report.bijgewerkt, ongewijzigd=report.ongewijzigd
     )
     if droog:
-        click.echo(f"Proefimport van {bestand.name}: {counts}. Er is niets opgeslagen.")
+        click.echo(
+            cli_text("Proefimport van {bestand}: {aantallen}. Er is niets opgeslagen.").format(
+                bestand=bestand.name, aantallen=counts
+            )
+        )
     else:
         click.echo(
-            f"{len(report.regelingen)} regelingen geïmporteerd uit {bestand.name} ({counts})."
+            cli_text("{n} regelingen geïmporteerd uit {bestand} ({aantallen}).").format(
+                n=len(report.regelingen), bestand=bestand.name, aantallen=counts
+            )
         )
 
 
@@ -313,7 +361,11 @@ def backup_cmd(ctx: click.Context, bestand: Path) -> None:
 
     info = backup(_open(ctx).engine, bestand)
     total = sum(info["rijen"].values())
-    click.echo(f"Backup ({info['soort']}, schema {info['schema']}): {total} rijen in {bestand}.")
+    click.echo(
+        cli_text("Backup ({soort}, schema {schema}): {n} rijen in {bestand}.").format(
+            soort=info["soort"], schema=info["schema"], n=total, bestand=bestand
+        )
+    )
 
 
 @register.command("restore")
@@ -333,7 +385,11 @@ def restore_cmd(ctx: click.Context, bestand: Path) -> None:
     finally:
         engine.dispose()
     total = sum(info["rijen"].values())
-    click.echo(f"Teruggezet uit {bestand} (schema {info['schema']}): {total} rijen.")
+    click.echo(
+        cli_text("Teruggezet uit {bestand} (schema {schema}): {n} rijen.").format(
+            bestand=bestand, schema=info["schema"], n=total
+        )
+    )
 
 
 @register.command("export")
@@ -352,7 +408,11 @@ def exporteer(ctx: click.Context, bestand: Path, gemeente: str | None, zoek: str
     tmp = bestand.with_name(bestand.name + ".tmp")
     tmp.write_bytes(data)
     tmp.replace(bestand)
-    click.echo(f"{len(reg.lijst(zoek=zoek, gemeente=code))} regelingen geschreven naar {bestand}.")
+    click.echo(
+        cli_text("{n} regelingen geschreven naar {bestand}.").format(
+            n=len(reg.lijst(zoek=zoek, gemeente=code)), bestand=bestand
+        )
+    )
 
 
 @register.command("verwijder")
@@ -365,7 +425,9 @@ def verwijder(ctx: click.Context, regeling_id: int) -> None:
 
     r = _open(ctx).verwijderen(regeling_id, cli_actor())
     click.echo(
-        f"Regeling {r.id} '{r.naam}' verwijderd; herstel met: regiokompas register herstel {r.id}"
+        cli_text(
+            "Regeling {id} '{naam}' verwijderd; herstel met: regiokompas register herstel {id}"
+        ).format(id=r.id, naam=r.naam)
     )
 
 
@@ -378,7 +440,7 @@ def herstel(ctx: click.Context, regeling_id: int) -> None:
     from regiokompas.store import cli_actor
 
     r = _open(ctx).herstellen(regeling_id, cli_actor())
-    click.echo(f"Regeling {r.id} '{r.naam}' hersteld.")
+    click.echo(cli_text("Regeling {id} '{naam}' hersteld.").format(id=r.id, naam=r.naam))
 
 
 @register.command("congruentie")
@@ -406,28 +468,34 @@ def congruentie(ctx: click.Context, gemeente: str, alleen_actueel: bool, fmt: st
         return
     pct = format_percent(c.aandeel_meest_voorkomend, current_language())
     figures = [
-        ["Regelingen", str(c.regelingen)],
-        ["Met andere gemeenten", str(c.met_partners)],
-        ["Verschillende partnersets", str(c.partnersets)],
+        [cli_text("Regelingen"), str(c.regelingen)],
+        [cli_text("Met andere gemeenten"), str(c.met_partners)],
+        [cli_text("Verschillende partnersets"), str(c.partnersets)],
         [
-            "Index (sets / regelingen)",
+            cli_text("Index (sets / regelingen)"),
             nl_number(c.index, 2),
         ],
-        ["Aandeel met de meest voorkomende set", pct],
+        [cli_text("Aandeel met de meest voorkomende set"), pct],
     ]
     emit_tables(
         [
             Table(
-                "Congruentie",
-                ["Maat", "Waarde"],
+                cli_text("Congruentie"),
+                [cli_text("Maat"), cli_text("Waarde")],
                 figures,
                 align_right={1},
-                caption="Bron: register Regiokompas (regio's 2024; GR's en regioatlas 2016, "
-                "historisch)",
+                caption=cli_text(
+                    "Bron: register Regiokompas (regio's 2024; GR's en regioatlas 2016, historisch)"
+                ),
             ),
             Table(
-                "Bestaande partners",
-                ["Gemeente", "Code", "Regelingen", "Taakvelden"],
+                cli_text("Bestaande partners"),
+                [
+                    cli_text("Gemeente"),
+                    cli_text("Code"),
+                    cli_text("Regelingen"),
+                    cli_text("Taakvelden"),
+                ],
                 [
                     [names.get(p.code, p.code), p.code, p.aantal, ", ".join(p.taakvelden)]
                     for p in partners
@@ -458,8 +526,11 @@ def gebruiker_toevoegen(
     from regiokompas.store import cli_actor
 
     user = _open(ctx).gebruiker_toevoegen(gebruikersnaam, wachtwoord, rol, gemeente, cli_actor())
-    extra = f" voor {user.gm_code}" if user.gm_code else ""
-    click.echo(f"Gebruiker '{user.gebruikersnaam}' toegevoegd als {user.rol}{extra}.")
+    if user.gm_code:
+        text = cli_text("Gebruiker '{naam}' toegevoegd als {rol} voor {gemeente}.")
+    else:
+        text = cli_text("Gebruiker '{naam}' toegevoegd als {rol}.")
+    click.echo(text.format(naam=user.gebruikersnaam, rol=user.rol, gemeente=user.gm_code))
 
 
 @register.command("token-maken")
@@ -480,10 +551,11 @@ def token_maken(ctx: click.Context, gebruikersnaam: str, omschrijving: str) -> N
 def gebruikers(ctx: click.Context) -> None:
     """Lijst van de accounts (zonder wachtwoorden)."""
     rows: list[list[object]] = [
-        [u.gebruikersnaam, u.rol, u.gm_code or "–", "ja" if u.actief else "nee"]
+        [u.gebruikersnaam, u.rol, u.gm_code or "–", _ja_nee(u.actief)]
         for u in _open(ctx).gebruikers()
     ]
-    emit_tables([Table("Gebruikers", ["Naam", "Rol", "Gemeente", "Actief"], rows)], "tabel")
+    headers = [cli_text("Naam"), cli_text("Rol"), cli_text("Gemeente"), cli_text("Actief")]
+    emit_tables([Table(cli_text("Gebruikers"), headers, rows)], "tabel")
 
 
 @register.command("wachtwoord")
@@ -501,7 +573,7 @@ def wachtwoord(ctx: click.Context, gebruikersnaam: str, wachtwoord: str) -> None
 
     with _open(ctx).session() as session:
         accounts.set_password(session, gebruikersnaam, wachtwoord, cli_actor())
-    click.echo(f"Wachtwoord van '{gebruikersnaam}' gewijzigd.")
+    click.echo(cli_text("Wachtwoord van '{naam}' gewijzigd.").format(naam=gebruikersnaam))
 
 
 @register.command("token-intrekken")
@@ -514,4 +586,6 @@ def token_intrekken(ctx: click.Context, gebruikersnaam: str) -> None:
 
     with _open(ctx).session() as session:
         count = accounts.revoke_tokens(session, gebruikersnaam, cli_actor())
-    click.echo(f"{count} token(s) van '{gebruikersnaam}' ingetrokken.")
+    click.echo(
+        cli_text("{n} token(s) van '{naam}' ingetrokken.").format(n=count, naam=gebruikersnaam)
+    )
