@@ -15,9 +15,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
-from regiokompas.cli._output import Table, emit_json, emit_tables, nl_number
-from regiokompas.cli._taal import cli_text, current_language
-from regiokompas.i18n import format_percent
+from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.cli._register_tables import (
+    congruentie_tables,
+    ja_nee,
+    list_table,
+    regeling_tables,
+)
+from regiokompas.cli._taal import cli_text
 
 if TYPE_CHECKING:
     from regiokompas.register import Regeling
@@ -45,15 +50,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
-
-
-def _nl(value: float | None) -> str:
-    return nl_number(value, 1)
-
-
-def _ja_nee(value: bool) -> str:
-    """``ja``/``nee`` in the CLI's language."""
-    return cli_text("ja") if value else cli_text("nee")
 
 
 @click.group("register")
@@ -128,43 +124,11 @@ def seed_bouw(ctx: click.Context, bron: Path, doel: Path | None) -> None:
         click.echo(cli_text("{bestand}: {n} regelingen").format(bestand=name, n=count))
 
 
-def _list_table(regelingen: list[Regeling], title: str) -> Table:
-    from regiokompas.register import classify
-
-    rows = [
-        [
-            r.id,
-            r.naam,
-            r.vorm,
-            classify(r).klasse,
-            len(r.gemeenten),
-            _ja_nee(r.historisch),
-            _ja_nee(r.te_verifieren),
-        ]
-        for r in regelingen
-    ]
-    return Table(
-        title,
-        [
-            cli_text("Id"),
-            cli_text("Naam"),
-            cli_text("Vorm"),
-            cli_text("Klasse"),
-            cli_text("Gemeenten"),
-            cli_text("Historisch"),
-            cli_text("Te verifiëren"),
-        ],
-        rows,
-        caption=cli_text("Bron: register Regiokompas (bron per regeling: 'register toon ID')"),
-        align_right={0, 4},
-    )
-
-
 def _emit_list(regelingen: list[Regeling], fmt: str, title: str) -> None:
     if fmt == "json":
         emit_json([{**_plain(r), "classificatie": _klasse(r)} for r in regelingen])
         return
-    emit_tables([_list_table(regelingen, title)], fmt)
+    emit_tables([list_table(regelingen, title)], fmt)
 
 
 def _klasse(regeling: Regeling) -> str:
@@ -209,7 +173,7 @@ def zoek(ctx: click.Context, tekst: str, fmt: str) -> None:
 @handle_errors
 def toon(ctx: click.Context, regeling_id: int, fmt: str) -> None:
     """Alle gegevens van één regeling, met classificatie en wijzigingsgeschiedenis."""
-    from regiokompas.register import VORMEN, classify
+    from regiokompas.register import classify
 
     reg = _open(ctx)
     r = reg.toon(regeling_id, include_deleted=True)
@@ -224,72 +188,7 @@ def toon(ctx: click.Context, regeling_id: int, fmt: str) -> None:
             }
         )
         return
-    english = current_language() == "en"
-    vorm = VORMEN.get(r.vorm)
-    vorm_naam = (vorm.name_en if english else vorm.naam) if vorm else r.vorm
-    reden = c.reden_en if english and c.reden_en else c.reden
-    fields = [
-        (cli_text("Naam"), r.naam),
-        (cli_text("Vorm"), vorm_naam),
-        (cli_text("Classificatie"), f"{c.klasse} ({reden})"),
-        (cli_text("Taakvelden"), ", ".join(r.taakvelden) or "–"),
-        (cli_text("Begroting (k€/jaar)"), _nl(r.begroting_keur)),
-        (cli_text("Startdatum"), str(r.startdatum or "–")),
-        (cli_text("Evaluatiedatum"), str(r.evaluatiedatum or "–")),
-        (cli_text("Uittreding"), r.uittredingsvoorwaarden or "–"),
-        (cli_text("Zienswijzerecht raden"), _ja_nee(r.zienswijzerecht)),
-        (cli_text("Gezamenlijke raadscommissie"), _ja_nee(r.gezamenlijke_raadscommissie)),
-        (cli_text("Gezamenlijk bestuur"), _ja_nee(r.gezamenlijk_bestuur)),
-        (cli_text("Bron"), f"{r.bron} ({r.bron_datum or cli_text('datum onbekend')})"),
-        (
-            cli_text("Historisch / te verifiëren"),
-            f"{_ja_nee(r.historisch)} / {_ja_nee(r.te_verifieren)}",
-        ),
-        (cli_text("Versie"), str(r.versie)),
-        (cli_text("Verwijderd"), _ja_nee(r.verwijderd)),
-    ]
-    deelnemers = [
-        [d.code or cli_text("overig"), d.naam, _nl(d.bijdrage_keur)] for d in r.deelnemers
-    ]
-    history = [
-        [
-            a.tijdstip.strftime("%Y-%m-%d %H:%M:%S"),
-            a.gebruiker,
-            a.actie,
-            a.veld,
-            (a.oud or "")[:60],
-            (a.nieuw or "")[:60],
-        ]
-        for a in trail
-    ]
-    emit_tables(
-        [
-            Table(
-                cli_text("Regeling {id}").format(id=r.id),
-                [cli_text("Kenmerk"), cli_text("Waarde")],
-                [list(f) for f in fields],
-            ),
-            Table(
-                cli_text("Deelnemers"),
-                [cli_text("Code"), cli_text("Naam"), cli_text("Bijdrage (k€/jaar)")],
-                deelnemers,
-                align_right={2},
-            ),
-            Table(
-                cli_text("Wijzigingen (UTC)"),
-                [
-                    cli_text("Tijdstip"),
-                    cli_text("Wie"),
-                    cli_text("Actie"),
-                    cli_text("Veld"),
-                    cli_text("Oud"),
-                    cli_text("Nieuw"),
-                ],
-                history,
-            ),
-        ],
-        fmt,
-    )
+    emit_tables(regeling_tables(r, c, trail), fmt)
 
 
 @register.command("import")
@@ -466,46 +365,7 @@ def congruentie(ctx: click.Context, gemeente: str, alleen_actueel: bool, fmt: st
             }
         )
         return
-    pct = format_percent(c.aandeel_meest_voorkomend, current_language())
-    figures = [
-        [cli_text("Regelingen"), str(c.regelingen)],
-        [cli_text("Met andere gemeenten"), str(c.met_partners)],
-        [cli_text("Verschillende partnersets"), str(c.partnersets)],
-        [
-            cli_text("Index (sets / regelingen)"),
-            nl_number(c.index, 2),
-        ],
-        [cli_text("Aandeel met de meest voorkomende set"), pct],
-    ]
-    emit_tables(
-        [
-            Table(
-                cli_text("Congruentie"),
-                [cli_text("Maat"), cli_text("Waarde")],
-                figures,
-                align_right={1},
-                caption=cli_text(
-                    "Bron: register Regiokompas (regio's 2024; GR's en regioatlas 2016, historisch)"
-                ),
-            ),
-            Table(
-                cli_text("Bestaande partners"),
-                [
-                    cli_text("Gemeente"),
-                    cli_text("Code"),
-                    cli_text("Regelingen"),
-                    cli_text("Taakvelden"),
-                ],
-                [
-                    [names.get(p.code, p.code), p.code, p.aantal, ", ".join(p.taakvelden)]
-                    for p in partners
-                ],
-                align_right={2},
-            ),
-        ],
-        fmt,
-        header=f"{g.naam} ({g.code})",
-    )
+    emit_tables(congruentie_tables(c, partners, names), fmt, header=f"{g.naam} ({g.code})")
 
 
 @register.command("gebruiker-toevoegen")
@@ -551,7 +411,7 @@ def token_maken(ctx: click.Context, gebruikersnaam: str, omschrijving: str) -> N
 def gebruikers(ctx: click.Context) -> None:
     """Lijst van de accounts (zonder wachtwoorden)."""
     rows: list[list[object]] = [
-        [u.gebruikersnaam, u.rol, u.gm_code or "–", _ja_nee(u.actief)]
+        [u.gebruikersnaam, u.rol, u.gm_code or "–", ja_nee(u.actief)]
         for u in _open(ctx).gebruikers()
     ]
     headers = [cli_text("Naam"), cli_text("Rol"), cli_text("Gemeente"), cli_text("Actief")]
