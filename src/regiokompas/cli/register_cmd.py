@@ -15,9 +15,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from regiokompas.cli._common import dataset_from, format_option, handle_errors, settings_from
-from regiokompas.cli._output import Table, emit_json, emit_tables, nl_number
-from regiokompas.cli._taal import current_language
-from regiokompas.i18n import format_percent
+from regiokompas.cli._output import Table, emit_json, emit_tables
+from regiokompas.cli._register_tables import (
+    congruentie_tables,
+    ja_nee,
+    list_table,
+    regeling_tables,
+)
+from regiokompas.cli._taal import cli_text
 
 if TYPE_CHECKING:
     from regiokompas.register import Regeling
@@ -47,10 +52,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _nl(value: float | None) -> str:
-    return nl_number(value, 1)
-
-
 @click.group("register")
 @click.option(
     "--database",
@@ -75,14 +76,20 @@ def register(ctx: click.Context, database_url: str | None) -> None:
 def init(ctx: click.Context, seed: bool) -> None:
     """Maak de database aan of werk het schema bij (Alembic-migraties)."""
     reg = _open(ctx)
-    click.echo(f"Register klaar: {reg.engine.url.render_as_string(hide_password=True)}")
+    click.echo(
+        cli_text("Register klaar: {url}").format(
+            url=reg.engine.url.render_as_string(hide_password=True)
+        )
+    )
     if seed:
         _report_seed(reg.seed())
 
 
 def _report_seed(added: dict[str, int]) -> None:
     for name, count in added.items():
-        click.echo(f"  {name}: {count} regelingen toegevoegd")
+        click.echo(
+            "  " + cli_text("{bestand}: {n} regelingen toegevoegd").format(bestand=name, n=count)
+        )
 
 
 @register.command("seed")
@@ -114,38 +121,14 @@ def seed_bouw(ctx: click.Context, bron: Path, doel: Path | None) -> None:
     from regiokompas.register.seed_build import build_seed
 
     for name, count in build_seed(dataset_from(ctx), bron, doel).items():
-        click.echo(f"{name}: {count} regelingen")
-
-
-def _list_table(regelingen: list[Regeling], title: str) -> Table:
-    from regiokompas.register import classify
-
-    rows = [
-        [
-            r.id,
-            r.naam,
-            r.vorm,
-            classify(r).klasse,
-            len(r.gemeenten),
-            "ja" if r.historisch else "nee",
-            "ja" if r.te_verifieren else "nee",
-        ]
-        for r in regelingen
-    ]
-    return Table(
-        title,
-        ["Id", "Naam", "Vorm", "Klasse", "Gemeenten", "Historisch", "Te verifiëren"],
-        rows,
-        caption="Bron: register Regiokompas (bron per regeling: 'register toon ID')",
-        align_right={0, 4},
-    )
+        click.echo(cli_text("{bestand}: {n} regelingen").format(bestand=name, n=count))
 
 
 def _emit_list(regelingen: list[Regeling], fmt: str, title: str) -> None:
     if fmt == "json":
         emit_json([{**_plain(r), "classificatie": _klasse(r)} for r in regelingen])
         return
-    emit_tables([_list_table(regelingen, title)], fmt)
+    emit_tables([list_table(regelingen, title)], fmt)
 
 
 def _klasse(regeling: Regeling) -> str:
@@ -167,7 +150,7 @@ def lijst(
     """Lijst van regelingen (op naam)."""
     code = dataset_from(ctx).gemeente(gemeente).code if gemeente else None
     found = _open(ctx).lijst(zoek=zoek, gemeente=code, alleen_verwijderd=verwijderd)
-    _emit_list(found, fmt, f"Regelingen ({len(found)})")
+    _emit_list(found, fmt, cli_text("Regelingen ({n})").format(n=len(found)))
 
 
 @register.command("zoek")
@@ -178,7 +161,9 @@ def lijst(
 def zoek(ctx: click.Context, tekst: str, fmt: str) -> None:
     """Zoek regelingen op een deel van de naam."""
     found = _open(ctx).lijst(zoek=tekst)
-    _emit_list(found, fmt, f"Regelingen met '{tekst}' ({len(found)})")
+    _emit_list(
+        found, fmt, cli_text("Regelingen met '{tekst}' ({n})").format(tekst=tekst, n=len(found))
+    )
 
 
 @register.command("toon")
@@ -188,7 +173,7 @@ def zoek(ctx: click.Context, tekst: str, fmt: str) -> None:
 @handle_errors
 def toon(ctx: click.Context, regeling_id: int, fmt: str) -> None:
     """Alle gegevens van één regeling, met classificatie en wijzigingsgeschiedenis."""
-    from regiokompas.register import VORMEN, classify
+    from regiokompas.register import classify
 
     reg = _open(ctx)
     r = reg.toon(regeling_id, include_deleted=True)
@@ -203,51 +188,7 @@ def toon(ctx: click.Context, regeling_id: int, fmt: str) -> None:
             }
         )
         return
-    vorm = VORMEN.get(r.vorm)
-    fields = [
-        ("Naam", r.naam),
-        ("Vorm", vorm.naam if vorm else r.vorm),
-        ("Classificatie", f"{c.klasse} ({c.reden})"),
-        ("Taakvelden", ", ".join(r.taakvelden) or "–"),
-        ("Begroting (k€/jaar)", _nl(r.begroting_keur)),
-        ("Startdatum", str(r.startdatum or "–")),
-        ("Evaluatiedatum", str(r.evaluatiedatum or "–")),
-        ("Uittreding", r.uittredingsvoorwaarden or "–"),
-        ("Zienswijzerecht raden", "ja" if r.zienswijzerecht else "nee"),
-        ("Gezamenlijke raadscommissie", "ja" if r.gezamenlijke_raadscommissie else "nee"),
-        ("Gezamenlijk bestuur", "ja" if r.gezamenlijk_bestuur else "nee"),
-        ("Bron", f"{r.bron} ({r.bron_datum or 'datum onbekend'})"),
-        (
-            "Historisch / te verifiëren",
-            f"{'ja' if r.historisch else 'nee'} / {'ja' if r.te_verifieren else 'nee'}",
-        ),
-        ("Versie", str(r.versie)),
-        ("Verwijderd", "ja" if r.verwijderd else "nee"),
-    ]
-    deelnemers = [[d.code or "overig", d.naam, _nl(d.bijdrage_keur)] for d in r.deelnemers]
-    history = [
-        [
-            a.tijdstip.strftime("%Y-%m-%d %H:%M:%S"),
-            a.gebruiker,
-            a.actie,
-            a.veld,
-            (a.oud or "")[:60],
-            (a.nieuw or "")[:60],
-        ]
-        for a in trail
-    ]
-    emit_tables(
-        [
-            Table(f"Regeling {r.id}", ["Kenmerk", "Waarde"], [list(f) for f in fields]),
-            Table(
-                "Deelnemers", ["Code", "Naam", "Bijdrage (k€/jaar)"], deelnemers, align_right={2}
-            ),
-            Table(
-                "Wijzigingen (UTC)", ["Tijdstip", "Wie", "Actie", "Veld", "Oud", "Nieuw"], history
-            ),
-        ],
-        fmt,
-    )
+    emit_tables(regeling_tables(r, c, trail), fmt)
 
 
 @register.command("import")
@@ -289,14 +230,20 @@ def importeer(ctx: click.Context, bestand: Path, droog: bool, bijwerken: bool) -
             f"{len(exc.problems)} fout(en); er is niets opgeslagen.",
             f"{len(exc.problems)} error(s); nothing was saved.",
         ) from exc
-    counts = (
-        f"{report.nieuw} nieuw, {report.bijgewerkt} bijgewerkt, {report.ongewijzigd} ongewijzigd"
+    counts = cli_text("{nieuw} nieuw, {bijgewerkt} bijgewerkt, {ongewijzigd} ongewijzigd").format(
+        nieuw=report.nieuw, bijgewerkt=report.bijgewerkt, ongewijzigd=report.ongewijzigd
     )
     if droog:
-        click.echo(f"Proefimport van {bestand.name}: {counts}. Er is niets opgeslagen.")
+        click.echo(
+            cli_text("Proefimport van {bestand}: {aantallen}. Er is niets opgeslagen.").format(
+                bestand=bestand.name, aantallen=counts
+            )
+        )
     else:
         click.echo(
-            f"{len(report.regelingen)} regelingen geïmporteerd uit {bestand.name} ({counts})."
+            cli_text("{n} regelingen geïmporteerd uit {bestand} ({aantallen}).").format(
+                n=len(report.regelingen), bestand=bestand.name, aantallen=counts
+            )
         )
 
 
@@ -313,7 +260,11 @@ def backup_cmd(ctx: click.Context, bestand: Path) -> None:
 
     info = backup(_open(ctx).engine, bestand)
     total = sum(info["rijen"].values())
-    click.echo(f"Backup ({info['soort']}, schema {info['schema']}): {total} rijen in {bestand}.")
+    click.echo(
+        cli_text("Backup ({soort}, schema {schema}): {n} rijen in {bestand}.").format(
+            soort=info["soort"], schema=info["schema"], n=total, bestand=bestand
+        )
+    )
 
 
 @register.command("restore")
@@ -333,7 +284,11 @@ def restore_cmd(ctx: click.Context, bestand: Path) -> None:
     finally:
         engine.dispose()
     total = sum(info["rijen"].values())
-    click.echo(f"Teruggezet uit {bestand} (schema {info['schema']}): {total} rijen.")
+    click.echo(
+        cli_text("Teruggezet uit {bestand} (schema {schema}): {n} rijen.").format(
+            bestand=bestand, schema=info["schema"], n=total
+        )
+    )
 
 
 @register.command("export")
@@ -352,7 +307,11 @@ def exporteer(ctx: click.Context, bestand: Path, gemeente: str | None, zoek: str
     tmp = bestand.with_name(bestand.name + ".tmp")
     tmp.write_bytes(data)
     tmp.replace(bestand)
-    click.echo(f"{len(reg.lijst(zoek=zoek, gemeente=code))} regelingen geschreven naar {bestand}.")
+    click.echo(
+        cli_text("{n} regelingen geschreven naar {bestand}.").format(
+            n=len(reg.lijst(zoek=zoek, gemeente=code)), bestand=bestand
+        )
+    )
 
 
 @register.command("verwijder")
@@ -365,7 +324,9 @@ def verwijder(ctx: click.Context, regeling_id: int) -> None:
 
     r = _open(ctx).verwijderen(regeling_id, cli_actor())
     click.echo(
-        f"Regeling {r.id} '{r.naam}' verwijderd; herstel met: regiokompas register herstel {r.id}"
+        cli_text(
+            "Regeling {id} '{naam}' verwijderd; herstel met: regiokompas register herstel {id}"
+        ).format(id=r.id, naam=r.naam)
     )
 
 
@@ -378,7 +339,7 @@ def herstel(ctx: click.Context, regeling_id: int) -> None:
     from regiokompas.store import cli_actor
 
     r = _open(ctx).herstellen(regeling_id, cli_actor())
-    click.echo(f"Regeling {r.id} '{r.naam}' hersteld.")
+    click.echo(cli_text("Regeling {id} '{naam}' hersteld.").format(id=r.id, naam=r.naam))
 
 
 @register.command("congruentie")
@@ -404,40 +365,7 @@ def congruentie(ctx: click.Context, gemeente: str, alleen_actueel: bool, fmt: st
             }
         )
         return
-    pct = format_percent(c.aandeel_meest_voorkomend, current_language())
-    figures = [
-        ["Regelingen", str(c.regelingen)],
-        ["Met andere gemeenten", str(c.met_partners)],
-        ["Verschillende partnersets", str(c.partnersets)],
-        [
-            "Index (sets / regelingen)",
-            nl_number(c.index, 2),
-        ],
-        ["Aandeel met de meest voorkomende set", pct],
-    ]
-    emit_tables(
-        [
-            Table(
-                "Congruentie",
-                ["Maat", "Waarde"],
-                figures,
-                align_right={1},
-                caption="Bron: register Regiokompas (regio's 2024; GR's en regioatlas 2016, "
-                "historisch)",
-            ),
-            Table(
-                "Bestaande partners",
-                ["Gemeente", "Code", "Regelingen", "Taakvelden"],
-                [
-                    [names.get(p.code, p.code), p.code, p.aantal, ", ".join(p.taakvelden)]
-                    for p in partners
-                ],
-                align_right={2},
-            ),
-        ],
-        fmt,
-        header=f"{g.naam} ({g.code})",
-    )
+    emit_tables(congruentie_tables(c, partners, names), fmt, header=f"{g.naam} ({g.code})")
 
 
 @register.command("gebruiker-toevoegen")
@@ -458,8 +386,11 @@ def gebruiker_toevoegen(
     from regiokompas.store import cli_actor
 
     user = _open(ctx).gebruiker_toevoegen(gebruikersnaam, wachtwoord, rol, gemeente, cli_actor())
-    extra = f" voor {user.gm_code}" if user.gm_code else ""
-    click.echo(f"Gebruiker '{user.gebruikersnaam}' toegevoegd als {user.rol}{extra}.")
+    if user.gm_code:
+        text = cli_text("Gebruiker '{naam}' toegevoegd als {rol} voor {gemeente}.")
+    else:
+        text = cli_text("Gebruiker '{naam}' toegevoegd als {rol}.")
+    click.echo(text.format(naam=user.gebruikersnaam, rol=user.rol, gemeente=user.gm_code))
 
 
 @register.command("token-maken")
@@ -480,10 +411,11 @@ def token_maken(ctx: click.Context, gebruikersnaam: str, omschrijving: str) -> N
 def gebruikers(ctx: click.Context) -> None:
     """Lijst van de accounts (zonder wachtwoorden)."""
     rows: list[list[object]] = [
-        [u.gebruikersnaam, u.rol, u.gm_code or "–", "ja" if u.actief else "nee"]
+        [u.gebruikersnaam, u.rol, u.gm_code or "–", ja_nee(u.actief)]
         for u in _open(ctx).gebruikers()
     ]
-    emit_tables([Table("Gebruikers", ["Naam", "Rol", "Gemeente", "Actief"], rows)], "tabel")
+    headers = [cli_text("Naam"), cli_text("Rol"), cli_text("Gemeente"), cli_text("Actief")]
+    emit_tables([Table(cli_text("Gebruikers"), headers, rows)], "tabel")
 
 
 @register.command("wachtwoord")
@@ -501,7 +433,7 @@ def wachtwoord(ctx: click.Context, gebruikersnaam: str, wachtwoord: str) -> None
 
     with _open(ctx).session() as session:
         accounts.set_password(session, gebruikersnaam, wachtwoord, cli_actor())
-    click.echo(f"Wachtwoord van '{gebruikersnaam}' gewijzigd.")
+    click.echo(cli_text("Wachtwoord van '{naam}' gewijzigd.").format(naam=gebruikersnaam))
 
 
 @register.command("token-intrekken")
@@ -514,4 +446,6 @@ def token_intrekken(ctx: click.Context, gebruikersnaam: str) -> None:
 
     with _open(ctx).session() as session:
         count = accounts.revoke_tokens(session, gebruikersnaam, cli_actor())
-    click.echo(f"{count} token(s) van '{gebruikersnaam}' ingetrokken.")
+    click.echo(
+        cli_text("{n} token(s) van '{naam}' ingetrokken.").format(n=count, naam=gebruikersnaam)
+    )
