@@ -230,8 +230,8 @@ def _same_numbers_in_both_languages(*args: str) -> None:
                 assert en_value == nl_value, (nl_row, en_row)
 
 
-#: Per command: a small run, Dutch tell-tales from the command's own texts (the engines' source
-#: lines and names stay Dutch for now), English tell-tales.
+#: Per command: a small run, Dutch tell-tales from the command's own texts (for besparing and
+#: verdeel also from the engines' texts), English tell-tales.
 COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "besparing": (
         ("besparing", "--gemeenten", "Oudewater,Montfoort,Lopik", "--taakveld", "0.61"),
@@ -245,6 +245,11 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "Autonomieverlies",
             "Uittreedkosten",
             "op taakveld(en)",
+            # The savings engine's texts: method, verdict basis, "al in", CC BY attribution.
+            "literatuur",
+            "contante waarde over",
+            "0.61: al in",
+            "Bron:",
         ),
         (
             "Summary",
@@ -256,6 +261,9 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "Unit prices",
             "Loss of autonomy",
             "Exit costs",
+            "already in",
+            "present value over 10 years",
+            "Source: CBS (Kerncijfers",
         ),
     ),
     "partners": (
@@ -326,6 +334,14 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "De kern is",
             "kleinste kern:",
             "goedkoper uit",
+            # The sharing engine's texts: method descriptions, notes, source, group name.
+            "Per inwoner",
+            "Naar gebruik",
+            "gelijk verdeeld",
+            "coalitie betaalt",
+            "Kosten per coalitie",
+            "aaneengesloten samenwerking",
+            ": taakveld",
         ),
         (
             "Cost together",
@@ -337,6 +353,11 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "The core is",
             "least core",
             "better off alone",
+            "Per inhabitant",
+            "By use",
+            "shared equally",
+            "Cost per coalition",
+            ": policy task 0.4",
         ),
     ),
     "indeling": (

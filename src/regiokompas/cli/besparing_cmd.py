@@ -24,8 +24,8 @@ from regiokompas.cli._common import (
 )
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
-from regiokompas.cli._taal import cli_text
-from regiokompas.i18n import N_
+from regiokompas.cli._taal import cli_text, current_language
+from regiokompas.i18n import N_, gettext
 
 if TYPE_CHECKING:
     from regiokompas.savings import Range, SavingsEngine, SavingsEstimate
@@ -97,7 +97,15 @@ def _verdict(key: str) -> str:
     return cli_text(_VERDICT_TEXT[key])
 
 
+def _engine_text(text: str) -> str:
+    """A Dutch text of the savings engine (domain ``regiokompas``) in the current language."""
+    return gettext(text, current_language())
+
+
 def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
+    from regiokompas.savings import label_in, verdict_basis
+
+    language = current_language()
     priors = engine.assumptions.priors
     a = est.assumptions
     methods = cast(dict[str, str], a["methode_per_taakveld"])
@@ -125,7 +133,7 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
             _nl(sum(engine.totals(est.members, (t,))[:, 0])),
             f"{_nl(100 * priors[t].deelbaar_aandeel)}%",
             *_r(est.per_taakveld[t]),
-            methods.get(t, ""),
+            _engine_text(methods.get(t, "")),
         ]
         for t in est.taakvelden
     ]
@@ -137,7 +145,10 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
             *_r(est.per_member[code]),
             *_r(est.npv_per_member[code])[1:2],
             _nl(est.exit_cost_keur[code]),
-            "; ".join(f"{r}: {label}" for r, label in sorted(est.bestaande.get(code, {}).items()))
+            "; ".join(
+                f"{r}: {label_in(label, language)}"
+                for r, label in sorted(est.bestaande.get(code, {}).items())
+            )
             or "–",
         ]
         for code, naam in zip(est.members, est.namen, strict=True)
@@ -172,7 +183,9 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
                 jaar=jaar,
                 modus=est.mode,
                 n=est.draws,
-                basis=est.oordeel_basis,
+                basis=verdict_basis(
+                    est.verdict == "verkenning", cast(int, a["horizon_jaren"]), language
+                ),
                 bruto=_verdict(est.verdict_bruto),
                 noot=cli_text(_MODE_NOTE[est.mode]),
             ),
@@ -258,7 +271,9 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
             caption=cli_text(
                 "Autonomieverlies: {punten} punten (vorm {vorm}); {attributie}"
             ).format(
-                punten=_nl(est.autonomy_loss, 2), vorm=est.vorm, attributie=engine.ds.attribution
+                punten=_nl(est.autonomy_loss, 2),
+                vorm=est.vorm,
+                attributie=_engine_text(engine.ds.attribution),
             ),
         ),
     ]

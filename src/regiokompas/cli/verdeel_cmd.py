@@ -11,7 +11,8 @@ from regiokompas._errors import RegiokompasError
 from regiokompas._modes import DEFAULT_MODE
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables, nl_number
-from regiokompas.cli._taal import cli_text
+from regiokompas.cli._taal import cli_text, current_language
+from regiokompas.i18n import gettext
 from regiokompas.sharing import METHODS, VerdeelAnalyse, read_game_file, verdeel_regio
 from regiokompas.sharing import verdeel as allocate
 
@@ -45,7 +46,7 @@ def _tables(r: VerdeelAnalyse) -> list[Table]:
         block = v.blokkade
         verdicts.append(
             [
-                v.omschrijving,
+                gettext(v.omschrijving, current_language()),
                 in_core,
                 ", ".join(block.coalitie) if block else "",
                 _nl(block.overschot) if block else "",
@@ -221,6 +222,7 @@ def verdeel(
             vast_aandeel=vast_aandeel,
             steekproef=steekproef,
             seed=seed,
+            language=current_language(),
         )
     elif gemeenten:
         codes = [t for item in taakvelden for t in (p.strip() for p in item.split(",")) if t]
@@ -247,6 +249,7 @@ def verdeel(
             vast_aandeel=vast_aandeel,
             steekproef=steekproef,
             seed=seed,
+            language=current_language(),
         )
     else:
         raise RegiokompasError(

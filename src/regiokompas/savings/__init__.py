@@ -31,12 +31,13 @@ from regiokompas.savings._errors import (
     NotContiguousError,
     UnknownVormError,
 )
-from regiokompas.savings._estimate import EXPLORATION
+from regiokompas.savings._estimate import ATTRIBUTION, EXPLORATION, verdict_basis
 from regiokompas.savings._existing import (
     EXIT_YEARS,
     ExistingArrangement,
     SwitchingPrior,
     existing_from_regelingen,
+    label_in,
     load_switching_priors,
 )
 from regiokompas.savings._results import GroupValue, Range, SavingsEstimate, Tangible, YearFigure
@@ -44,6 +45,9 @@ from regiokompas.savings._rounding import band_decimals, band_step, round_to_ban
 from regiokompas.savings.engine import DEFAULT_MODE, MODES, Mode, SavingsEngine
 
 __all__ = [
+    "ATTRIBUTION",
+    "label_in",
+    "verdict_basis",
     "DEFAULT_DISCOUNT_RATE",
     "DEFAULT_HORIZON",
     "DEFAULT_MODE",

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from regiokompas.i18n import N_, gettext
 from regiokompas.savings._arithmetic import ramp, spread, verdict_of
 from regiokompas.savings._assumptions import FormCosts
 from regiokompas.savings._base import Arrays, correlated_normals, saving_fraction, two_piece
@@ -16,7 +17,7 @@ from regiokompas.savings._rounding import whole_units
 if TYPE_CHECKING:
     from regiokompas.savings.engine import SavingsEngine
 
-__all__ = ["EXPLORATION", "run_estimate"]
+__all__ = ["ATTRIBUTION", "EXPLORATION", "verdict_basis", "run_estimate"]
 
 #: The verdict of the exploratory mode 'fitted': the cross-section curve describes differences
 #: between gemeenten and failed the merger back-test, so it gives no saving verdict of its own.
@@ -59,11 +60,13 @@ def run_estimate(
         if use_fit:
             coef = engine.sample_coefficients(int(t), pick)
             frac = saving_fraction(a, int(t), own, total, True, coef=coef)
-            methods[reeksen[j]] = "kostenmodel (bootstrap)"
+            methods[reeksen[j]] = N_("kostenmodel (bootstrap)")
         else:
             rate = two_piece(float(a.p10[t]), float(a.p50[t]), float(a.p90[t]), z[:, j])
             frac = saving_fraction(a, int(t), own, total, False, rate=rate)
-            methods[reeksen[j]] = "literatuur" if engine.mode != "custom" else "eigen invoer"
+            methods[reeksen[j]] = (
+                N_("literatuur") if engine.mode != "custom" else N_("eigen invoer")
+            )
         inside = [i for i, c in enumerate(codes) if (c, reeksen[j]) in already]
         if inside:
             # Members already in an arrangement on this taakveld: their lasten carry the old
@@ -236,13 +239,36 @@ def run_estimate(
         netto_per_jaar=Range.of(npv / engine._annuity),
         bestaande=labels,
         uittreedkosten_bestaand=exit_existing,
-        oordeel_basis=(
-            "verkenning: de dwarsdoorsnedecurve geeft geen eigen oordeel (zie de terugtoets)"
-            if exploring
-            else f"contante waarde over {horizon} jaar (aanloop-, oprichtings-, bestuurs- en "
-            "uittreedkosten inbegrepen): besparing als P10 > 0, meerkosten als P90 < 0"
-        ),
+        oordeel_basis=verdict_basis(exploring, horizon),
     )
+
+
+#: The bundle's CC BY attribution (``metadata.json``), marked so that the engines' catalogue
+#: has its English (the web catalogue carries the same text).
+ATTRIBUTION = N_(
+    "Bron: CBS (Kerncijfers wijken en buurten 2023, Iv3 overheidsfinanciën, Gebiedsindelingen) "
+    "en Kadaster/PDOK (gemeentegrenzen), CC BY 4.0."
+)
+
+_BASIS_EXPLORING = N_(
+    "verkenning: de dwarsdoorsnedecurve geeft geen eigen oordeel (zie de terugtoets)"
+)
+_BASIS = N_(
+    "contante waarde over {n} jaar (aanloop-, oprichtings-, bestuurs- en uittreedkosten "
+    "inbegrepen): besparing als P10 > 0, meerkosten als P90 < 0"
+)
+
+
+def verdict_basis(exploring: bool, horizon: int, language: str = "nl") -> str:
+    """What the verdict rests on, in ``language`` (``SavingsEstimate.oordeel_basis`` is Dutch).
+
+    >>> verdict_basis(False, 10)[:29]
+    'contante waarde over 10 jaar '
+    >>> verdict_basis(False, 10, "en")[:32]
+    'present value over 10 years (ram'
+    """
+    text = _BASIS_EXPLORING if exploring else _BASIS
+    return gettext(text, language).format(n=horizon)
 
 
 def _units(amount: np.ndarray, cost: float, verdict: str) -> Range:

@@ -19,9 +19,11 @@ from typing import Any
 
 import pandas as pd
 
+from regiokompas.i18n import N_, gettext
 from regiokompas.savings._errors import AssumptionError
 
 __all__ = [
+    "label_in",
     "EXIT_YEARS",
     "ExistingArrangement",
     "SwitchingPrior",
@@ -67,7 +69,24 @@ class ExistingArrangement:
         parts = [bron] if bron else []
         if year and year not in bron:
             parts.append(year)
-        return f"al in {naam}" + (f" ({', '.join(parts)})" if parts else "")
+        return _ALREADY_IN.format(naam=naam + (f" ({', '.join(parts)})" if parts else ""))
+
+
+_ALREADY_IN = N_("al in {naam}")
+
+
+def label_in(label: str, language: str) -> str:
+    """An ``ExistingArrangement.label`` ("al in <naam> (bron, jaar)") in ``language``.
+
+    >>> label_in("al in BSR (OSF 2016)", "en")
+    'already in BSR (OSF 2016)'
+    >>> label_in("al in BSR (OSF 2016)", "nl")
+    'al in BSR (OSF 2016)'
+    """
+    prefix = _ALREADY_IN.removesuffix("{naam}")
+    if not label.startswith(prefix):
+        return label
+    return gettext(_ALREADY_IN, language).format(naam=label.removeprefix(prefix))
 
 
 @dataclass(frozen=True)

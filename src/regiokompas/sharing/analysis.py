@@ -21,6 +21,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
+from regiokompas.i18n import N_, gettext
 from regiokompas.sharing._errors import SharingError
 from regiokompas.sharing.game import MAX_EXPLICIT_PLAYERS, CostGame
 from regiokompas.sharing.keys import fixed_plus_variable, per_share, round_to_cents
@@ -41,12 +42,12 @@ FloatArray = npt.NDArray[np.float64]
 
 #: Method code -> Dutch description; codes are what ``--methode`` accepts.
 METHODS: Final[dict[str, str]] = {
-    "inwoners": "Per inwoner",
-    "gebruik": "Naar gebruik (aandeel in de huidige lasten)",
-    "vast-variabel": "Vast deel gelijk, rest per inwoner",
-    "shapley": "Shapley-waarde",
-    "nucleolus": "Nucleolus",
-    "kleinste-kern": "Kleinste kern (prenucleolus)",
+    "inwoners": N_("Per inwoner"),
+    "gebruik": N_("Naar gebruik (aandeel in de huidige lasten)"),
+    "vast-variabel": N_("Vast deel gelijk, rest per inwoner"),
+    "shapley": N_("Shapley-waarde"),
+    "nucleolus": N_("Nucleolus"),
+    "kleinste-kern": N_("Kleinste kern (prenucleolus)"),
 }
 
 
@@ -171,8 +172,12 @@ def verdeel(
     vast_aandeel: float = 0.5,
     steekproef: int | None = None,
     seed: int = 0,
+    language: str = "nl",
 ) -> VerdeelAnalyse:
     """Allocate the group cost of ``game`` with each method in ``methodes``.
+
+    The notes (``Verdeling.toelichting``) are written in ``language``; the descriptions in
+    :data:`METHODS` are Dutch, marked for the ``regiokompas`` catalogue.
 
     ``methodes`` defaults to every method whose inputs are present (the inhabitant keys only
     with ``inwoners``; "gebruik" falls back to the stand-alone costs as the measure of use;
@@ -223,23 +228,27 @@ def verdeel(
         elif method == "vast-variabel":
             w = _weights(method, inwoners, spelers, "inwoners", "inhabitants")
             x = fixed_plus_variable(total, w, vast_aandeel)
-            note = f"{vast_aandeel:.0%} gelijk verdeeld, {1 - vast_aandeel:.0%} per inwoner"
+            note = gettext("{vast} gelijk verdeeld, {rest} per inwoner", language).format(
+                vast=f"{vast_aandeel:.0%}", rest=f"{1 - vast_aandeel:.0%}"
+            )
         elif method == "gebruik":
             if gebruik is None:
                 x = per_share(total, alone)
-                note = "gebruik gemeten als de kosten van ieder alleen"
+                note = gettext("gebruik gemeten als de kosten van ieder alleen", language)
             else:
                 x = per_share(total, _weights(method, gebruik, spelers, "gebruik", "use"))
         elif method == "shapley":
             if isinstance(game, CostGame) and steekproef is None:
                 x = shapley_value(game)
-                note = "exact"
+                note = gettext("exact", language)
             else:
                 samples = steekproef or 5000
                 est = sampled_shapley(game.n, _batch(game), samples=samples, seed=seed)
                 x = est.value
                 stderr = tuple(float(v) for v in est.standard_error)
-                note = f"steekproef van {samples} volgordes (seed {seed}), met standaardfout"
+                note = gettext(
+                    "steekproef van {n} volgordes (seed {seed}), met standaardfout", language
+                ).format(n=samples, seed=seed)
         elif method == "nucleolus":
             x = _need_nucleolus(game, nucleolus_x)
         else:  # kleinste-kern
@@ -247,11 +256,12 @@ def verdeel(
                 raise _too_large("kleinste-kern", game.n)
             lc = least_core(game)
             x, least = lc.allocation, lc.least_core_value
-            note = (
-                f"ε = {least:.2f}".replace(".", ",") + f" {game.eenheid}: elke coalitie betaalt "
-                "hoogstens ε meer dan "
-                "zij alleen kwijt zou zijn"
-            )
+            value = f"{least:.2f}".replace(".", ",") if language == "nl" else f"{least:,.2f}"
+            note = gettext(
+                "ε = {waarde} {eenheid}: elke coalitie betaalt hoogstens ε meer dan zij alleen "
+                "kwijt zou zijn",
+                language,
+            ).format(waarde=value, eenheid=game.eenheid)
         allocations.append(_report(game, method, x, alone, total, tol, note, stderr))
 
     if core_empty is None and isinstance(game, CostGame):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from regiokompas.data import Dataset
+from regiokompas.i18n import gettext
 from regiokompas.sharing._errors import SharingError
 from regiokompas.sharing.analysis import BatchGame, VerdeelAnalyse, verdeel
 from regiokompas.sharing.engine_game import (
@@ -39,6 +40,7 @@ def verdeel_regio(
     vast_aandeel: float = 0.5,
     steekproef: int | None = None,
     seed: int = 0,
+    language: str = "nl",
 ) -> VerdeelAnalyse:
     """Allocate the annual cost (k€) of ``gemeenten`` cooperating on ``taakvelden``.
 
@@ -47,7 +49,8 @@ def verdeel_regio(
     connected parts. The keys per inwoner use the most recent CBS inhabitants in the bundle;
     the key naar gebruik uses each member's current lasten on the taakvelden. Above
     :data:`MAX_ENGINE_PLAYERS` members only the keys and a sampled Shapley value (with standard
-    errors) are available; the core cannot then be checked.
+    errors) are available; the core cannot then be checked. The group's name, the source line
+    and the notes are written in ``language``.
     """
     found = [ds.gemeente(q) for q in gemeenten]
     codes = [g.code for g in found]
@@ -63,14 +66,23 @@ def verdeel_regio(
     inhabitants = ds.inwoners_in(year)
     lasten_year = getattr(engine, "jaar", None)
     lasten_label = f"Iv3 jaarrekening {lasten_year}" if lasten_year else "Iv3 jaarrekening"
-    bron = (
-        f"Kosten per coalitie: {lasten_label} (CBS) min besparing plus transactiekosten volgens "
-        f"het besparingsmodel van Regiokompas, vorm {vorm}"
-        + (", alleen aaneengesloten samenwerking" if aaneengesloten else "")
-        + f"; inwoners: CBS, 1 januari {year}."
+    bron = gettext(
+        "Kosten per coalitie: {lasten} (CBS) min besparing plus transactiekosten volgens het "
+        "besparingsmodel van Regiokompas, vorm {vorm}{aaneengesloten}; inwoners: CBS, "
+        "1 januari {jaar}.",
+        language,
+    ).format(
+        lasten=lasten_label,
+        vorm=vorm,
+        aaneengesloten=gettext(", alleen aaneengesloten samenwerking", language)
+        if aaneengesloten
+        else "",
+        jaar=year,
     )
     graph = ds.graph if aaneengesloten else None
-    naam = f"{', '.join(names[c] for c in codes)}: taakveld {', '.join(taakvelden)}"
+    naam = gettext("{namen}: taakveld {taakvelden}", language).format(
+        namen=", ".join(names[c] for c in codes), taakvelden=", ".join(taakvelden)
+    )
     game: CostGame | BatchGame
     if len(codes) <= MAX_ENGINE_PLAYERS:
         game = engine_game(
@@ -95,4 +107,5 @@ def verdeel_regio(
         vast_aandeel=vast_aandeel,
         steekproef=steekproef,
         seed=seed,
+        language=language,
     )
