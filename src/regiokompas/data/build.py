@@ -40,6 +40,7 @@ from pyproj import Transformer
 from shapely.geometry import mapping, shape
 from shapely.strtree import STRtree
 
+from regiokompas.data._attribution import ATTRIBUTION
 from regiokompas.data._errors import DataFileError
 from regiokompas.data._regioatlas import ATLAS_LAYERS, regio_2016
 from regiokompas.data._schema import BUNDLE_FILES, BUNDLE_FORMAT, REGION_TYPES
@@ -449,10 +450,7 @@ def _metadata(paths: dict[str, Path], source: Path, folder: Path) -> dict[str, A
         "formaat": BUNDLE_FORMAT,
         "indeling": 2023,
         "gemeenten": 342,
-        "attributie": (
-            "Bron: CBS (Kerncijfers wijken en buurten 2023, Iv3 overheidsfinanciën, "
-            "Gebiedsindelingen) en Kadaster/PDOK (gemeentegrenzen), CC BY 4.0."
-        ),
+        "attributie": ATTRIBUTION,
         "licentie": "CC BY 4.0 (CBS, Kadaster); afgeleide tabellen van Regiokompas",
         "bronnen": {
             "gemeenten.csv": "CBS Kerncijfers wijken en buurten 2023 (via PDOK), indeling 2023",

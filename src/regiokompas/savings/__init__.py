@@ -31,7 +31,7 @@ from regiokompas.savings._errors import (
     NotContiguousError,
     UnknownVormError,
 )
-from regiokompas.savings._estimate import ATTRIBUTION, EXPLORATION, verdict_basis
+from regiokompas.savings._estimate import EXPLORATION, verdict_basis
 from regiokompas.savings._existing import (
     EXIT_YEARS,
     ExistingArrangement,
@@ -45,7 +45,6 @@ from regiokompas.savings._rounding import band_decimals, band_step, round_to_ban
 from regiokompas.savings.engine import DEFAULT_MODE, MODES, Mode, SavingsEngine
 
 __all__ = [
-    "ATTRIBUTION",
     "label_in",
     "verdict_basis",
     "DEFAULT_DISCOUNT_RATE",

@@ -17,7 +17,7 @@ from regiokompas.savings._rounding import whole_units
 if TYPE_CHECKING:
     from regiokompas.savings.engine import SavingsEngine
 
-__all__ = ["ATTRIBUTION", "EXPLORATION", "verdict_basis", "run_estimate"]
+__all__ = ["EXPLORATION", "verdict_basis", "run_estimate"]
 
 #: The verdict of the exploratory mode 'fitted': the cross-section curve describes differences
 #: between gemeenten and failed the merger back-test, so it gives no saving verdict of its own.
@@ -242,13 +242,6 @@ def run_estimate(
         oordeel_basis=verdict_basis(exploring, horizon),
     )
 
-
-#: The bundle's CC BY attribution (``metadata.json``), marked so that the engines' catalogue
-#: has its English (the web catalogue carries the same text).
-ATTRIBUTION = N_(
-    "Bron: CBS (Kerncijfers wijken en buurten 2023, Iv3 overheidsfinanciën, Gebiedsindelingen) "
-    "en Kadaster/PDOK (gemeentegrenzen), CC BY 4.0."
-)
 
 _BASIS_EXPLORING = N_(
     "verkenning: de dwarsdoorsnedecurve geeft geen eigen oordeel (zie de terugtoets)"

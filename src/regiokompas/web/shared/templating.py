@@ -30,7 +30,6 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from regiokompas.i18n import N_
 from regiokompas.web.shared._lru import SizedLRU
 from regiokompas.web.shared.i18n import (
     LANGUAGES,
@@ -77,13 +76,6 @@ def _templates(lang: str) -> Jinja2Templates:
     # Glossary links for every template: term('nucleolus'), begrippen('kern', ...).
     env.globals.update(term=term, begrippen=begrippen)
     return Jinja2Templates(env=env)
-
-
-#: The bundle's CC BY attribution (``metadata.json``), marked so the catalogue has its English.
-ATTRIBUTION = N_(
-    "Bron: CBS (Kerncijfers wijken en buurten 2023, Iv3 overheidsfinanciën, Gebiedsindelingen) "
-    "en Kadaster/PDOK (gemeentegrenzen), CC BY 4.0."
-)
 
 
 #: One template set per language (the Dutch one is also the default).
@@ -221,7 +213,7 @@ def render(
         "num": lambda value, decimals=0: format_number(value, lang, decimals),
         "url": functools.partial(_url, request),
         "nav": getattr(request.app.state, "nav", []),
-        "attributie": gettext(site.dataset.attribution, lang),
+        "attributie": engine_text(site.dataset.attribution, lang),
     }
     values.update(context or {})
     response = TEMPLATES[lang].TemplateResponse(request, name, values, status_code=status_code)
