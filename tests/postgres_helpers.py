@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from sqlalchemy import create_engine, text
+
+POSTGRES_ENV = "REGIOKOMPAS_TEST_POSTGRES_URL"
+
+
+def postgres_base_url() -> str:
+    """The test PostgreSQL server's URL; skip locally when it is not set (set
+    ``REGIOKOMPAS_TEST_POSTGRES_URL``, as .ci/run does, to run the test), fail in CI."""
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        if os.environ.get("REGIOKOMPAS_CI_STRICT") == "1":
+            pytest.fail(f"{POSTGRES_ENV} is not set, but CI requires the PostgreSQL tests to run")
+        pytest.skip(f"PostgreSQL not configured: set {POSTGRES_ENV} (as .ci/run does)")
+    return url
 
 
 @contextmanager

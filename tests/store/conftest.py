@@ -7,26 +7,15 @@ reason, except under REGIOKOMPAS_CI_STRICT=1, where they fail: in CI they must r
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
 
-from postgres_helpers import fresh_schema_url
+from postgres_helpers import fresh_schema_url, postgres_base_url
 from regiokompas.data import load_dataset
 from regiokompas.store import Register
 
-POSTGRES_ENV = "REGIOKOMPAS_TEST_POSTGRES_URL"
 BACKENDS = ["sqlite", "postgresql"]
-
-
-def postgres_base_url() -> str | None:
-    url = os.environ.get(POSTGRES_ENV)
-    if not url:
-        if os.environ.get("REGIOKOMPAS_CI_STRICT") == "1":
-            pytest.fail(f"{POSTGRES_ENV} is not set, but CI requires the PostgreSQL tests to run")
-        pytest.skip(f"PostgreSQL not configured: set {POSTGRES_ENV} (as .ci/run does)")
-    return url
 
 
 @pytest.fixture(params=BACKENDS)

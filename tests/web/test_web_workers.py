@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from postgres_helpers import fresh_schema_url
+from postgres_helpers import fresh_schema_url, postgres_base_url
 from regiokompas._resultcache import ResultCache
 from regiokompas.data import load_dataset
 from regiokompas.register import Actor, Deelnemer, Regeling
@@ -23,17 +23,12 @@ from regiokompas.store import Register
 
 pytestmark = pytest.mark.slow
 
-POSTGRES_ENV = "REGIOKOMPAS_TEST_POSTGRES_URL"
 BEHEERDER = Actor("beheer", "beheerder")
 
 
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        if os.environ.get("REGIOKOMPAS_CI_STRICT") == "1":
-            pytest.fail(f"{POSTGRES_ENV} is not set, but CI requires the PostgreSQL tests to run")
-        pytest.skip(f"PostgreSQL not configured: set {POSTGRES_ENV}")
+    base = postgres_base_url()
     with fresh_schema_url(base, "rk_workers") as url:
         yield url
 
