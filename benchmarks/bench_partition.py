@@ -206,18 +206,25 @@ def stability_timings(ds, engine, scorer, taakvelden, args, k):
         )
         seconds, cpu = time.perf_counter() - t, cpu_seconds() - cpu
         if area in args.stabiliteit_basis.split(","):
+            # The baseline in the same run: without the warm LP (the optimiser per draw), or
+            # without the additive route (every draw through the set packing's warm LP).
+            additive = args.basis_zonder != "additief"
+            base_model = RegionPartitioner.from_region(
+                ds, area, scorer, max_size=k, time_limit=per_draw, additive=additive
+            )
             t = time.perf_counter()
             before = stability_map(
-                model,
+                base_model,
                 scenarios,
                 workers=args.workers,
                 time_limit_per_draw=per_draw,
                 tolerance=args.kloof_trekking,
-                warm_lp=False,
+                warm_lp=args.basis_zonder != "warme-lp",
             )
             base = time.perf_counter() - t
             print(
-                f"stabiliteit {area} k={k} zonder warme LP (basis, zelfde run): {base:.1f} s, "
+                f"stabiliteit {area} k={k} zonder {args.basis_zonder} (basis, zelfde run): "
+                f"{base:.1f} s, "
                 f"{before.proven} proven, largest gap {before.max_gap:.4%}; "
                 f"ratio {base / seconds:.1f}x ({load()})",
                 flush=True,
@@ -324,7 +331,13 @@ def main() -> None:
     parser.add_argument(
         "--stabiliteit-basis",
         default="",
-        help="areas (comma-separated) also run without the warm LP, for a same-run ratio",
+        help="areas (comma-separated) also run without --basis-zonder, for a same-run ratio",
+    )
+    parser.add_argument(
+        "--basis-zonder",
+        choices=("warme-lp", "additief"),
+        default="warme-lp",
+        help="what the same-run baseline leaves out: the warm LP, or the additive route",
     )
     args = parser.parse_args()
     taakvelden = args.taakveld or ["0.61"]

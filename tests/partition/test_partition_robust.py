@@ -162,6 +162,11 @@ def test_every_draw_of_the_stability_map_is_optimal(ds, literature_engine, vr, t
     partitions, totals = _exhaustive(ds, model, scenarios)
     best = totals.max(axis=0)  # the optimum of every draw
     assert result.draws == 40 and result.proven == 40
+    # Afval (7.3) has additive values: its draws go to the spanning-tree search with the
+    # counting bound. (OZB has a schaalgrens, but in VR15 at k=4 every group's value fits the
+    # additive form too, so it goes there as well; VR12 below takes the warm LP.)
+    if taakveld == "7.3":
+        assert {o.method for o in result.outcomes} == {"additief", "bisectie"}
     for outcome in result.outcomes:  # solved and bisection-interpolated draws alike
         assert outcome.objective == pytest.approx(best[outcome.draw], abs=1e-6)
     # The shares are counts over the draws' partitions.
@@ -236,6 +241,20 @@ def test_stability_tolerance_keeps_every_draw_within_its_proven_gap(
                 rows[r, : len(g)] = [nodes.index(c) for c in g]
             worth = scenarios(rows, nodes).matrix()[outcome.draw].sum()
             assert outcome.objective == pytest.approx(worth, abs=1e-6)
+
+
+def test_additive_draws_give_the_same_map_as_the_warm_lp(ds, literature_engine) -> None:
+    # The same draws through the set packing's warm LP (the additive search switched off):
+    # both are exact, so every draw has the same value and the map the same shares.
+    scenarios = engine_scenarios(literature_engine, ["7.3"], draws=30, seed=3)
+    fast = stability_map(_model(ds, literature_engine, "VR13", ["7.3"], 5), scenarios, workers=1)
+    slow_model = _model(ds, literature_engine, "VR13", ["7.3"], 5, additive=False)
+    slow = stability_map(slow_model, scenarios, workers=1)
+    assert "additief" in fast.methods and "additief" not in slow.methods
+    assert fast.proven == slow.proven == 30
+    assert [o.objective for o in fast.outcomes] == pytest.approx(
+        [o.objective for o in slow.outcomes], abs=1e-6
+    )
 
 
 def test_stability_without_the_lp_path_still_solves_every_draw(ds, literature_engine) -> None:
