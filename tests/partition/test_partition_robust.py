@@ -311,3 +311,15 @@ def test_draws_between_ends_with_a_gap_keep_a_proven_bound(
         assert outcome.bound >= best[outcome.draw] - 1e-6
         assert outcome.objective <= best[outcome.draw] + 1e-6
         assert outcome.bound - outcome.objective <= 0.0101 * max(abs(outcome.bound), 1) + 1e-6
+
+
+def test_workers_rebuild_the_model_with_every_setting(ds, literature_engine) -> None:
+    # A worker process rebuilds the partitioner from these parameters; a setting left out
+    # (as `additive` once was) silently changes how the workers solve.
+    model = _model(
+        ds, literature_engine, "VR12", ["7.3"], 5, additive=False, min_size=2, rel_gap=1e-4
+    )
+    params = stability_module._params(model)
+    rebuilt = RegionPartitioner(model.nodes, model.edges, model.scorer, **params)
+    for name in ("max_size", "min_size", "together", "apart", "region_of", "rel_gap", "additive"):
+        assert getattr(rebuilt, name) == getattr(model, name), name

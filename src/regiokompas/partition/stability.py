@@ -102,6 +102,7 @@ def _params(p: RegionPartitioner) -> dict[str, Any]:
         "threads": p.threads,
         "rel_gap": p.rel_gap,
         "names": p.names,
+        "additive": p.additive,
     }
 
 
