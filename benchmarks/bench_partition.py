@@ -235,10 +235,20 @@ def stability_timings(ds, engine, scorer, taakvelden, args, k):
             f"(limit {per_draw:g} s per draw, tolerance {args.kloof_trekking:g}, "
             f"workers {args.workers or os.cpu_count()}); "
             f"{result.proven} proven optimal, largest gap {result.max_gap:.4%} "
-            f"({result.max_gap_keur:.1f} k€/yr); methods {result.methods}; "
+            f"({result.max_gap_keur:.1f} k€/yr); within 0.1% / 0.5% / 1%: "
+            f"{' / '.join(str(within(result, t)) for t in (1e-3, 5e-3, 1e-2))}; "
+            f"methods {result.methods}; "
             f"{len(model.candidate_groups())} groups ({load()})",
             flush=True,
         )
+
+
+def within(result, tolerance: float) -> int:
+    """Draws whose proven relative gap is at most ``tolerance``."""
+    return sum(
+        (o.bound - o.objective) / max(abs(o.bound), 1.0) <= tolerance + 1e-12
+        for o in result.outcomes
+    )
 
 
 LARGE_PROVINCES = ("Gelderland", "Noord-Brabant", "Noord-Holland", "Zuid-Holland")

@@ -12,6 +12,7 @@ MODULES = [
     "regiokompas.partition._areas",
     "regiokompas.partition._enumerate",
     "regiokompas.partition._scoring",
+    "regiokompas.partition._treepack",
     "regiokompas.partition.model",
 ]
 

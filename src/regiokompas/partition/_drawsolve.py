@@ -40,6 +40,7 @@ from regiokompas.partition._additive import fit_additive
 from regiokompas.partition._enumerate import group_sizes
 from regiokompas.partition._highs import solve_mip
 from regiokompas.partition._solve import share_bound
+from regiokompas.partition._treepack import edge_guide, recombine
 from regiokompas.partition.model import RegionPartitioner
 
 __all__ = ["DrawSolution", "DrawSolver"]
@@ -48,6 +49,10 @@ __all__ = ["DrawSolution", "DrawSolver"]
 INITIAL_PER_ROW = 20
 #: Columns added per pricing round, per gemeente (at least 500).
 BATCH_PER_ROW = 2
+#: Share of a draw's remaining time the spanning-tree recombination may take when the known
+#: partitions are not within the tolerance (it usually stops earlier: at the tolerance, or
+#: after ``_treepack.STALL`` trees without improvement).
+TREE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,11 @@ class DrawSolver:
             and not model.apart
             and len(self.singles) == self.n
         )
+        adjacency = model._adjacency()
+        self.edges = np.array(
+            [(u, w) for u, around in enumerate(adjacency) for w in around if u < w],
+            dtype=np.int64,
+        ).reshape(-1, 2)
         self._row_of = {
             tuple(sorted(model.nodes[j] for j in members if j >= 0)): row
             for row, members in enumerate(groups)
@@ -224,38 +234,50 @@ class DrawSolver:
         padded[:-1] = prices
         padded[-1] = 0.0
         rc = shifted[self.cols] - padded[self.groups[self.cols]].sum(axis=1)
-        bound = base + float(prices.sum() + np.maximum(rc, 0.0).sum())
+        # The Lagrangian bound of these prices; reduced-cost arguments below need this one.
+        lagrangian = float(prices.sum() + np.maximum(rc, 0.0).sum())
         # Both are proven; the shares' bound wins where the LP barely started (measured: one
         # draw of the country under load 12 kept a Lagrangian bound from prices near 0).
         cols = self.cols
-        bound = min(bound, base + share_bound(self.groups[cols], shifted[cols], self._free))
+        bound = base + min(lagrangian, share_bound(self.groups[cols], shifted[cols], self._free))
         options: list[list[int]] = []
         whole = self.cols[x[self.cols] > 1 - 1e-7]
         options.append(self._complete(whole, shifted))
         if warm:
             options.append(self.rows(warm))
         options.extend(self._pool.values())
-        if not bool(np.all((x < 1e-7) | (x > 1 - 1e-7))):
-            tight = self.cols[rc > -max(tolerance, 1e-9) * max(1.0, abs(bound))]
-            options.append(self._dive(tight, shifted, deadline))
+        integral = bool(np.all((x < 1e-7) | (x > 1 - 1e-7)))
         best = max(options, key=lambda r: float(shifted[r].sum()) if r else 0.0)
+        method = "lp" if integral and best == options[0] else "bekend"
         objective = base + (float(shifted[best].sum()) if best else 0.0)
         bound = max(bound, objective)
+        within = max(tolerance, model.rel_gap)
+        if not integral and (bound - objective) / max(abs(bound), 1.0) > within:
+            # Spanning-tree recombination guided by the LP, then (if still needed) the dive.
+            improved = self._recombine(best, shifted, x, rc, lagrangian, within, deadline)
+            if float(shifted[improved].sum()) > float(shifted[best].sum()) + 1e-9:
+                best, method = improved, "boom"
+                objective = base + float(shifted[best].sum())
+            if (bound - objective) / max(abs(bound), 1.0) > within:
+                tight = self.cols[rc > -within * max(1.0, abs(bound))]
+                dived = self._dive(tight, shifted, deadline)
+                if float(shifted[dived].sum()) > float(shifted[best].sum()) + 1e-9:
+                    best, method = dived, "bekend"
+                    objective = base + float(shifted[best].sum())
         gap = (bound - objective) / max(abs(bound), 1.0)
-        integral = bool(np.all((x < 1e-7) | (x > 1 - 1e-7)))
-        if gap <= max(tolerance, model.rel_gap):
-            method = "lp" if integral and best == options[0] else "bekend"
+        if gap <= within:
             return self._found(best, objective, bound, method)
         # (a) The columns the LP prices as (nearly) tight: a MIP over those with reduced cost
         # above -delta (delta = the tolerance of the bound). A packing that uses a column left
-        # out is worth at most bound - delta, so max(its bound, bound - delta) holds. (b) If
-        # that is not enough, reduced-cost fixing (Nemhauser & Wolsey 1988): a packing better
-        # than the incumbent uses only columns with rc > objective - bound; that MIP is exact.
+        # out is worth at most L - delta (L the Lagrangian bound of the same prices), so
+        # max(its bound, L - delta) holds. (b) If that is not enough, reduced-cost fixing
+        # (Nemhauser & Wolsey 1988): a packing better than the incumbent uses only columns with
+        # rc > objective - L; that MIP is exact.
         scale = max(1.0, abs(bound))
-        for delta in (max(tolerance, model.rel_gap) * scale, None):
-            if delta is not None and delta >= bound - objective:
+        for delta in (within * scale, None):
+            if delta is not None and delta >= base + lagrangian - objective:
                 continue  # the restricted pass would be the exact one
-            cut = bound - objective if delta is None else delta
+            cut = base + lagrangian - objective if delta is None else delta
             alive = np.zeros(len(self.groups), dtype=bool)
             alive[self.cols[rc > -cut - 1e-9 * scale]] = True
             alive[best] = True
@@ -271,11 +293,42 @@ class DrawSolver:
             if mip.has_solution and base + mip.objective > objective:
                 best, objective = [int(c) for c in keep[mip.chosen]], base + mip.objective
             inside = base + mip.bound if np.isfinite(mip.bound) else np.inf
-            bound = max(min(bound, max(inside, bound - cut)), objective)
+            bound = max(min(bound, max(inside, base + lagrangian - cut)), objective)
             gap = (bound - objective) / max(abs(bound), 1.0)
             if gap <= max(tolerance, model.rel_gap) or time.perf_counter() >= deadline:
                 break
         return self._found(best, objective, bound, "mip")
+
+    def _recombine(
+        self,
+        best: list[int],
+        shifted: NDArray[np.float64],
+        x: NDArray[np.float64],
+        rc: NDArray[np.float64],
+        bound: float,
+        within: float,
+        deadline: float,
+    ) -> list[int]:
+        """The best packing the LP-guided spanning-tree recombination finds from ``best``
+        (``_treepack``) within TREE_SHARE of the time left; ``bound`` is the LP bound over
+        everyone alone, ``rc`` the reduced costs of ``self.cols``."""
+        cols = self.cols
+        used = np.flatnonzero(x[cols] > 1e-9)
+        guide = edge_guide(self.edges, self.groups[cols[used]], x[cols[used]], self.n)
+        start = np.searchsorted(cols, np.sort(np.asarray(best, dtype=np.int64)))
+        _, rows = recombine(
+            self.edges,
+            self.groups[cols],
+            shifted[cols],
+            self.n,
+            start=start.tolist(),
+            guide=guide,
+            reduced=rc,
+            bound=bound,
+            deadline=time.perf_counter() + TREE_SHARE * max(deadline - time.perf_counter(), 0.0),
+            target=bound - within * max(abs(bound), 1.0),
+        )
+        return [int(c) for c in cols[rows]]
 
     def _found(self, rows: list[int], objective: float, bound: float, method: str) -> DrawSolution:
         """Keep the partition for later draws and describe it."""
@@ -364,12 +417,18 @@ class DrawSolver:
         free = ~np.any(np.where(members >= 0, used[members], False), axis=1)
         cols, members = cols[free], members[free]
         sizes = group_sizes(members)
-        for i in np.argsort(-shifted[cols] / sizes, kind="stable"):
-            if used[: self.n].all():
+        order = np.argsort(-shifted[cols] / sizes, kind="stable")
+        taken = used.tolist()  # plain lists: a per-group numpy check cost 0.7 s on the country
+        taken[self.n] = False
+        left = taken[: self.n].count(False)
+        for i, group in zip(order.tolist(), members[order].tolist(), strict=True):
+            if left == 0:
                 break
-            group = members[i][members[i] >= 0]
-            if not used[group].any():
-                used[group] = True
+            if not any(taken[j] for j in group if j >= 0):
+                for j in group:
+                    if j >= 0:
+                        taken[j] = True
+                        left -= 1
                 rows.append(int(cols[i]))
         return rows
 
