@@ -220,6 +220,7 @@ def stability_timings(ds, engine, scorer, taakvelden, args, k):
                 time_limit_per_draw=per_draw,
                 tolerance=args.kloof_trekking,
                 warm_lp=args.basis_zonder != "warme-lp",
+                recombination=args.basis_zonder != "boom",
             )
             base = time.perf_counter() - t
             print(
@@ -345,9 +346,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--basis-zonder",
-        choices=("warme-lp", "additief"),
+        choices=("warme-lp", "additief", "boom"),
         default="warme-lp",
-        help="what the same-run baseline leaves out: the warm LP, or the additive route",
+        help="what the same-run baseline leaves out: the warm LP, the additive route, or the "
+        "spanning-tree recombination",
     )
     args = parser.parse_args()
     taakvelden = args.taakveld or ["0.61"]

@@ -82,8 +82,11 @@ class DrawSolver:
     ((('A', 'B'),), 2.0, True, 'lp')
     """
 
-    def __init__(self, model: RegionPartitioner, *, warm_lp: bool = True) -> None:
+    def __init__(
+        self, model: RegionPartitioner, *, warm_lp: bool = True, recombination: bool = True
+    ) -> None:
         self.model = model
+        self.recombination = recombination
         groups = model.candidate_groups()
         self.groups = groups
         sizes = group_sizes(groups)
@@ -254,7 +257,9 @@ class DrawSolver:
         within = max(tolerance, model.rel_gap)
         if not integral and (bound - objective) / max(abs(bound), 1.0) > within:
             # Spanning-tree recombination guided by the LP, then (if still needed) the dive.
-            improved = self._recombine(best, shifted, x, rc, lagrangian, within, deadline)
+            improved = best
+            if self.recombination:
+                improved = self._recombine(best, shifted, x, rc, lagrangian, within, deadline)
             if float(shifted[improved].sum()) > float(shifted[best].sum()) + 1e-9:
                 best, method = improved, "boom"
                 objective = base + float(shifted[best].sum())

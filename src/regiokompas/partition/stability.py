@@ -121,7 +121,9 @@ def _solve_run(task: dict[str, Any]) -> list[DrawOutcome]:
     draws = [int(d) for d in task["draws"]]
     rates = np.asarray(task["multipliers"], dtype=np.float64)
     solved: dict[int, DrawOutcome] = {}
-    solver = DrawSolver(model, warm_lp=task.get("warm_lp", True))
+    solver = DrawSolver(
+        model, warm_lp=task.get("warm_lp", True), recombination=task.get("recombination", True)
+    )
     tolerance = max(float(task["tolerance"]), model.rel_gap)
 
     def solve(i: int, warm: Sequence[Sequence[str]] | None) -> DrawOutcome:
@@ -210,6 +212,7 @@ def stability_map(
     time_limit_per_draw: float | None = None,
     tolerance: float = 1e-6,
     warm_lp: bool = True,
+    recombination: bool = True,
 ) -> StabilityResult:
     """Solve every draw of ``scenarios`` and count how often pairs and groups come back.
 
@@ -220,7 +223,8 @@ def stability_map(
     the relative gap at which a draw between two solved ones (one taakveld) is taken from
     them without a solve; the default counts only proven optima (``rel_gap`` 1e-6).
     ``warm_lp`` False solves every draw with the optimiser itself (the earlier way; for
-    benchmarks).
+    benchmarks); ``recombination`` False leaves out the spanning-tree step of the warm-LP path
+    (``_treepack``; for benchmarks).
     """
     start = time.perf_counter()
     groups = partitioner.candidate_groups()
@@ -246,6 +250,7 @@ def stability_map(
         "time_limit": limit,
         "tolerance": tolerance,
         "warm_lp": warm_lp,
+        "recombination": recombination,
     }
     tasks = [{**base, "draws": r, "multipliers": values.multipliers[r]} for r in runs if len(r)]
     prepared = time.perf_counter()
