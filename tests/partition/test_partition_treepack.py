@@ -136,3 +136,11 @@ def test_edge_guide_sums_the_groups_holding_both_ends() -> None:
     groups = np.array([[0, 1, 2], [1, 2, -1], [2, 3, -1]], dtype=np.int32)
     guide = edge_guide(edges, groups, np.array([0.5, 0.25, 1.0]), 4)
     assert guide.tolist() == [0.5, 0.75, 1.0]
+
+
+def test_a_graph_without_edges_keeps_everyone_alone() -> None:
+    edges = np.zeros((0, 2), dtype=np.int64)
+    groups = np.zeros((0, 2), dtype=np.int32)
+    guide = edge_guide(edges, groups, np.zeros(0), 3)
+    value, rows = recombine(edges, groups, np.zeros(0), 3, guide=guide, deadline=np.inf)
+    assert value == 0.0 and rows.tolist() == []

@@ -213,7 +213,7 @@ def recombine(
 
     pool = searched()
     base = np.zeros(len(edges)) if guide is None else -np.asarray(guide, dtype=np.float64)
-    spread = 1.0 if guide is None else max(float(np.abs(guide).max()), 1e-9)
+    spread = 1.0 if guide is None or not len(guide) else max(float(np.abs(guide).max()), 1e-9)
     idle, tree_number = 0, 0
     while idle < stall and best < target and time.perf_counter() < deadline:
         tree_number += 1
