@@ -250,6 +250,17 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "contante waarde over",
             "0.61: al in",
             "Bron:",
+            # Our own words around the sources and the unit prices (citations stay as written).
+            "aanname Regiokompas",
+            "Aanname Regiokompas",
+            "vervang door",
+            "kunstgras",
+            "jongerenwerker",
+            "lasten per taakveld",
+            "Overstap (al in",
+            "Vorm bedrijfsvoeringsorganisatie",
+            "Discontovoet:",
+            "tenzij anders",
         ),
         (
             "Summary",
@@ -264,6 +275,10 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "already in",
             "present value over 10 years",
             "Source: CBS (Kerncijfers",
+            "assumed by Regiokompas",
+            "FTE youth worker",
+            "Switching (already in an arrangement) policy task 0.61: Niaounakis & Blank (2017)",
+            "Form bedrijfsvoeringsorganisatie: Wgr art. 8 lid 3",
         ),
     ),
     "partners": (
@@ -432,3 +447,32 @@ def test_command_output_follows_the_language(command: str) -> None:
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_command_numbers_are_the_same_in_both_languages(command: str) -> None:
     _same_numbers_in_both_languages(*COMMANDS[command][0])
+
+
+def test_savings_sources_translate_our_words_and_keep_the_citations() -> None:
+    args = ("besparing", "--gemeenten", "Oudewater,Montfoort,Lopik", "--taakveld", "0.61")
+    english = _run("--taal", "en", *args, "--format", "csv").output
+    dutch = _run(*args, "--format", "csv").output
+    sources = lambda text: (
+        text.partition("# Bronnen en aannames")[2]
+        or text.partition(  # noqa: E731
+            "# Sources and assumptions"
+        )[2]
+    )
+    nl = [row for row in _rows(sources(dutch)) if row][1:]
+    en = [row for row in _rows(sources(english)) if row][1:]
+    assert len(nl) == len(en) == 5  # lasten, taakveld, overstap, vorm, discontovoet
+    # Every citation (author, year, journal, volume; ECLI; law article) is kept as written.
+    for citation in (
+        "Niaounakis & Blank (2017) Local Government Studies:",
+        "Niaounakis & Blank (2017) Local Government Studies 43(4):",
+        "Wgr art. 8 lid 3:",
+        "ECLI:NL:RVS:2015:1198",
+        "Werkgroep discontovoet 2020",
+        "CBS Iv3 jaarrekening 2024",
+    ):
+        assert sum(citation in row[0] for row in nl) == sum(citation in row[0] for row in en) == 1
+    assert en[-1] == [
+        "Discount rate: Werkgroep discontovoet 2020 (standard discount rate 2.25%), "
+        "unless set otherwise"
+    ]
