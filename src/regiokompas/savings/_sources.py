@@ -17,11 +17,7 @@ True
 
 from __future__ import annotations
 
-import re
-import string
-from functools import lru_cache
-
-from regiokompas.i18n import N_, gettext
+from regiokompas.i18n import N_, gettext, template_match
 
 __all__ = [
     "COST_MODEL",
@@ -56,24 +52,6 @@ def source_line(template: str, **values: str) -> str:
     return template.format(**values)
 
 
-@lru_cache(maxsize=16)
-def _pattern(template: str) -> re.Pattern[str]:
-    """``template`` as a regular expression; a field that occurs twice must match twice."""
-    parts: list[str] = []
-    seen: set[str] = set()
-    for literal, field, _spec, _conv in string.Formatter().parse(template):
-        parts.append(re.escape(literal))
-        if field is None:
-            continue
-        if field in seen:
-            parts.append(f"(?P={field})")
-        else:
-            seen.add(field)
-            # The note (bron) is the rest of the line; a short value holds no ': '.
-            parts.append(f"(?P<{field}>.+)" if field == "bron" else f"(?P<{field}>[^:]+?)")
-    return re.compile("".join(parts) + r"\Z", re.DOTALL)
-
-
 def note_in(note: str, language: str) -> str:
     """A source note from ``savings/*.csv`` (or a user's override of one) in ``language``.
 
@@ -85,7 +63,7 @@ def note_in(note: str, language: str) -> str:
     """
     if language == "nl":
         return note
-    own = _pattern(OWN_INPUT).fullmatch(note)
+    own = template_match(note, OWN_INPUT, ("bron",))
     if own is not None:
         return gettext(OWN_INPUT, language).format(
             velden=own["velden"], bron=note_in(own["bron"], language)
@@ -104,10 +82,9 @@ def source_in(line: str, language: str) -> str:
     if language == "nl":
         return line
     for template in _TEMPLATES:
-        match = _pattern(template).fullmatch(line)
-        if match is None:
+        values = template_match(line, template, ("bron",))
+        if values is None:
             continue
-        values = match.groupdict()
         if "bron" in values and template != COST_MODEL:
             values["bron"] = note_in(values["bron"], language)
         return gettext(template, language).format(**values)
