@@ -498,7 +498,8 @@ def test_savings_sources_translate_our_words_and_keep_the_citations() -> None:
     dutch = _run(*args, "--format", "csv").output
 
     def sources(text: str) -> str:
-        return text.partition("# Bronnen en aannames")[2] or text.partition("# Sources and ")[2]
+        dutch = text.partition("# Bronnen en aannames")[2]
+        return dutch or text.partition("# Sources and assumptions")[2]
 
     nl = [row for row in _rows(sources(dutch)) if row][1:]
     en = [row for row in _rows(sources(english)) if row][1:]
