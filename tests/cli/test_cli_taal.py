@@ -470,6 +470,69 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "and Kadaster/PDOK (municipal boundaries)",
         ),
     ),
+    "indeling-robuust": (
+        ("indeling", "--gebied", "provincie:Utrecht", "--taakveld", "0.61", "--robuust"),
+        (
+            "Robuuste indeling",
+            "Doel en grens",
+            "Bewezen grens",
+            "Kloof",
+            "Groepen",
+            "puntschatting",
+            "trekkingen",
+            "risicomijdend",
+            "Wat robuust",
+            "Doelwaarde",
+            "Leden",
+            "0,0000%",
+        ),
+        (
+            "Robust partition",
+            "Objective and bound",
+            "Proven bound",
+            "Gap",
+            "point estimate",
+            "risk-averse",
+            "What robustness costs",
+            "Objective value",
+            "0.0000%",
+        ),
+    ),
+    "indeling-stabiliteit": (
+        (
+            "indeling",
+            "--gebied",
+            "provincie:Utrecht",
+            "--taakveld",
+            "0.61",
+            "--stabiliteit",
+            "20",
+            "--workers",
+            "1",
+        ),
+        (
+            "Stabiliteit",
+            "Trekkingen",
+            "Bewezen optimaal",
+            "Grootste kloof",
+            "Afgehandeld via",
+            "bisectie",
+            "Rekentijd",
+            "Groepen van de robuuste",
+            "Aandeel",
+            "Buurparen",
+            "│ Buur ",
+        ),
+        (
+            "Stability",
+            "Draws",
+            "Solved to proven optimality",
+            "Largest gap",
+            "Handled by LP",
+            "Share",
+            "Neighbour pairs",
+        ),
+    ),
 }
 
 #: Rows whose numbers may differ between two runs (wall-clock time), by their Dutch label.
@@ -518,3 +581,15 @@ def test_savings_sources_translate_our_words_and_keep_the_citations() -> None:
         "Discount rate: Werkgroep discontovoet 2020 (standard discount rate 2.25%), "
         "unless set otherwise"
     ]
+
+
+def test_the_cli_catalogue_holds_the_partition_engines_descriptions() -> None:
+    """The robust table shows the engine's Dutch descriptions of its criteria through the CLI
+    catalogue: if the engine changes one, this fails instead of English showing Dutch."""
+    from regiokompas.cli._indeling_robust import DESCRIPTIONS
+    from regiokompas.i18n import gettext
+    from regiokompas.partition.robust import CRITERIA
+
+    assert set(CRITERIA.values()) == set(DESCRIPTIONS)
+    for text in DESCRIPTIONS:
+        assert gettext(text, "en", domain="cli") != text
