@@ -318,6 +318,13 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "trekkingen",
             "Wettelijke plichten",
             "Contante waarde",
+            # The legal context and the members already in an arrangement.
+            "in werking sinds",
+            "; verplicht;",
+            "keuze gemeente",
+            "regio:",
+            "in register: ja",
+            ": al in ",
         ),
         (
             "Advice for",
@@ -328,6 +335,11 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "draws",
             "Legal duties",
             "Present value",
+            "in force since",
+            "; required;",
+            "region:",
+            "in register: yes",
+            ": already in ",
         ),
     ),
     "verdeel": (
@@ -533,6 +545,37 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "Neighbour pairs",
         ),
     ),
+    "plichten": (
+        ("gemeente", "Gouda", "--plichten"),
+        (
+            "Wat moet",
+            "Wet en artikel",
+            "Verplicht",
+            "in werking",
+            "keuze gemeente",
+            "│ ja ",
+            "alleen 2016",
+            "meegeleverde startgegevens",
+            "controleer of die",
+            "Kwetsbaarheid",
+            "Indicatief",
+            "loonkosten",
+            "bovengrens",
+        ),
+        (
+            "What must",
+            "Law and article",
+            "Required",
+            "in force since",
+            "municipality's choice",
+            "only 2016",
+            "bundled starting data",
+            "Vulnerability",
+            "Indicative",
+            "wage costs",
+            "upper bound",
+        ),
+    ),
 }
 
 #: Rows whose numbers may differ between two runs (wall-clock time), by their Dutch label.
@@ -550,7 +593,12 @@ def test_command_output_follows_the_language(command: str) -> None:
     _absent(english_words, dutch.output)
 
 
-@pytest.mark.parametrize("command", sorted(COMMANDS))
+#: gemeente --plichten has no number written differently in the two languages (small amounts,
+#: FTE ranges), so the number check below would see nothing.
+NUMBER_COMMANDS = sorted(set(COMMANDS) - {"plichten"})
+
+
+@pytest.mark.parametrize("command", NUMBER_COMMANDS)
 def test_command_numbers_are_the_same_in_both_languages(command: str) -> None:
     _same_numbers_in_both_languages(*COMMANDS[command][0])
 

@@ -74,7 +74,7 @@ def moet_section(
                 ).format(
                     regio=_region_name(engine_text(row.regio.regiotype_naam, lang), row.regio.naam),
                     wet=engine_text(row.duty.bron_tekst, lang),
-                    status=engine_text(row.duty.status_tekst, lang),
+                    status=row.duty.status_in(lang),
                     vorm=engine_text(row.duty.vorm.replace("_", " "), lang),
                 ),
             )
@@ -126,7 +126,7 @@ def moet_table(
     rows: list[tuple[Cell, ...]] = [
         (
             engine_text(row.duty.bron_tekst, lang),
-            engine_text(row.duty.status_tekst, lang),
+            row.duty.status_in(lang),
             _("ja", lang) if row.duty.required else _("keuze gemeente", lang),
             engine_text(row.regio_tekst, lang),
             engine_text(row.voldaan_kort, lang),
