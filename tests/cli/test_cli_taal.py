@@ -294,6 +294,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "Regelingen",
             "startgegevens",
             "al belegd",
+            "bundel 0.61",
         ),
         (
             "Best partner groups",
@@ -305,6 +306,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "draws",
             "Arrangements",
             "already covered",
+            "bundle 0.61 + 7.3",
         ),
     ),
     "advies": (
@@ -369,6 +371,10 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "Kosten per coalitie",
             "aaneengesloten samenwerking",
             ": taakveld",
+            # The --methode ids as column names.
+            "kleinste-kern",
+            "vast-variabel",
+            "gebruik",
         ),
         (
             "Cost together",
@@ -385,6 +391,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "shared equally",
             "Cost per coalition",
             ": policy task 0.4",
+            "least-core",
+            "fixed-variable",
         ),
     ),
     "indeling": (
