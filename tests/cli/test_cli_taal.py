@@ -649,3 +649,14 @@ def test_the_cli_catalogue_holds_the_partition_engines_descriptions() -> None:
     assert set(CRITERIA.values()) == set(DESCRIPTIONS)
     for text in DESCRIPTIONS:
         assert gettext(text, "en", domain="cli") != text
+
+
+def test_data_info_follows_the_language() -> None:
+    english = _run("--taal", "en", "data", "info")
+    dutch = _run("data", "info")
+    assert english.exit_code == dutch.exit_code == 0, english.output + dutch.output
+    assert "Sources per table" in english.output and "Bronnen per tabel" in dutch.output
+    assert "neighbours: 883 pairs" in english.output and "buren: 883 paren" in dutch.output
+    # Source names stay as written; our words around them follow the language.
+    assert "CBS Gebiedsindelingen 2024 (cartomap), spatial join" in english.output
+    _absent(("Databundel", "Bestand", "Afgeleid uit", "indeling van elk jaar"), english.output)
