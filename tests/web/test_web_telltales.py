@@ -45,6 +45,9 @@ SAVINGS_SOURCES = (
     # The duties engine: status, register check and the FTE caveat.
     "in werking sinds",
     "Indicatief:",
+    "niet gevonden",
+    "Gecontroleerd via",
+    "kiest de gemeente",
 )
 
 
