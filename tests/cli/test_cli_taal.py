@@ -261,6 +261,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
             "Vorm bedrijfsvoeringsorganisatie",
             "Discontovoet:",
             "tenzij anders",
+            "als Bedrijfsvoeringsorganisatie (Wgr)",
         ),
         (
             "Summary",

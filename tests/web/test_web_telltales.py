@@ -42,6 +42,9 @@ SAVINGS_SOURCES = (
     "speelplek",
     "jongerenwerker",
     "kunstgras",
+    # The cooperation forms of the settings (vormen.csv).
+    "Uitbesteding aan een derde",
+    "Convenant / bestuursovereenkomst",
     # The duties engine: status, register check and the FTE caveat.
     "in werking sinds",
     "Indicatief:",

@@ -464,6 +464,6 @@ def besparing(
     header = cli_text("Samenwerking {namen} op taakveld(en) {taakvelden} als {vorm}").format(
         namen=", ".join(est.namen),
         taakvelden=", ".join(est.taakvelden),
-        vorm=engine.form(vorm).naam,
+        vorm=_engine_text(engine.form(vorm).naam),
     )
     emit_tables(_tables(est, engine), fmt, header=header)
