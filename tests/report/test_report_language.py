@@ -89,6 +89,9 @@ ENGINE_DUTCH = (
     "aanname Regiokompas",
     "lasten per taakveld) en",
     "Vorm bedrijfsvoeringsorganisatie",
+    # The back-test's explanation (savings.backtest.uitleg).
+    "lasten per inhabitant",
+    "group of gemeenten",
 )
 
 

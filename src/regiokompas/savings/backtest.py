@@ -455,11 +455,11 @@ def uitleg(bt: Backtest, lang: str = "nl") -> tuple[str, ...]:
     if lang == "en":
         return (
             f"We tested the savings model on the {n} municipal mergers of {first}–{last}: for "
-            "each merger we predicted, without looking at it, how much the lasten per "
+            "each merger we predicted, without looking at it, how much the spending per "
             "inhabitant would change, and compared that with what really happened.",
             f"The real change fell inside the predicted band (P10–P90) in {inside} of {n} "
             f"mergers ({round(100 * bt.dekking)}%). A typical band is {width} percentage points "
-            "wide: a group of gemeenten changes that much over a few years even without any "
+            "wide: a group of municipalities changes that much over a few years even without any "
             "cooperation, so no honest forecast can be narrower.",
             f"Stricter, with the band's width also chosen without the merger being predicted: "
             f"{nested}% inside at a width of {nested_width} points.",
