@@ -106,6 +106,9 @@ def test_register_output_follows_the_language(register_db: tuple[str, str]) -> N
     listing = _run("--taal", "en", "register", "--database", url, "lijst", "--zoek", "Gouwe")
     assert "cooperation" in listing.output and "outsourcing" in listing.output
     _absent(("openbaar_lichaam", "samenwerking", "uitbesteding"), listing.output)
+    # CSV, read by programs, keeps the codes in both languages.
+    args = ("register", "--database", url, "lijst", "--zoek", "Gouwe", "--format", "csv")
+    assert "openbaar_lichaam,samenwerking" in _run("--taal", "en", *args).output
 
 
 def test_register_messages_follow_the_language(register_db: tuple[str, str], tmp_path) -> None:

@@ -44,16 +44,17 @@ def _vorm_code(code: str) -> str:
     return vorm.name_en if vorm is not None and current_language() == "en" else code
 
 
-def list_table(regelingen: list[Regeling], title: str) -> Table:
-    """The list of arrangements (one row each) with its source caption."""
+def list_table(regelingen: list[Regeling], title: str, labels: bool = True) -> Table:
+    """The list of arrangements (one row each) with its source caption; ``labels=False`` keeps
+    the form and class codes (CSV, read by programs)."""
     from regiokompas.register import classify
 
     rows = [
         [
             r.id,
             r.naam,
-            _vorm_code(r.vorm),
-            klasse_label(classify(r).klasse),
+            _vorm_code(r.vorm) if labels else r.vorm,
+            klasse_label(classify(r).klasse) if labels else classify(r).klasse,
             len(r.gemeenten),
             ja_nee(r.historisch),
             ja_nee(r.te_verifieren),
