@@ -12,8 +12,9 @@ REGISTER_CSV = (
     "Belastingen Gouwe,bedrijfsvoeringsorganisatie,GM0513;GM1892,0.61,,\n"
 )
 
-#: Dutch tell-tales of the register's own texts; proper names, codes (vorm, klasse, rol, audit
-#: action) and the sources' names stay Dutch.
+#: Dutch tell-tales of the register's own texts; proper names, codes (rol, audit action) and the
+#: sources' names stay Dutch. The form and class are shown by their label (English: the
+#: register's English form name, "cooperation"/"outsourcing"/"unknown").
 REGISTER_DUTCH = (
     "Regelingen (",
     "Bron:",
@@ -101,6 +102,13 @@ def test_register_output_follows_the_language(register_db: tuple[str, str]) -> N
     _absent(REGISTER_ENGLISH, dutch)
     # The form and the classification reason come from the register core in both languages.
     assert "Public body (Wgr)" in english and "Openbaar lichaam (Wgr)" in dutch
+    # The list shows the class (and in English the form) by its label, not its code.
+    listing = _run("--taal", "en", "register", "--database", url, "lijst", "--zoek", "Gouwe")
+    assert "cooperation" in listing.output and "outsourcing" in listing.output
+    _absent(("openbaar_lichaam", "samenwerking", "uitbesteding"), listing.output)
+    # CSV, read by programs, keeps the codes in both languages.
+    args = ("register", "--database", url, "lijst", "--zoek", "Gouwe", "--format", "csv")
+    assert "openbaar_lichaam,samenwerking" in _run("--taal", "en", *args).output
 
 
 def test_register_messages_follow_the_language(register_db: tuple[str, str], tmp_path) -> None:

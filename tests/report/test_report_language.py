@@ -72,6 +72,47 @@ def test_english_chapter_has_no_dutch_tell_tales(naam: str, english: dict[str, C
     assert "Source: " in markdown and "Bron: " not in markdown
 
 
+#: The engines' and the register's words the chapter shows (not its own texts): the duty's
+#: status and form, the register check, the FTE caveat, the register's forms and classes, the
+#: savings model's source lines and assumptions. Law names and articles stay as written.
+ENGINE_DUTCH = (
+    "in werking sinds",
+    "vorm: ",
+    "samenwerking uwv",
+    "| ja |",
+    "alleen 2016",
+    "Indicatief:",
+    "wgr onbekend",
+    "| onbekend |",
+    "| samenwerking |",
+    "openbaar lichaam",
+    "aanname Regiokompas",
+    "lasten per taakveld) en",
+    "Vorm bedrijfsvoeringsorganisatie",
+    # The back-test's explanation (savings.backtest.uitleg).
+    "lasten per inhabitant",
+    "group of gemeenten",
+)
+
+
+@pytest.mark.parametrize("naam", ["Gouda", "Vaals", "Amsterdam"])
+def test_english_chapter_shows_the_engines_words_in_english(
+    naam: str, english: dict[str, Chapter]
+) -> None:
+    markdown = render(english[naam], "md").decode("utf-8")
+    assert "in force" in markdown and "form: " in markdown
+    found = [word for word in ENGINE_DUTCH if word in markdown]
+    assert found == [], found
+
+
+def test_english_chapter_cites_the_savings_assumptions_in_english(ds: Dataset) -> None:
+    # With the no-evidence taakvelden listed, the appendix shows the savings model's notes.
+    options = ChapterOptions(figures=False, language="en", include_no_evidence=True)
+    markdown = render(build_chapter(ds, "Gouda", options), "md").decode("utf-8")
+    assert "| Savings assumption policy task 5.6 | Library work often already regional" in markdown
+    assert [word for word in ENGINE_DUTCH if word in markdown] == []
+
+
 def test_dutch_chapter_has_no_english_tell_tales(ds: Dataset) -> None:
     chapter = build_chapter(ds, "Gouda", ChapterOptions(figures=False))
     own = "\n".join(_own_texts(chapter))

@@ -43,7 +43,7 @@ from regiokompas.duties import VOLDAAN_KORT, duties_for
 from regiokompas.i18n import N_, gettext
 from regiokompas.partners import PartnerFinder, PartnerOption, ScopeResult
 from regiokompas.register import Regeling, regelingen_of
-from regiokompas.savings import EXPLORATION, existing_from_regelingen, whole_units
+from regiokompas.savings import EXPLORATION, existing_from_regelingen, label_in, whole_units
 
 __all__ = ["advise", "legal_context"]
 
@@ -236,7 +236,7 @@ def _scope_advice(
             naam, len(reg.distinct), best.partnersets_delta, regeling, exact, language
         ),
         al_in=tuple(
-            f"{names.get(m, m)}: {label}"
+            f"{names.get(m, m)}: {label_in(label, language)}"
             for m in best.leden
             for label in dict.fromkeys(est.bestaande.get(m, {}).values())
         ),
@@ -268,8 +268,18 @@ def _counts(r: Any) -> Band:
     return Band(float(whole_units(r.p10)), float(whole_units(r.p50)), float(whole_units(r.p90)))
 
 
+#: One legal duty in the advice's legal context (law and article are cited as written).
+_LEGAL_LINE = N_("{wet} ({status}); {verplicht}; regio: {regio}; in register: {register}")
+_REQUIRED = N_("verplicht")
+_CHOICE = N_("keuze gemeente")
+
+
 def legal_context(
-    ds: Dataset, code: str, records: Sequence[Regeling], register_bron: str
+    ds: Dataset,
+    code: str,
+    records: Sequence[Regeling],
+    register_bron: str,
+    language: str = "nl",
 ) -> tuple[LegalContext, ...]:
     """Per legal duty and taakveld: the duty, the gemeente's region and whether the register
     (the same records as the advice) shows it met. The chapter's "Wat moet" and the duties
@@ -278,10 +288,12 @@ def legal_context(
     out = []
     for row in report.rows:
         d = row.duty
-        tekst = (
-            f"{d.bron_tekst} ({d.status_tekst}); "
-            f"{'verplicht' if d.required else 'keuze gemeente'}; regio: {row.regio_tekst}; "
-            f"in register: {VOLDAAN_KORT[row.voldaan]}"
+        tekst = gettext(_LEGAL_LINE, language).format(
+            wet=d.bron_tekst,
+            status=d.status_in(language),
+            verplicht=gettext(_REQUIRED if d.required else _CHOICE, language),
+            regio=row.regio_tekst,
+            register=gettext(VOLDAAN_KORT[row.voldaan], language),
         )
         for taakveld in d.taakvelden:
             out.append(
@@ -407,5 +419,5 @@ def advise(
             for r in report.shared_regions
         ),
         notities=tuple(report.notes),
-        juridisch=legal_context(ds, code, records, register_bron),
+        juridisch=legal_context(ds, code, records, register_bron, language),
     )

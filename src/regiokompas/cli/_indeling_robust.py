@@ -6,6 +6,8 @@ from typing import Any
 
 from regiokompas.cli._output import Table
 from regiokompas.cli._output import nl_number as _nl
+from regiokompas.cli._taal import cli_ptext, cli_text, current_language
+from regiokompas.i18n import N_, format_percent
 from regiokompas.partition import RobustResult, StabilityResult
 
 __all__ = [
@@ -17,12 +19,33 @@ __all__ = [
 ]
 
 
+#: The partition engine's descriptions of its criteria (``partition.robust.CRITERIA``, Dutch),
+#: marked here so the CLI catalogue holds them; a test checks they are the engine's own words.
+DESCRIPTIONS = (
+    N_("maximaal op de puntschatting (P50-besparing)"),
+    N_("maximaal verwacht totaal over de trekkingen (SAA)"),
+    N_("maximale P10 van het totaal (risicomijdend)"),
+    N_(
+        "maximale CVaR 10% van het totaal: gemiddelde van de slechtste tiende van de "
+        "trekkingen (risicomijdend; bundel)"
+    ),
+)
+#: What the engine appends to the CVaR description when the model is too large.
+_TOO_LARGE = N_("; model te groot: beste startindeling met SAA-grens")
+
+
+def _description(text: str) -> str:
+    """The engine's Dutch description of a partition in the CLI's language."""
+    suffix = _TOO_LARGE if text.endswith(_TOO_LARGE) else ""
+    return cli_text(text.removesuffix(suffix)) + (cli_text(suffix) if suffix else "")
+
+
 def _pct(share: float) -> str:
-    return f"{share:.0%}".replace(".", ",")
+    return format_percent(share, current_language(), 0)
 
 
 def _gap(gap: float) -> str:
-    return f"{gap:.4%}".replace(".", ",")
+    return format_percent(gap, current_language(), 4)
 
 
 def robust_tables(robust: RobustResult, names: dict[str, str], caption: str) -> list[Table]:
@@ -31,7 +54,7 @@ def robust_tables(robust: RobustResult, names: dict[str, str], caption: str) -> 
     low_is_p10 = robust.risk_averse.criterion == "p10"
     rows = [
         [
-            p.description,
+            _description(p.description),
             _nl(p.result.objective, 1),
             _nl(p.result.bound, 1),
             _gap(p.result.gap),
@@ -44,12 +67,15 @@ def robust_tables(robust: RobustResult, names: dict[str, str], caption: str) -> 
         for p in robust.partitions
     ]
     summary = [
-        ["Trekkingen van het besparingsmodel", str(robust.draws)],
+        [cli_text("Trekkingen van het besparingsmodel"), str(robust.draws)],
         [
-            "Risicomijdend tegenover puntschatting: mediaan opgegeven",
+            cli_text("Risicomijdend tegenover puntschatting: mediaan opgegeven"),
             _nl(robust.median_given_up, 1),
         ],
-        ["Risicomijdend tegenover puntschatting: P10 gewonnen", _nl(robust.p10_gained, 1)],
+        [
+            cli_text("Risicomijdend tegenover puntschatting: P10 gewonnen"),
+            _nl(robust.p10_gained, 1),
+        ],
     ]
     groups = [
         [i, len(g), ", ".join(names[c] for c in g), _nl(v, 1)]
@@ -61,32 +87,41 @@ def robust_tables(robust: RobustResult, names: dict[str, str], caption: str) -> 
     ]
     return [
         Table(
-            "Robuuste indeling (k€ per jaar)",
+            cli_text("Robuuste indeling (k€ per jaar)"),
             [
-                "Indeling",
-                "Doel",
-                "Bewezen grens",
-                "Kloof",
-                "P10 totaal",
+                cli_ptext("partitie", "Indeling"),
+                cli_text("Doel"),
+                cli_text("Bewezen grens"),
+                cli_text("Kloof"),
+                cli_text("P10 totaal"),
                 "P50",
                 "P90",
                 "CVaR 10%",
-                "Groepen",
+                cli_text("Groepen"),
             ],
             rows,
-            caption=caption + " Doel en grens gelden voor het criterium van de rij; P10/P50/P90 "
-            "zijn die van het totaal van de indeling over dezelfde trekkingen, CVaR 10% het "
-            "gemiddelde totaal van de slechtste tiende van de trekkingen.",
+            caption=caption
+            + " "
+            + cli_text(
+                "Doel en grens gelden voor het criterium van de rij; P10/P50/P90 zijn die van het "
+                "totaal van de indeling over dezelfde trekkingen, {cvar} het gemiddelde totaal "
+                "van de slechtste tiende van de trekkingen."
+            ).format(cvar="CVaR 10%"),
             align_right={1, 2, 3, 4, 5, 6, 7, 8},
         ),
-        Table("Wat robuust kost en oplevert", ["", "k€ per jaar"], summary, align_right={1}),
         Table(
-            "Groepen van de risicomijdende indeling",
+            cli_text("Wat robuust kost en oplevert"),
+            ["", cli_text("k€ per jaar")],
+            summary,
+            align_right={1},
+        ),
+        Table(
+            cli_text("Groepen van de risicomijdende indeling"),
             [
                 "#",
-                "Leden",
-                "Gemeenten",
-                "Doelwaarde (k€/jr)" if low_is_p10 else "Gemiddeld (k€/jr)",
+                cli_text("Leden"),
+                cli_text("Gemeenten"),
+                cli_text("Doelwaarde (k€/jr)") if low_is_p10 else cli_text("Gemiddeld (k€/jr)"),
             ],
             groups,
             caption=caption,
@@ -135,29 +170,39 @@ def stability_tables(
     ]
     pairs = [[names[a], names[b], _pct(share)] for a, b, share in result.pairs if share > 0][:top]
     summary = [
-        ["Trekkingen", str(result.draws)],
-        ["Bewezen optimaal opgelost", str(result.proven)],
-        ["Grootste kloof van de overige", _gap(result.max_gap)],
-        ["Grootste kloof in k€ per jaar", _nl(result.max_gap_keur, 1)],
+        [cli_text("Trekkingen"), str(result.draws)],
+        [cli_text("Bewezen optimaal opgelost"), str(result.proven)],
+        [cli_text("Grootste kloof van de overige"), _gap(result.max_gap)],
+        [cli_text("Grootste kloof in k€ per jaar"), _nl(result.max_gap_keur, 1)],
         [
-            "Afgehandeld via LP / bekende indeling / MIP / bisectie",
+            cli_text("Afgehandeld via LP / bekende indeling / MIP / bisectie"),
             " / ".join(str(result.methods.get(m, 0)) for m in ("lp", "bekend", "mip", "bisectie")),
         ],
-        ["Rekentijd (s)", _nl(result.timings.get("totaal_s", 0.0), 1)],
+        [cli_text("Rekentijd (s)"), _nl(result.timings.get("totaal_s", 0.0), 1)],
     ]
     return [
-        Table("Stabiliteit", ["", "Waarde"], summary, caption=caption, align_right={1}),
         Table(
-            "Groepen van de robuuste indeling: aandeel trekkingen waarin precies deze groep "
-            "voorkomt",
-            ["#", "Gemeenten", "Aandeel"],
+            cli_text("Stabiliteit"),
+            ["", cli_text("Waarde")],
+            summary,
+            caption=caption,
+            align_right={1},
+        ),
+        Table(
+            cli_text(
+                "Groepen van de robuuste indeling: aandeel trekkingen waarin precies deze groep "
+                "voorkomt"
+            ),
+            ["#", cli_text("Gemeenten"), cli_text("Aandeel")],
             groups,
             caption=caption,
             align_right={0, 2},
         ),
         Table(
-            f"Buurparen: aandeel trekkingen waarin ze samen in een groep zitten (hoogste {top})",
-            ["Gemeente", "Buur", "Aandeel"],
+            cli_text(
+                "Buurparen: aandeel trekkingen waarin ze samen in een groep zitten (hoogste {top})"
+            ).format(top=top),
+            [cli_text("Gemeente"), cli_text("Buur"), cli_text("Aandeel")],
             pairs,
             caption=caption,
             align_right={2},

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from regiokompas.cli._output import Table, nl_number
-from regiokompas.cli._taal import cli_text, current_language
+from regiokompas.cli._taal import cli_ptext, cli_text, current_language
 from regiokompas.i18n import format_percent
 
 if TYPE_CHECKING:
@@ -25,16 +25,36 @@ def ja_nee(value: bool) -> str:
     return cli_text("ja") if value else cli_text("nee")
 
 
-def list_table(regelingen: list[Regeling], title: str) -> Table:
-    """The list of arrangements (one row each) with its source caption."""
+def klasse_label(klasse: str) -> str:
+    """A register class (``samenwerking``, ``uitbesteding``, ``onbekend``: machine values in
+    JSON and CSV) in the CLI's language."""
+    labels = {
+        "samenwerking": cli_ptext("klasse", "samenwerking"),
+        "uitbesteding": cli_ptext("klasse", "uitbesteding"),
+        "onbekend": cli_ptext("klasse", "onbekend"),
+    }
+    return labels.get(klasse, klasse)
+
+
+def _vorm_code(code: str) -> str:
+    """A form code as the list shows it: the code in Dutch, the register's label in English."""
+    from regiokompas.register import VORMEN
+
+    vorm = VORMEN.get(code)
+    return vorm.name_en if vorm is not None and current_language() == "en" else code
+
+
+def list_table(regelingen: list[Regeling], title: str, labels: bool = True) -> Table:
+    """The list of arrangements (one row each) with its source caption; ``labels=False`` keeps
+    the form and class codes (CSV, read by programs)."""
     from regiokompas.register import classify
 
     rows = [
         [
             r.id,
             r.naam,
-            r.vorm,
-            classify(r).klasse,
+            _vorm_code(r.vorm) if labels else r.vorm,
+            klasse_label(classify(r).klasse) if labels else classify(r).klasse,
             len(r.gemeenten),
             ja_nee(r.historisch),
             ja_nee(r.te_verifieren),
@@ -69,7 +89,7 @@ def regeling_tables(r: Regeling, c: Classification, trail: list[AuditEntry]) -> 
     fields = [
         (cli_text("Naam"), r.naam),
         (cli_text("Vorm"), vorm_naam),
-        (cli_text("Classificatie"), f"{c.klasse} ({reden})"),
+        (cli_text("Classificatie"), f"{klasse_label(c.klasse)} ({reden})"),
         (cli_text("Taakvelden"), ", ".join(r.taakvelden) or "–"),
         (cli_text("Begroting (k€/jaar)"), _nl(r.begroting_keur)),
         (cli_text("Startdatum"), str(r.startdatum or "–")),

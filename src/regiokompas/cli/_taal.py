@@ -35,6 +35,7 @@ __all__ = [
     "TranslatingFormatter",
     "click_gettext",
     "click_ngettext",
+    "cli_ptext",
     "cli_text",
     "current_language",
     "install_click_translations",
@@ -162,6 +163,14 @@ def install_click_translations() -> None:
 def cli_text(message: str) -> str:
     """A Dutch CLI text (domain ``cli``) in the current language."""
     return gettext(message, current_language(), domain="cli")
+
+
+def cli_ptext(context: str, message: str) -> str:
+    """:func:`cli_text` for a word whose English depends on where it stands (``msgctxt``):
+    "Indeling" is a region classification in one table and a partition in another."""
+    from regiokompas.i18n import translations
+
+    return translations(current_language(), "cli").pgettext(context, message)
 
 
 def _help(text: str) -> str:

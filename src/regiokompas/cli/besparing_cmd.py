@@ -103,7 +103,7 @@ def _engine_text(text: str) -> str:
 
 
 def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
-    from regiokompas.savings import label_in, verdict_basis
+    from regiokompas.savings import label_in, note_in, source_in, verdict_basis
 
     language = current_language()
     priors = engine.assumptions.priors
@@ -159,7 +159,7 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
     ]
     tangible = [
         [
-            t.naam,
+            note_in(t.naam, language),
             *_r(t.aantal, 0),
             cli_text("contante waarde") if t.soort == "eenmalig" else cli_text("per jaar"),
             _nl(t.kosten_keur),
@@ -261,13 +261,18 @@ def _tables(est: SavingsEstimate, engine: SavingsEngine) -> list[Table]:
             tangible,
             caption=cli_text(
                 "Eenheidsprijzen: {prijzen}. Aanpasbaar met eenheden.csv of --eenheden."
-            ).format(prijzen="; ".join(f"{t.naam}: {t.bron}" for t in est.tangible)),
+            ).format(
+                prijzen="; ".join(
+                    f"{note_in(t.naam, language)}: {note_in(t.bron, language)}"
+                    for t in est.tangible
+                )
+            ),
             align_right={1, 2, 3, 5},
         ),
         Table(
             cli_text("Bronnen en aannames"),
             [cli_text("Bron")],
-            [[s] for s in est.sources],
+            [[source_in(s, language)] for s in est.sources],
             caption=cli_text(
                 "Autonomieverlies: {punten} punten (vorm {vorm}); {attributie}"
             ).format(
@@ -459,6 +464,6 @@ def besparing(
     header = cli_text("Samenwerking {namen} op taakveld(en) {taakvelden} als {vorm}").format(
         namen=", ".join(est.namen),
         taakvelden=", ".join(est.taakvelden),
-        vorm=engine.form(vorm).naam,
+        vorm=_engine_text(engine.form(vorm).naam),
     )
     emit_tables(_tables(est, engine), fmt, header=header)

@@ -8,9 +8,9 @@ import click
 
 from regiokompas.cli._common import dataset_from, handle_errors
 from regiokompas.cli._output import Table, emit_tables
-from regiokompas.cli._taal import cli_text
+from regiokompas.cli._taal import cli_text, current_language
 from regiokompas.data import bundled_path
-from regiokompas.i18n import N_
+from regiokompas.i18n import N_, gettext
 
 __all__ = ["data"]
 
@@ -82,15 +82,30 @@ def bouw(bron: Path | None, doel: Path | None) -> None:
 def info(ctx: click.Context) -> None:
     """Toon wat de bundel bevat, met bronnen en licentie."""
     ds = dataset_from(ctx)
-    rows = [[name, label] for name, label in sorted(ds.metadata.get("bronnen", {}).items())]
+    language = current_language()
+    rows = [
+        [name, gettext(label, language)]
+        for name, label in sorted(ds.metadata.get("bronnen", {}).items())
+    ]
     years = ds.lasten["jaar"]
     emit_tables(
-        [Table("Bronnen per tabel", ["Bestand", "Bron"], rows, caption=ds.attribution)],
+        [
+            Table(
+                cli_text("Bronnen per tabel"),
+                [cli_text("Bestand"), cli_text("Bron")],
+                rows,
+                caption=gettext(ds.attribution, language),
+            )
+        ],
         "tabel",
-        header=(
-            f"Databundel in {ds.folder}\n"
-            f"Gemeenten (indeling 2023): {len(ds.gemeenten)}; "
-            f"Iv3-jaren {years.min()}–{years.max()}; "
-            f"buren: {len(ds.buren)} paren."
+        header=cli_text(
+            "Databundel in {map}\nGemeenten (indeling 2023): {gemeenten}; Iv3-jaren {van}–{tot}; "
+            "buren: {buren} paren."
+        ).format(
+            map=ds.folder,
+            gemeenten=len(ds.gemeenten),
+            van=years.min(),
+            tot=years.max(),
+            buren=len(ds.buren),
         ),
     )

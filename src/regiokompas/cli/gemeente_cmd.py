@@ -10,7 +10,7 @@ from regiokompas.cli._common import dataset_from, format_option, handle_errors, 
 from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
 from regiokompas.cli._taal import cli_text, current_language
-from regiokompas.i18n import format_number
+from regiokompas.i18n import N_, format_number
 from regiokompas.profile import GemeenteProfile, gemeente_profile
 
 __all__ = ["gemeente"]
@@ -169,9 +169,9 @@ def _plichten(ctx: click.Context, naam: str, use_register: bool, fmt: str) -> No
         from regiokompas.store import Register  # only when asked: it loads the database layer
 
         records = tuple(Register.open(settings_from(ctx).database_url, ds=ds).regelingen_voor(code))
-        bron = "registerdatabase"
+        bron = N_("registerdatabase")
     else:
-        records, bron = seed_regelingen(ds), "register (meegeleverde startgegevens)"
+        records, bron = seed_regelingen(ds), N_("register (meegeleverde startgegevens)")
     report = duties_for(ds, code, records, register_bron=bron)
     k = kwetsbaarheid(ds, code)
     if fmt == "json":

@@ -12,11 +12,12 @@ from regiokompas.cli._output import Table, emit_json, emit_tables
 from regiokompas.cli._output import nl_number as _nl
 from regiokompas.cli._taal import cli_text, current_language
 from regiokompas.costs import CostModel, TaakveldFit, plot_fit, resolve_taakveld
-from regiokompas.costs.events import event_study
+from regiokompas.costs.events import EVENT_SOURCE, event_study
+from regiokompas.costs.model import TOO_FEW
 from regiokompas.costs.validation import cross_validate
 from regiokompas.data import Dataset
-from regiokompas.i18n import N_, format_number
-from regiokompas.savings.backtest import BACKTEST_MODES, Backtest, backtest
+from regiokompas.i18n import N_, format_number, gettext, refill
+from regiokompas.savings.backtest import BACKTEST_MODES, BACKTEST_SOURCE, Backtest, backtest
 
 __all__ = ["backtest_payload", "kostenmodel"]
 
@@ -109,7 +110,12 @@ def _one(ds: Dataset, model: CostModel, fit: TaakveldFit, chart: str | None) -> 
     source = cli_text(
         "Bron: CBS Iv3 jaarrekening {van}–{tot}, indeling van elk jaar; "
         "{n} clusterbootstraptrekkingen. {attributie}"
-    ).format(van=min(fit.years), tot=max(fit.years), n=model.draws, attributie=ds.attribution)
+    ).format(
+        van=min(fit.years),
+        tot=max(fit.years),
+        n=model.draws,
+        attributie=gettext(ds.attribution, current_language()),
+    )
     return [
         Table(
             cli_text("Kostenmodel taakveld {taakveld}").format(
@@ -163,7 +169,10 @@ def _all(model: CostModel) -> Table:
         rows,
         caption=cli_text("Bron: {bron}. Niet geschat: {overgeslagen}").format(
             bron=model.source,
-            overgeslagen=", ".join(f"{k} ({v})" for k, v in model.skipped.items()) or "–",
+            overgeslagen=", ".join(
+                f"{k} ({refill(v, TOO_FEW, current_language())})" for k, v in model.skipped.items()
+            )
+            or "–",
         ),
         align_right={3, 4, 5, 6, 7},
     )
@@ -207,6 +216,7 @@ def backtest_payload(bt: Backtest) -> dict[str, object]:
 def _validation(
     ds: Dataset, model: CostModel, folds: int, mode: str
 ) -> tuple[list[Table], dict[str, object]]:
+    language = current_language()
     cv = cross_validate(ds, model, folds=folds)
     bt = backtest(ds, mode)
     study = event_study(ds)
@@ -232,7 +242,7 @@ def _validation(
             _pct(r.p50),
             _pct(r.p90),
             _pct(r.werkelijk),
-            "ja" if r.binnen else "nee",
+            cli_text("ja") if r.binnen else cli_text("nee"),
         ]
         for r in bt.rows
     ]
@@ -241,8 +251,8 @@ def _validation(
     ]
     effect_rows = [
         [
-            g.groep,
-            g.omschrijving,
+            cli_text("totaal") if g.groep == "totaal" else g.groep,
+            gettext(g.omschrijving, language),
             _pct(g.post),
             _pct(g.post_low),
             _pct(g.post_high),
@@ -252,38 +262,82 @@ def _validation(
     ]
     tables = [
         Table(
-            f"Terugtoets fusies {min(r.fusiejaar for r in bt.rows)}–"
-            f"{max(r.fusiejaar for r in bt.rows)} (modus {bt.modus}, laat-één-fusie-weg): "
-            "verandering ln(lasten per inwoner) × 100, basisjaar = fusiejaar − 2 tot "
-            f"{bt.rows[0].laatste_jaar}, min die van ongewijzigde gemeenten",
-            ["Gemeente", "Code", "Fusiejaar", "Voorgangers", "Basisjaar", "P10", "P50", "P90"]
-            + ["Werkelijk", "Binnen P10–P90"],
+            cli_text(
+                "Terugtoets fusies {van}–{tot} (modus {modus}, laat-één-fusie-weg): verandering "
+                "ln(lasten per inwoner) × 100, basisjaar = fusiejaar − 2 tot {laatste}, min die "
+                "van ongewijzigde gemeenten"
+            ).format(
+                van=min(r.fusiejaar for r in bt.rows),
+                tot=max(r.fusiejaar for r in bt.rows),
+                modus=bt.modus,
+                laatste=bt.rows[0].laatste_jaar,
+            ),
+            [
+                cli_text("Gemeente"),
+                cli_text("Code"),
+                cli_text("Fusiejaar"),
+                cli_text("Voorgangers"),
+                cli_text("Basisjaar"),
+                "P10",
+                "P50",
+                "P90",
+                cli_text("Werkelijk"),
+                cli_text("Binnen P10–P90"),
+            ],
             merger_rows,
-            caption=f"Dekking {_f(100 * bt.dekking, '.0f')}%, mediane breedte "
-            f"{_f(100 * bt.mediane_breedte, '.1f')} punten (schaal {_f(bt.schaal, '.2f')}); "
-            f"strenger, geneste kalibratie: {_f(100 * bt.dekking_genest, '.0f')}% bij "
-            f"{_f(100 * bt.breedte_genest, '.1f')} punten. Bron: {bt.bron}.",
+            caption=cli_text(
+                "Dekking {dekking}%, mediane breedte {breedte} punten (schaal {schaal}); "
+                "strenger, geneste kalibratie: {dekking_genest}% bij {breedte_genest} punten. "
+                "Bron: {bron}."
+            ).format(
+                dekking=_f(100 * bt.dekking, ".0f"),
+                breedte=_f(100 * bt.mediane_breedte, ".1f"),
+                schaal=_f(bt.schaal, ".2f"),
+                dekking_genest=_f(100 * bt.dekking_genest, ".0f"),
+                breedte_genest=_f(100 * bt.breedte_genest, ".1f"),
+                bron=refill(bt.bron, BACKTEST_SOURCE, language),
+            ),
             align_right={2, 3, 4, 5, 6, 7, 8},
         ),
         Table(
-            "Dekking en mediane breedte per modus (doel: ≥ 80% binnen P10–P90)",
-            ["Modus", "Dekking", "Mediane breedte (punten)"],
+            cli_text("Dekking en mediane breedte per modus (doel: ≥ 80% binnen P10–P90)"),
+            [cli_text("Modus"), cli_text("Dekking"), cli_text("Mediane breedte (punten)")],
             mode_rows,
             align_right={1, 2},
         ),
         Table(
-            "Effect van een fusie per taakveldgroep (eventstudie; ln-punten × 100)",
-            ["Groep", "Omschrijving", "Na fusie", "P5", "P95", "Jaar vóór fusie"],
+            cli_text("Effect van een fusie per taakveldgroep (eventstudie; ln-punten × 100)"),
+            [
+                cli_text("Groep"),
+                cli_text("Omschrijving"),
+                cli_text("Na fusie"),
+                "P5",
+                "P95",
+                cli_text("Jaar vóór fusie"),
+            ],
             effect_rows,
-            caption=f"Gemeente- en jaareffecten, basisjaar fusiejaar − 2, fouten geclusterd per "
-            f"gemeente; {len(study.fusies)} fusies. Bron: {study.bron}.",
+            caption=cli_text(
+                "Gemeente- en jaareffecten, basisjaar fusiejaar − 2, fouten geclusterd per "
+                "gemeente; {n} fusies. Bron: {bron}."
+            ).format(n=len(study.fusies), bron=refill(study.bron, EVENT_SOURCE, language)),
             align_right={2, 3, 4, 5},
         ),
         Table(
-            f"{folds}-voudige kruisvalidatie per gemeente (fout in ln € per inwoner)",
-            ["Taakveld", "n", "RMSE model", "RMSE alleen jaar", "Verbetering", "Mediane fout"],
+            cli_text(
+                "{folds}-voudige kruisvalidatie per gemeente (fout in ln € per inwoner)"
+            ).format(folds=folds),
+            [
+                cli_text("Taakveld"),
+                "n",
+                cli_text("RMSE model"),
+                cli_text("RMSE alleen jaar"),
+                cli_text("Verbetering"),
+                cli_text("Mediane fout"),
+            ],
             cv_rows,
-            caption=f"Bron: {model.source}; folds per gemeente (seed 7).",
+            caption=cli_text("Bron: {bron}; folds per gemeente (seed {seed}).").format(
+                bron=model.source, seed=7
+            ),
             align_right={1, 2, 3, 4, 5},
         ),
     ]

@@ -193,6 +193,13 @@ def _partners_of(o: GroupOption | None) -> str:
     return ", ".join(o.partner_namen) if o else "–"
 
 
+def _label(label: str) -> str:
+    """A taakveld's label in the CLI's language: "bundel 0.61 + 7.3" is the partner finder's
+    Dutch name of a bundle (machine value in JSON), shown as "bundle 0.61 + 7.3" in English."""
+    rest = label.removeprefix("bundel ")
+    return label if rest == label else cli_text("bundel {taakvelden}").format(taakvelden=rest)
+
+
 def _evaluate(t: TaakveldAdvice) -> str:
     """For a covered taakveld: the command that evaluates the existing arrangement."""
     groups = [b for b in t.bestaand if len(b.gemeenten) > 1]
@@ -208,7 +215,7 @@ def advice_tables(advice: Advice) -> list[Table]:
     """The advice as tables: opportunities, the other taakvelden, comparable gemeenten."""
     shown = [
         [
-            f"{t.label} {t.omschrijving}",
+            f"{_label(t.label)} {t.omschrijving}",
             _partners_of(t.beste),
             band(t.groep_jaar),
             band(t.eigen_jaar),
@@ -220,7 +227,7 @@ def advice_tables(advice: Advice) -> list[Table]:
         for t in advice.getoond
     ]
     others = [
-        [f"{t.label} {t.omschrijving}", _status(t.status), t.reden + _evaluate(t)]
+        [f"{_label(t.label)} {t.omschrijving}", _status(t.status), t.reden + _evaluate(t)]
         for t in advice.taakvelden
         if t not in advice.getoond
     ]
@@ -266,7 +273,7 @@ def advice_tables(advice: Advice) -> list[Table]:
         ),
     ]
     roles = [
-        [f"{t.label} {t.omschrijving}", t.centrumgemeente]
+        [f"{_label(t.label)} {t.omschrijving}", t.centrumgemeente]
         for t in advice.taakvelden
         if t.centrumgemeente
     ]
@@ -279,7 +286,9 @@ def advice_tables(advice: Advice) -> list[Table]:
                 caption=cli_text("Bron: {bron}.").format(bron=advice.register_bron),
             )
         )
-    already = [[f"{t.label} {t.omschrijving}", line] for t in advice.taakvelden for line in t.al_in]
+    already = [
+        [f"{_label(t.label)} {t.omschrijving}", line] for t in advice.taakvelden for line in t.al_in
+    ]
     if already:
         tables.append(
             Table(
@@ -355,7 +364,7 @@ def _scope_tables(t: TaakveldAdvice, advice: Advice) -> list[Table]:
     return [
         Table(
             cli_text("Beste partnergroepen — {taakveld} ({status})").format(
-                taakveld=f"{t.label} {t.omschrijving}", status=_status(t.status)
+                taakveld=f"{_label(t.label)} {t.omschrijving}", status=_status(t.status)
             ),
             [
                 "#",
@@ -376,7 +385,7 @@ def _scope_tables(t: TaakveldAdvice, advice: Advice) -> list[Table]:
         Table(
             cli_text(
                 "Paretofront — {taakveld}: besparing na transactiekosten en autonomieverlies"
-            ).format(taakveld=t.label),
+            ).format(taakveld=_label(t.label)),
             [
                 cli_text("Partners"),
                 cli_text("Besparing na transactiekosten"),
@@ -528,7 +537,7 @@ def partners(ctx: click.Context, /, naam: str, fmt: str, **kwargs: Any) -> None:
                 ],
                 [
                     [
-                        t.label,
+                        _label(t.label),
                         _status(t.status),
                         _partners_of(t.beste),
                         _nl(t.beste.netto_keur) if t.beste else "–",

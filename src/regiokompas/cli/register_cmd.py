@@ -128,7 +128,7 @@ def _emit_list(regelingen: list[Regeling], fmt: str, title: str) -> None:
     if fmt == "json":
         emit_json([{**_plain(r), "classificatie": _klasse(r)} for r in regelingen])
         return
-    emit_tables([list_table(regelingen, title)], fmt)
+    emit_tables([list_table(regelingen, title, labels=fmt == "tabel")], fmt)
 
 
 def _klasse(regeling: Regeling) -> str:

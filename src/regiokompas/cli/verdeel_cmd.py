@@ -11,7 +11,7 @@ from regiokompas._errors import RegiokompasError
 from regiokompas._modes import DEFAULT_MODE
 from regiokompas.cli._common import dataset_from, format_option, handle_errors
 from regiokompas.cli._output import Table, emit_json, emit_tables, nl_number
-from regiokompas.cli._taal import cli_text, current_language
+from regiokompas.cli._taal import cli_ptext, cli_text, current_language
 from regiokompas.i18n import gettext
 from regiokompas.sharing import METHODS, VerdeelAnalyse, read_game_file, verdeel_regio
 from regiokompas.sharing import verdeel as allocate
@@ -21,6 +21,19 @@ __all__ = ["verdeel"]
 
 def _nl(value: float, decimals: int = 2) -> str:
     return nl_number(value, decimals)
+
+
+def _method_column(methode: str) -> str:
+    """A --methode value (a Dutch id) as a column name in the CLI's language."""
+    columns = {
+        "inwoners": cli_ptext("methode", "inwoners"),
+        "gebruik": cli_ptext("methode", "gebruik"),
+        "vast-variabel": cli_ptext("methode", "vast-variabel"),
+        "shapley": cli_ptext("methode", "shapley"),
+        "nucleolus": cli_ptext("methode", "nucleolus"),
+        "kleinste-kern": cli_ptext("methode", "kleinste-kern"),
+    }
+    return columns.get(methode, methode)
 
 
 def _tables(r: VerdeelAnalyse) -> list[Table]:
@@ -53,7 +66,8 @@ def _tables(r: VerdeelAnalyse) -> list[Table]:
                 v.toelichting,
             ]
         )
-    names = [v.methode for v in methods]
+    # The column names are the --methode values (Dutch ids); English shows them in English.
+    names = [_method_column(v.methode) for v in methods]
     right = set(range(1, len(methods) + 2))
     return [
         Table(

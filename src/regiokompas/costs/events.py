@@ -36,8 +36,10 @@ from regiokompas import _fitstore
 from regiokompas.costs._memo import per_dataset
 from regiokompas.costs.validation import merger_cases
 from regiokompas.data import Dataset
+from regiokompas.i18n import N_
 
 __all__ = [
+    "EVENT_SOURCE",
     "EVENT_TERMS",
     "GROUPS",
     "OUT_OF_SCOPE",
@@ -50,6 +52,11 @@ __all__ = [
     "taakveld_group",
     "unit_panel",
 ]
+
+#: The source of the event study (``EventStudy.bron``); shown in another language via ``refill``.
+EVENT_SOURCE = N_(
+    "CBS Iv3 jaarrekening {van}–{tot}, CBS bevolking, CBS Gebiedsindelingen (historische codes)"
+)
 
 #: Series outside the scope of cooperation (financing, bookkeeping and land development; the
 #: savings priors give them no cooperable share): left out of every group and the total.
@@ -70,7 +77,7 @@ GROUPS: dict[str, str] = {
     "6": "Sociaal domein",
     "7": "Volksgezondheid en milieu",
     "8": "Volkshuisvesting, ruimtelijke ordening en stedelijke vernieuwing",
-    "totaal": "Alle deelbare taakvelden",
+    "totaal": N_("Alle deelbare taakvelden"),
 }
 
 #: Event-time terms; baseline (left out) is merger year − 2.
@@ -334,6 +341,5 @@ def _fit_all_groups(ds: Dataset) -> EventStudy:
         groups=tuple(out),
         fusies=tuple(sorted(panel.mergers)),
         jaren=panel.years,
-        bron=f"CBS Iv3 jaarrekening {panel.years[0]}–{panel.years[-1]}, CBS bevolking, "
-        "CBS Gebiedsindelingen (historische codes)",
+        bron=EVENT_SOURCE.format(van=panel.years[0], tot=panel.years[-1]),
     )

@@ -34,9 +34,11 @@ from regiokompas.costs._errors import UnknownTaakveldError
 from regiokompas.costs._ols import cluster_bootstrap, fit_ols
 from regiokompas.costs._panel import DEFAULT_YEARS, REFERENCE_SIZE, build_panel, design_matrix
 from regiokompas.data import Dataset
+from regiokompas.i18n import N_
 
 __all__ = [
     "ELASTICITY_SIZES",
+    "TOO_FEW",
     "CostModel",
     "Interval",
     "TaakveldFit",
@@ -45,6 +47,9 @@ __all__ = [
 ]
 
 Verdict = Literal["schaalvoordelen", "geen bewijs", "schaalnadelen"]
+
+#: Why a taakveld was not fitted (``CostModel.skipped``); shown through :func:`refill`.
+TOO_FEW = N_("te weinig gemeenten met lasten > 0 ({n})")
 
 #: Sizes (inhabitants) at which every fit reports its elasticity.
 ELASTICITY_SIZES: tuple[int, ...] = (10_000, 25_000, 50_000, 100_000, 250_000)
@@ -301,7 +306,7 @@ class CostModel:
             positive = hit & (keur > 0)
             n_gem = len(set(cluster[positive]))
             if positive.sum() < MIN_ROWS or n_gem < MIN_GEMEENTEN:
-                skipped[code] = f"te weinig gemeenten met lasten > 0 ({n_gem})"
+                skipped[code] = TOO_FEW.format(n=n_gem)
                 continue
             fits[code] = _fit_one(
                 code,

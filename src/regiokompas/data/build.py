@@ -45,6 +45,7 @@ from regiokompas.data._errors import DataFileError
 from regiokompas.data._regioatlas import ATLAS_LAYERS, regio_2016
 from regiokompas.data._schema import BUNDLE_FILES, BUNDLE_FORMAT, REGION_TYPES
 from regiokompas.data._topojson import decode_features
+from regiokompas.i18n import N_
 
 __all__ = ["BuildReport", "build_bundle", "RAW_FILES"]
 
@@ -453,21 +454,27 @@ def _metadata(paths: dict[str, Path], source: Path, folder: Path) -> dict[str, A
         "attributie": ATTRIBUTION,
         "licentie": "CC BY 4.0 (CBS, Kadaster); afgeleide tabellen van Regiokompas",
         "bronnen": {
-            "gemeenten.csv": "CBS Kerncijfers wijken en buurten 2023 (via PDOK), indeling 2023",
-            "inwoners.csv": "CBS Iv3 / bevolking 1 januari, 2017–2026, indeling van elk jaar",
-            "regio.csv": "CBS Gebiedsindelingen 2024 (cartomap), ruimtelijke koppeling",
-            "iv3_lasten.csv.gz": "CBS Iv3 lasten per taakveld, begroting en jaarrekening 2017–2026",
-            "iv3_totalen.csv": "CBS Iv3 totalen per gemeente 2017–2026",
-            "taakvelden.csv": "CBS Iv3 taakveldenlijst 2017–2026 (titels van het laatste jaar)",
-            "buren.csv": (
+            "gemeenten.csv": N_("CBS Kerncijfers wijken en buurten 2023 (via PDOK), indeling 2023"),
+            "inwoners.csv": N_("CBS Iv3 / bevolking 1 januari, 2017–2026, indeling van elk jaar"),
+            "regio.csv": N_("CBS Gebiedsindelingen 2024 (cartomap), ruimtelijke koppeling"),
+            "iv3_lasten.csv.gz": N_(
+                "CBS Iv3 lasten per taakveld, begroting en jaarrekening 2017–2026"
+            ),
+            "iv3_totalen.csv": N_("CBS Iv3 totalen per gemeente 2017–2026"),
+            "taakvelden.csv": N_("CBS Iv3 taakveldenlijst 2017–2026 (titels van het laatste jaar)"),
+            "buren.csv": N_(
                 "Afgeleid uit CBS/Kadaster gemeentegrenzen 2023; waterverbindingen door Regiokompas"
             ),
-            "historische_codes.csv": "Afgeleid uit CBS Gebiedsindelingen 2016–2022 en grenzen 2023",
-            "regio_2016.csv": (
+            "historische_codes.csv": N_(
+                "Afgeleid uit CBS Gebiedsindelingen 2016–2022 en grenzen 2023"
+            ),
+            "regio_2016.csv": N_(
                 "BZK regioatlas 2016 via Open State Foundation (omgevingsdiensten, RMC-regio's, "
                 "Veilig Thuis-regio's), indeling 2016 omgezet naar 2023"
             ),
-            "grenzen.geojson": "CBS/Kadaster Wijken en buurten 2023, vereenvoudigd (mapshaper 1%)",
+            "grenzen.geojson": N_(
+                "CBS/Kadaster Wijken en buurten 2023, vereenvoudigd (mapshaper 1%)"
+            ),
         },
         "invoer_sha256": inputs,
         "bestanden_sha256": files,

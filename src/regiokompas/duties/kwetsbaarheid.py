@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from regiokompas.data import DataFileError, Dataset
+from regiokompas.i18n import N_
 
 __all__ = [
     "CAVEAT",
@@ -39,7 +40,7 @@ __all__ = [
 ]
 
 DEFAULT_THRESHOLD_FTE = 2.0
-CAVEAT = (
+CAVEAT = N_(
     "Indicatief: lasten omvatten meer dan personeel (materiaal, subsidies, bijdragen aan "
     "gemeenschappelijke regelingen, uitkeringen). Het aantal fte is daarom een bovengrens van "
     "wat het geld aan mensen zou kunnen betalen, geen telling van medewerkers. Een vlag is een "

@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from regiokompas.data import DataFileError
+from regiokompas.i18n import N_, gettext
 
 __all__ = ["COLUMNS", "DUTY_FILE", "STATUSES", "VERPLICHT", "Duty", "load_duties", "parse_duties"]
 
@@ -47,9 +48,13 @@ COLUMNS: tuple[str, ...] = (
 STATUSES: dict[str, str] = {"in_werking": "in werking", "wetsvoorstel": "wetsvoorstel"}
 #: ja: the law requires cooperation; keuze: the law sets the task, the gemeente chooses how.
 VERPLICHT: dict[str, str] = {
-    "ja": "verplicht",
-    "keuze": "wettelijke taak, samenwerking en vorm kiest de gemeente",
+    "ja": N_("verplicht"),
+    "keuze": N_("wettelijke taak, samenwerking en vorm kiest de gemeente"),
 }
+#: The status of a duty as shown (see :meth:`Duty.status_in`).
+_BILL = N_("wetsvoorstel (Kamerstuk {kamerstuk})")
+_IN_FORCE_SINCE = N_("in werking sinds {datum}")
+_IN_FORCE = N_("in werking")
 
 
 @dataclass(frozen=True)
@@ -79,11 +84,23 @@ class Duty:
     @property
     def status_tekst(self) -> str:
         """The status in Dutch, with the date in force or the Kamerstuk number."""
+        return self.status_in("nl")
+
+    def status_in(self, language: str) -> str:
+        """The status in ``language``: "in werking sinds 1-1-2015" / "in force since 1-1-2015".
+
+        >>> import datetime as dt
+        >>> duty = Duty("x", "Jeugdwet", "artikel 2.8", "in_werking", dt.date(2015, 1, 1),
+        ...             "", (), "", "ja", "", (), "", "", "")
+        >>> duty.status_tekst, duty.status_in("en")
+        ('in werking sinds 1-1-2015', 'in force since 1-1-2015')
+        """
         if self.status == "wetsvoorstel":
-            return f"wetsvoorstel (Kamerstuk {self.kamerstuk})"
+            return gettext(_BILL, language).format(kamerstuk=self.kamerstuk)
         if self.sinds is not None:
-            return f"in werking sinds {self.sinds.day}-{self.sinds.month}-{self.sinds.year}"
-        return "in werking"
+            datum = f"{self.sinds.day}-{self.sinds.month}-{self.sinds.year}"
+            return gettext(_IN_FORCE_SINCE, language).format(datum=datum)
+        return gettext(_IN_FORCE, language)
 
     @property
     def required(self) -> bool:

@@ -26,6 +26,7 @@ from typing import Any
 
 from regiokompas.data import REGION_TYPES, Dataset, normalise
 from regiokompas.duties.register import Duty, load_duties
+from regiokompas.i18n import N_
 from regiokompas.register import Regeling
 
 __all__ = [
@@ -40,15 +41,15 @@ __all__ = [
 
 #: How the register relates to a duty.
 VOLDAAN: dict[str, str] = {
-    "vastgelegd": "het register bevat een regeling waaraan de gemeente deelneemt",
-    "alleen_historisch": "alleen een regeling uit 2016 gevonden; controleer of die nog bestaat",
-    "niet_gevonden": "het register bevat geen regeling hiervoor",
+    "vastgelegd": N_("het register bevat een regeling waaraan de gemeente deelneemt"),
+    "alleen_historisch": N_("alleen een regeling uit 2016 gevonden; controleer of die nog bestaat"),
+    "niet_gevonden": N_("het register bevat geen regeling hiervoor"),
 }
-#: Short labels for tables.
+#: Short labels for tables (Dutch; shown in another language through the catalogue).
 VOLDAAN_KORT: dict[str, str] = {
-    "vastgelegd": "ja",
-    "alleen_historisch": "alleen 2016",
-    "niet_gevonden": "niet gevonden",
+    "vastgelegd": N_("ja"),
+    "alleen_historisch": N_("alleen 2016"),
+    "niet_gevonden": N_("niet gevonden"),
 }
 _CBS_SOURCE = "CBS Gebiedsindelingen"
 _ATLAS_SOURCE = "BZK regioatlas (Open State Foundation)"

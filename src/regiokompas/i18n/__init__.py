@@ -33,6 +33,7 @@ from regiokompas.i18n._format import (
     matplotlib_number_formatter,
     plotly_separators,
 )
+from regiokompas.i18n._refill import refill, template_match
 from regiokompas.i18n._validation import FieldMessage, validation_message, validation_messages
 
 __all__ = [
@@ -54,6 +55,8 @@ __all__ = [
     "ngettext",
     "normalise_language",
     "plotly_separators",
+    "refill",
+    "template_match",
     "translations",
     "validation_message",
     "validation_messages",

@@ -147,6 +147,8 @@ def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> Opp
     """The chapter's opportunities from the advice, or ``available=False`` without engines."""
     if any(_module(name) is None for name in _PARTS):
         return OpportunityResult(available=False, parts=engine_status())
+    from regiokompas.savings import source_in
+
     advice = chapter_advice(ds, code, options)
     shown = advice.getoond
     found = tuple(opportunity_from_advice(t, advice, options.language) for t in shown)
@@ -154,7 +156,8 @@ def engine_opportunities(ds: Dataset, code: str, options: ChapterOptions) -> Opp
     sources: list[str] = []
     stated: list[tuple[str, str]] = []
     for t in shown:
-        for source in t.bronnen:
+        for dutch in t.bronnen:
+            source = source_in(dutch, lang)
             # A line without a year is an assumption of the model, not a dated source.
             if _YEAR.search(source):
                 sources.append(source)

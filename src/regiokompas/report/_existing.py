@@ -17,13 +17,28 @@ from pathlib import Path
 from typing import Any
 
 from regiokompas.data import Dataset
+from regiokompas.i18n import N_
 from regiokompas.report._format import num
-from regiokompas.report._i18n import _, engine_text, ngettext
+from regiokompas.report._i18n import _, ngettext
 from regiokompas.report._model import Block, Cell, Num, Paragraph, Table
 
 __all__ = ["Existing", "existing_arrangements", "existing_blocks", "existing_tables"]
 
 _MAX_ROWS = 30
+
+#: The register's classes (register.KLASSEN) and the unknown source year, as the table shows them.
+_WORDS = (N_("samenwerking"), N_("uitbesteding"), N_("onbekend"))
+
+
+def _vorm(vorm: str, lang: str) -> str:
+    """A register form as the table shows it: the code in Dutch ("wgr onbekend"), the
+    register's English label in English ("Joint arrangement (Wgr), form not recorded")."""
+    if lang == "nl":
+        return vorm
+    from regiokompas.register import VORMEN
+
+    known = VORMEN.get(vorm.replace(" ", "_"))
+    return vorm if known is None else known.name_en
 
 
 @dataclass(frozen=True)
@@ -178,10 +193,10 @@ def existing_tables(ex: Existing, lang: str = "nl") -> list[Block]:
     rows: list[tuple[Cell, ...]] = [
         (
             n,
-            engine_text(vorm, lang),
-            engine_text(klasse, lang),
+            _vorm(vorm, lang),
+            _(klasse, lang),
             num(k, "gemeenten", bron, jaar, f"register.regeling.{i}.gemeenten", lang=lang),
-            engine_text(bronjaar, lang),
+            _(bronjaar, lang),
         )
         for i, (n, vorm, klasse, k, bronjaar) in enumerate(shown)
     ]

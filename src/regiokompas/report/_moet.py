@@ -19,7 +19,7 @@ from regiokompas.duties import (
     four_k_rows,
     kwetsbaarheid,
 )
-from regiokompas.register import Regeling, seed_regelingen
+from regiokompas.register import VORMEN, Regeling, seed_regelingen
 from regiokompas.report._format import num
 from regiokompas.report._i18n import N_, _, engine_text, format_number
 from regiokompas.report._model import Block, BulletList, Cell, Num, Paragraph, Section, Table
@@ -48,6 +48,21 @@ STURING_HELP = N_(
 )
 
 
+#: A duty's form (plichten.csv ``vorm``) that is not a register form, as the chapter says it.
+_DUTY_FORMS = {"keuze_gemeente": N_("keuze gemeente"), "samenwerking_uwv": N_("samenwerking uwv")}
+
+
+def _duty_form(vorm: str, lang: str) -> str:
+    """The form of a duty: its code in words in Dutch ("openbaar lichaam"), the register's
+    label or the catalogue's in English ("Public body (Wgr)")."""
+    if lang == "nl":
+        return vorm.replace("_", " ")
+    if vorm in _DUTY_FORMS:
+        return _(_DUTY_FORMS[vorm], lang)
+    known = VORMEN.get(vorm)
+    return vorm.replace("_", " ") if known is None else known.name_en
+
+
 def moet_section(
     ds: Dataset,
     code: str,
@@ -74,8 +89,8 @@ def moet_section(
                 ).format(
                     regio=_region_name(engine_text(row.regio.regiotype_naam, lang), row.regio.naam),
                     wet=engine_text(row.duty.bron_tekst, lang),
-                    status=engine_text(row.duty.status_tekst, lang),
-                    vorm=engine_text(row.duty.vorm.replace("_", " "), lang),
+                    status=row.duty.status_in(lang),
+                    vorm=_duty_form(row.duty.vorm, lang),
                 ),
             )
         )
@@ -126,7 +141,7 @@ def moet_table(
     rows: list[tuple[Cell, ...]] = [
         (
             engine_text(row.duty.bron_tekst, lang),
-            engine_text(row.duty.status_tekst, lang),
+            row.duty.status_in(lang),
             _("ja", lang) if row.duty.required else _("keuze gemeente", lang),
             engine_text(row.regio_tekst, lang),
             engine_text(row.voldaan_kort, lang),

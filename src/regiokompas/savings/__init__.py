@@ -42,10 +42,13 @@ from regiokompas.savings._existing import (
 )
 from regiokompas.savings._results import GroupValue, Range, SavingsEstimate, Tangible, YearFigure
 from regiokompas.savings._rounding import band_decimals, band_step, round_to_band, whole_units
+from regiokompas.savings._sources import note_in, source_in
 from regiokompas.savings.engine import DEFAULT_MODE, MODES, Mode, SavingsEngine
 
 __all__ = [
     "label_in",
+    "note_in",
+    "source_in",
     "verdict_basis",
     "DEFAULT_DISCOUNT_RATE",
     "DEFAULT_HORIZON",

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from regiokompas.savings._errors import AssumptionError
+from regiokompas.savings._sources import OWN_INPUT
 
 __all__ = [
     "Assumptions",
@@ -132,7 +133,7 @@ class Assumptions:
                 changed = replace(
                     priors[reeks],
                     **fields,  # type: ignore[arg-type]
-                    bron=f"eigen invoer ({', '.join(fields)}); overig: {priors[reeks].bron}",
+                    bron=OWN_INPUT.format(velden=", ".join(fields), bron=priors[reeks].bron),
                 )
                 _check_prior(changed, "eigen invoer")
                 priors[reeks] = changed

@@ -13,6 +13,15 @@ from regiokompas.savings._base import Arrays, correlated_normals, saving_fractio
 from regiokompas.savings._existing import EXIT_YEARS, ExistingArrangement, memberships
 from regiokompas.savings._results import Range, SavingsEstimate, Tangible, YearFigure
 from regiokompas.savings._rounding import whole_units
+from regiokompas.savings._sources import (
+    COST_MODEL,
+    DISCOUNT,
+    FORM,
+    LASTEN,
+    SWITCHING,
+    TAAKVELD,
+    source_line,
+)
 
 if TYPE_CHECKING:
     from regiokompas.savings.engine import SavingsEngine
@@ -160,21 +169,19 @@ def run_estimate(
     names = engine.names
     priors = engine.assumptions.priors
     sources = [
-        f"CBS Iv3 jaarrekening {a.jaar} (lasten per taakveld) en CBS bevolking 1 januari {a.jaar}",
-        *(f"Taakveld {r}: {priors[r].bron}" for r in reeksen),
+        source_line(LASTEN, jaar=str(a.jaar)),
+        *(source_line(TAAKVELD, reeks=r, bron=priors[r].bron) for r in reeksen),
         *sorted(
             {
-                f"Overstap (al in een regeling) taakveld {r}: "
-                f"{switching.get(r, switching['*']).bron}"
+                source_line(SWITCHING, reeks=r, bron=switching.get(r, switching["*"]).bron)
                 for (_, r) in already
             }
         ),
-        f"Vorm {form.vorm}: {form.bron}",
-        "Discontovoet: Werkgroep discontovoet 2020 (standaarddiscontovoet 2,25%), "
-        "tenzij anders opgegeven",
+        source_line(FORM, vorm=form.vorm, bron=form.bron),
+        DISCOUNT,
     ]
     if engine.model is not None and any(m.startswith("kostenmodel") for m in methods.values()):
-        sources.insert(1, f"Kostenmodel Regiokompas op {engine.model.source}")
+        sources.insert(1, source_line(COST_MODEL, bron=engine.model.source))
     assumptions: dict[str, object] = {
         "modus": engine.mode,
         "methode_per_taakveld": methods,

@@ -41,11 +41,13 @@ from regiokompas.costs.events import (
     unit_panel,
 )
 from regiokompas.data import Dataset
+from regiokompas.i18n import N_
 from regiokompas.savings._assumptions import Assumptions, load_assumptions
 from regiokompas.savings._base import SHARED_CORRELATION, correlated_normals
 
 __all__ = [
     "BACKTEST_MODES",
+    "BACKTEST_SOURCE",
     "COVERAGE_TARGET",
     "SHARED_CORRELATION",
     "Backtest",
@@ -54,6 +56,12 @@ __all__ = [
     "correlated_normals",
     "uitleg",
 ]
+
+#: The source of the back-test (``Backtest.bron``); shown in another language via ``refill``.
+BACKTEST_SOURCE = N_(
+    "CBS Iv3 jaarrekening {van}–{tot}, CBS bevolking, CBS Gebiedsindelingen; terugtoets "
+    "Regiokompas (laat-één-fusie-weg)"
+)
 
 #: Modes the back-test evaluates; the first is the savings engine's default.
 BACKTEST_MODES: tuple[str, ...] = ("literature", "fusie", "fitted")
@@ -357,8 +365,7 @@ def _run(ds: Dataset, mode: str) -> Backtest:
         ruis_breedte=noise_width,
         dekking_genest=float(np.mean(nested_in)),
         breedte_genest=float(np.median(nested_width)),
-        bron=f"CBS Iv3 jaarrekening {panel.years[0]}–{last}, CBS bevolking, CBS "
-        "Gebiedsindelingen; terugtoets Regiokompas (laat-één-fusie-weg)",
+        bron=BACKTEST_SOURCE.format(van=panel.years[0], tot=last),
     )
 
 
@@ -448,11 +455,11 @@ def uitleg(bt: Backtest, lang: str = "nl") -> tuple[str, ...]:
     if lang == "en":
         return (
             f"We tested the savings model on the {n} municipal mergers of {first}–{last}: for "
-            "each merger we predicted, without looking at it, how much the lasten per "
+            "each merger we predicted, without looking at it, how much the spending per "
             "inhabitant would change, and compared that with what really happened.",
             f"The real change fell inside the predicted band (P10–P90) in {inside} of {n} "
             f"mergers ({round(100 * bt.dekking)}%). A typical band is {width} percentage points "
-            "wide: a group of gemeenten changes that much over a few years even without any "
+            "wide: a group of municipalities changes that much over a few years even without any "
             "cooperation, so no honest forecast can be narrower.",
             f"Stricter, with the band's width also chosen without the merger being predicted: "
             f"{nested}% inside at a width of {nested_width} points.",

@@ -96,7 +96,7 @@ def _kansen_context(
         )
     first = advice.getoond[0] if advice.getoond else None
     chosen = chosen or first or (with_options[0] if with_options else None)
-    vormen = dict(engines.vormen())
+    vormen = dict(engines.vormen(lang))
     context: dict[str, Any] = {
         "advies": advice,
         "register_versie": version,
@@ -108,7 +108,7 @@ def _kansen_context(
         + [(t, r.naam if lang == "nl" else r.name_en) for t, r in REGION_TYPES.items()],
         "vorm": settings.vorm,
         "vorm_naam": vormen.get(settings.vorm, settings.vorm),
-        "vorm_opties": engines.vormen(),
+        "vorm_opties": engines.vormen(lang),
         "modus": settings.mode,
         "modus_opties": [(m, value_label("modus", m, lang)) for m in WEB_MODES],
         "autonomieprijs": settings.autonomy_price,

@@ -76,7 +76,7 @@ def home(
             context["map"] = potential.potential_map(site, kansen, lang)
             context["schaal"] = potential.explain_scale(kansen, engines, lang)
             context["toont_kansen"] = potential.shows_potential(kansen)
-            context["vorm_opties"] = engines.vormen()
+            context["vorm_opties"] = engines.vormen(lang)
             context["vorm_naam"] = dict(context["vorm_opties"]).get(kansen.vorm, kansen.vorm)
         else:
             context["map"] = national_spending_map(site, kaart, lang)

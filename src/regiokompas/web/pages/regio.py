@@ -125,7 +125,7 @@ def regio(
                 (t.code, f"{t.code} {t.omschrijving}")
                 for t in site.taakvelden(site.latest_year["jaarrekening"]).taakvelden
             ],
-            "vorm_opties": engines.vormen(),
+            "vorm_opties": engines.vormen(lang),
             "modus_opties": [(m, value_label("modus", m, lang)) for m in WEB_MODES],
             "methoden": [],
             "stabiliteit": None,

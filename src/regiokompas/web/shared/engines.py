@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from regiokompas.data import Dataset, RegiokompasError
 from regiokompas.savings import DEFAULT_MODE, MODES, SavingsEngine
+from regiokompas.web.shared.i18n import engine_text
 from regiokompas.web.shared.problems import BadParameterError, UnknownReferenceError
 
 __all__ = [
@@ -100,10 +101,10 @@ class Engines:
         key = vorm.strip().lower().replace(" ", "_").replace("-", "_")
         return {"bvo": "bedrijfsvoeringsorganisatie", "gr": "openbaar_lichaam"}.get(key, key)
 
-    def vormen(self) -> list[tuple[str, str]]:
-        """(key, Dutch name) of every cooperation form."""
+    def vormen(self, language: str = "nl") -> list[tuple[str, str]]:
+        """(key, name in ``language``) of every cooperation form (``vormen.csv``)."""
         engine = self.savings("literature")
-        return [(k, f.naam) for k, f in engine.assumptions.vormen.items()]
+        return [(k, engine_text(f.naam, language)) for k, f in engine.assumptions.vormen.items()]
 
     # ------------------------------------------------------------------ derived results
 

@@ -30,6 +30,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from regiokompas.savings import source_in
 from regiokompas.web.shared._lru import SizedLRU
 from regiokompas.web.shared.i18n import (
     LANGUAGES,
@@ -73,6 +74,8 @@ def _templates(lang: str) -> Jinja2Templates:
     )
     env.globals["label"] = functools.partial(value_label, language=lang)
     env.globals["engine"] = functools.partial(engine_text, language=lang)
+    # A savings estimate's source line (composed in Dutch by the engine) in the page language.
+    env.globals["source"] = functools.partial(source_in, language=lang)
     # Glossary links for every template: term('nucleolus'), begrippen('kern', ...).
     env.globals.update(term=term, begrippen=begrippen)
     return Jinja2Templates(env=env)
