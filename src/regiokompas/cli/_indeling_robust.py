@@ -18,6 +18,8 @@ __all__ = [
     "stability_tables",
 ]
 
+#: The steps that settle a stability draw (``StabilityResult.methods``), in the order shown.
+METHODS = ("lp", "bekend", "boom", "mip", "additief", "bisectie")
 
 #: The partition engine's descriptions of its criteria (``partition.robust.CRITERIA``, Dutch),
 #: marked here so the CLI catalogue holds them; a test checks they are the engine's own words.
@@ -175,8 +177,11 @@ def stability_tables(
         [cli_text("Grootste kloof van de overige"), _gap(result.max_gap)],
         [cli_text("Grootste kloof in k€ per jaar"), _nl(result.max_gap_keur, 1)],
         [
-            cli_text("Afgehandeld via LP / bekende indeling / MIP / bisectie"),
-            " / ".join(str(result.methods.get(m, 0)) for m in ("lp", "bekend", "mip", "bisectie")),
+            cli_text(
+                "Afgehandeld via LP / bekende indeling / boomrecombinatie / MIP / "
+                "additief boomzoeken / bisectie"
+            ),
+            " / ".join(str(result.methods.get(m, 0)) for m in METHODS),
         ],
         [cli_text("Rekentijd (s)"), _nl(result.timings.get("totaal_s", 0.0), 1)],
     ]
