@@ -10,10 +10,13 @@ reached, its row prices ``y >= 0`` give the proven Lagrangian bound
 
 Per draw, cheapest first:
 
+0. values of the additive form (checked on every group) go to the model's own spanning-tree
+   search with its counting bound (``_structured``), which the LP cannot match there;
 1. the LP is integral: that partition is optimal, proven by the LP itself;
 2. otherwise the best of the draw's known partitions (every partition found for an earlier
-   draw, the warm start, the LP's integral columns completed greedily, and an LP dive over the
-   columns the LP prices as tight) is kept when it lies within the tolerance of the LP bound;
+   draw, the warm start, the LP's integral columns completed greedily) is kept when it lies
+   within the tolerance of the LP bound; if not, the LP-guided spanning-tree recombination
+   (``_treepack``) improves it, and then an LP dive over the columns the LP prices as tight;
 3. otherwise a MIP over the columns that reduced-cost fixing leaves for that best partition
    (those that could still beat it), started from it; exact when it finishes, and its bound
    (or the LP bound) holds when it does not. Areas where the LP does not apply (``min_size`` >

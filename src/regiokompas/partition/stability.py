@@ -88,7 +88,9 @@ class StabilityResult:
     @property
     def methods(self) -> dict[str, int]:
         """How many draws each step settled: ``lp`` (an integral LP), ``bekend`` (a known
-        partition within the tolerance of the LP bound), ``mip`` or ``bisectie``."""
+        or dived partition within the tolerance of the LP bound), ``boom`` (the spanning-tree
+        recombination), ``mip``, ``additief`` (additive values: tree search and counting bound)
+        or ``bisectie``."""
         return dict(Counter(o.method for o in self.outcomes))
 
 
