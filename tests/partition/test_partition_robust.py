@@ -323,3 +323,29 @@ def test_workers_rebuild_the_model_with_every_setting(ds, literature_engine) -> 
     rebuilt = RegionPartitioner(model.nodes, model.edges, model.scorer, **params)
     for name in ("max_size", "min_size", "together", "apart", "region_of", "rel_gap", "additive"):
         assert getattr(rebuilt, name) == getattr(model, name), name
+
+
+def test_draws_through_the_tree_recombination_stay_exact(
+    ds, literature_engine, monkeypatch
+) -> None:
+    # The recombination runs only in areas of more than 60 gemeenten (the country); here it is
+    # switched on for a veiligheidsregio, where every draw can be checked against brute force.
+    import regiokompas.partition._drawsolve as drawsolve
+
+    calls = []
+    recombine = drawsolve.DrawSolver._recombine
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        return recombine(self, *args, **kwargs)
+
+    monkeypatch.setattr(drawsolve, "RECOMBINATION_AREA", 0)
+    monkeypatch.setattr(drawsolve.DrawSolver, "_recombine", counted)
+    model = _model(ds, literature_engine, "VR13", ["0.61"], 4)  # its LP is fractional
+    scenarios = engine_scenarios(literature_engine, ["0.61"], draws=40, seed=2)
+    result = stability_map(model, scenarios, workers=1)
+    _, totals = _exhaustive(ds, model, scenarios)
+    best = totals.max(axis=0)
+    assert calls  # the step ran
+    for outcome in result.outcomes:
+        assert outcome.optimal and outcome.objective == pytest.approx(best[outcome.draw], abs=1e-6)
