@@ -328,8 +328,8 @@ def test_workers_rebuild_the_model_with_every_setting(ds, literature_engine) -> 
 def test_draws_through_the_tree_recombination_stay_exact(
     ds, literature_engine, monkeypatch
 ) -> None:
-    # The recombination runs only in areas of more than 60 gemeenten (the country); here it is
-    # switched on for a veiligheidsregio, where every draw can be checked against brute force.
+    # A region whose LP is fractional: the recombination runs, and every draw can be checked
+    # against brute force.
     import regiokompas.partition._drawsolve as drawsolve
 
     calls = []
@@ -339,7 +339,6 @@ def test_draws_through_the_tree_recombination_stay_exact(
         calls.append(1)
         return recombine(self, *args, **kwargs)
 
-    monkeypatch.setattr(drawsolve, "RECOMBINATION_AREA", 0)
     monkeypatch.setattr(drawsolve.DrawSolver, "_recombine", counted)
     model = _model(ds, literature_engine, "VR13", ["0.61"], 4)  # its LP is fractional
     scenarios = engine_scenarios(literature_engine, ["0.61"], draws=40, seed=2)

@@ -56,11 +56,15 @@ BATCH_PER_ROW = 2
 #: partitions are not within the tolerance (it usually stops earlier: at the tolerance, or
 #: after ``_treepack.STALL`` trees without improvement).
 TREE_SHARE = 0.5
-#: The recombination runs where a connected component of the graph has more gemeenten than
-#: this (the country): there it took OZB (0.61), 100 draws, from 470 s to 88 s in the same run.
-#: In a province the LP, the known partitions and the dive already find the partition, and what
-#: is left is the bound (Gelderland, one process: 17.4 s with it against 14.9 s without).
-RECOMBINATION_AREA = 60
+#: Trees without improvement after which the recombination gives up: in an area whose largest
+#: graph component has at most LARGE_AREA gemeenten (a province), and in larger ones (the
+#: country). Measured, one process, 0.61, k=6, 100 draws: Gelderland 21.8 s with 80 trees
+#: against 13.9 s with 20 (what is left there is the bound, not the partition), Zuid-Holland
+#: 4.5 and 4.0 s (all draws within 0.1% either way; without the recombination 6.9 s and 67
+#: draws within 0.1%); in the country improvements still came after dozens of trees.
+TREE_STALL = 20
+TREE_STALL_LARGE = 80
+LARGE_AREA = 60
 
 
 @dataclass(frozen=True)
@@ -94,9 +98,10 @@ class DrawSolver:
         self, model: RegionPartitioner, *, warm_lp: bool = True, recombination: bool = True
     ) -> None:
         self.model = model
+        self.recombination = recombination
         adjacency = model._adjacency()
         largest = max((len(c) for c in graph_components(adjacency)), default=0)
-        self.recombination = recombination and largest > RECOMBINATION_AREA
+        self.stall = TREE_STALL_LARGE if largest > LARGE_AREA else TREE_STALL
         groups = model.candidate_groups()
         self.groups = groups
         sizes = group_sizes(groups)
@@ -341,6 +346,7 @@ class DrawSolver:
             bound=bound,
             deadline=time.perf_counter() + TREE_SHARE * max(deadline - time.perf_counter(), 0.0),
             target=bound - within * max(abs(bound), 1.0),
+            stall=self.stall,
         )
         return [int(c) for c in cols[rows]]
 
