@@ -29,6 +29,7 @@ columns) took 3–4 s cold and is fractional in about 140 columns.
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -236,7 +237,7 @@ class DrawSolver:
         known partitions reach it, else the optimiser's answer within ``time_limit``."""
         model = self.model
         if not self.usable and not self.additive:
-            return self._mip(values, warm, time_limit, np.inf)
+            return self._mip(values, warm, time_limit, tolerance)
         deadline = time.perf_counter() + time_limit
         base = float(values[self.singles].sum())
         shifted = np.asarray(values, dtype=np.float64).copy()
@@ -244,9 +245,9 @@ class DrawSolver:
         padded[self.groups[self.singles, 0]] = values[self.singles]
         shifted -= padded[self.groups].sum(axis=1)
         if self.additive and fit_additive(self.groups, shifted, self.n) is not None:
-            return self._mip(values, warm, time_limit, np.inf, method="additief")
+            return self._mip(values, warm, time_limit, tolerance, method="additief")
         if not self.usable:
-            return self._mip(values, warm, time_limit, np.inf)
+            return self._mip(values, warm, time_limit, tolerance)
         x, prices = self._lp(shifted, deadline)
         padded[:-1] = prices
         padded[-1] = 0.0
@@ -361,14 +362,21 @@ class DrawSolver:
         values: NDArray[np.float64],
         warm: Sequence[Sequence[str]] | None,
         time_limit: float,
-        lp_bound: float,
+        tolerance: float,
         method: str = "mip",
     ) -> DrawSolution:
-        result = self.model.solve_values(values, warm=warm, time_limit=time_limit)
-        bound = max(min(result.bound, lp_bound), result.objective)
+        """The model's own optimiser, stopping at ``tolerance`` (its gap is proven either way;
+        "optimal" only within the model's ``rel_gap``). Measured: Zuid-Holland, afval 7.3, draws
+        just above rate 0 ran their 2 s to prove 0.04% where 0.1% was asked."""
+        model = self.model
+        if tolerance > model.rel_gap:
+            model = copy.copy(model)  # shares the enumerated groups
+            model.rel_gap = float(tolerance)
+        result = model.solve_values(values, warm=warm, time_limit=time_limit)
+        bound = max(result.bound, result.objective)
         gap = (bound - result.objective) / max(abs(bound), 1.0)
         groups = tuple(g for g in result.groups if len(g) >= 2)
-        optimal = result.optimal or gap <= self.model.rel_gap
+        optimal = gap <= self.model.rel_gap
         return DrawSolution(groups, result.objective, bound, optimal, method)
 
     def _dive(
