@@ -51,6 +51,9 @@ SAVINGS_SOURCES = (
     "niet gevonden",
     "Gecontroleerd via",
     "kiest de gemeente",
+    # The descriptions of the policy tasks to add on the duties page (doelen.csv).
+    "politieke taak",
+    "met eigen vakkennis",
 )
 
 
