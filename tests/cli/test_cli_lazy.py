@@ -75,7 +75,7 @@ def test_unknown_command_is_a_usage_error() -> None:
     ("taal", "text"),
     [
         ("nl", "Fout: Een samenwerking vraagt minstens twee gemeenten."),
-        ("en", "Error: Cooperation needs at least two gemeenten."),
+        ("en", "Error: Cooperation needs at least two municipalities."),
     ],
 )
 def test_besparing_rejects_one_gemeente_before_loading_data(

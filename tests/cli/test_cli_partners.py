@@ -137,7 +137,7 @@ def test_indeling_impossible_pair_is_a_clear_error() -> None:
             "literature",
         ],
     )
-    assert english.exit_code != 0 and "expects two gemeenten" in english.output
+    assert english.exit_code != 0 and "expects two municipalities" in english.output
     unknown = CliRunner().invoke(
         cli,
         [

@@ -388,7 +388,7 @@ def test_pages_in_english(setup) -> None:
     assert "Register of cooperation arrangements" in page and "Congruence of" in page
     assert "Regelingen waarin" not in page
     detail = client.get(f"/register/regelingen/{ids['gouwe']}").text  # the cookie keeps English
-    assert "Public body (Wgr)" in detail and "2 gemeenten share governance" in detail
+    assert "Public body (Wgr)" in detail and "2 municipalities share governance" in detail
 
 
 def test_session_key_is_kept_private_in_the_data_folder(tmp_path, monkeypatch) -> None:

@@ -110,7 +110,7 @@ def test_unknown_gemeente_is_problem_json_404_with_suggestions(client: TestClien
     assert body["instance"] == "/api/v1/gemeenten/gouda"
     assert body["suggesties"] == ["Gouda"]
     english = client.get("/api/v1/gemeenten/GM9999", headers={"Accept-Language": "en"}).json()
-    assert english["title"] == "Not found" and "No gemeente" in english["detail"]
+    assert english["title"] == "Not found" and "No municipality" in english["detail"]
 
 
 @pytest.mark.parametrize(

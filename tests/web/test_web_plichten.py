@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from html import unescape
+from importlib.resources import files
 
 from fastapi.testclient import TestClient
 
@@ -89,3 +91,34 @@ def test_page_headings_follow_the_language(client: TestClient) -> None:
     assert "Cooperation the law prescribes" in en.text
     nl = client.get("/gemeenten/GM0513/plichten", params={"lang": "nl"})
     assert "Samenwerking die de wet voorschrijft" in nl.text
+
+
+def _extra_options(page: str) -> dict[str, str]:
+    """The 'add a policy task' drop-down: value -> visible label."""
+    select = re.search(r'<select id="extra".*?</select>', page, flags=re.S)
+    assert select is not None
+    options = re.findall(r'<option value="([^"]+)">([^<]*)</option>', select.group(0))
+    return {value: unescape(label) for value, label in options}
+
+
+def _doelen() -> dict[str, str]:
+    """taakveld -> Dutch description of the tasks in the shipped doelen.csv, read directly."""
+    text = files("regiokompas.duties").joinpath("data/doelen.csv").read_text("utf-8")
+    return {r["taakveld"]: r["toelichting"] for r in csv.DictReader(text.splitlines()) if r["doel"]}
+
+
+def test_extra_task_options_follow_the_language(client: TestClient) -> None:
+    # The descriptions come from doelen.csv: in Dutch exactly as written there, in English
+    # none of them is left in Dutch (tell-tale of the old page: "0.1 Bestuur: politieke taak
+    # van elke gemeente" on the English page).
+    doelen = _doelen()
+    assert len(doelen) == 49  # 53 rows, four of them not a task (0.5, 0.7, 0.8, 0.9)
+    nl = _extra_options(client.get("/gemeenten/GM0513/plichten", params={"lang": "nl"}).text)
+    assert nl == {t: f"{t} {toelichting}" for t, toelichting in doelen.items()}
+    en = _extra_options(client.get("/gemeenten/GM0513/plichten", params={"lang": "en"}).text)
+    client.get("/gemeenten/GM0513/plichten", params={"lang": "nl"})  # the cookie back to Dutch
+    assert en.keys() == doelen.keys()
+    assert [t for t, toelichting in doelen.items() if toelichting in en[t]] == []
+    assert en["0.1"] == "0.1 Governance: a political task of every municipality"
+    assert en["7.3"] == "7.3 Waste"
+    assert en["6.6"] == "6.6 Tailored provisions under the Wmo (Social Support Act)"

@@ -51,7 +51,20 @@ SAVINGS_SOURCES = (
     "niet gevonden",
     "Gecontroleerd via",
     "kiest de gemeente",
+    # The descriptions of the policy tasks to add on the duties page (doelen.csv).
+    "politieke taak",
+    "met eigen vakkennis",
+    # The 4K scores' marker (duties.FILLED_BY).
+    "ingevuld door",
 )
+#: English running text says "municipalities" and "policy task(s)", as the CLI does; the Dutch
+#: word may follow in parentheses ("Policy task (taakveld)") or stand in a web address or a
+#: Dutch quotation, but not alone ("Comparable gemeenten", "per taakveld").
+DUTCH_TERM = re.compile(r"(?<![(\w.])(gemeenten|gemeente|taakvelden|taakveld)(?![)\w.])")
+
+
+def dutch_terms(text: str) -> list[str]:
+    return [text[max(0, m.start() - 60) : m.end() + 60] for m in DUTCH_TERM.finditer(text)]
 
 
 def _pages() -> list[str]:
@@ -77,6 +90,12 @@ def telltales(text: str, words: tuple[str, ...]) -> list[str]:
     return found
 
 
+def test_the_term_check_sees_a_dutch_term() -> None:
+    text = "Comparable gemeenten; per taakveld; Policy task (taakveld); see gemeenten.movisie.nl"
+    assert [m.start() for m in DUTCH_TERM.finditer(text)] == [11, 26]
+    assert len(dutch_terms(text)) == 2
+
+
 def test_the_check_sees_a_telltale() -> None:
     # The tests below pass vacuously if the check found nothing: prove it finds one.
     page = '<p title="Bron: x">De mediaan van <b>gemeenten met</b> 50.000 inwoners</p>'
@@ -92,6 +111,9 @@ def test_english_pages_have_no_dutch_telltales(client: TestClient, path: str) ->
     assert '<html lang="en">' in response.text
     text = visible_text(response.text)
     assert telltales(text, DUTCH_TELLTALES + SAVINGS_SOURCES) == []
+    # The Dutch quotation of Movisie on the duties page ('uw gemeente beslist zelf ...') is a
+    # citation and stays as written.
+    assert [t for t in dutch_terms(text) if "uw gemeente beslist" not in t] == []
 
 
 @pytest.mark.parametrize("path", _pages())
@@ -122,6 +144,7 @@ def test_api_problems_follow_the_asked_language(client: TestClient, path: str) -
     assert english.headers["content-type"].startswith("application/problem+json")
     english_text = _problem_text(english.json())
     assert telltales(english_text, DUTCH_TELLTALES + ("ongeldig", "niet gevonden", "vul ")) == []
+    assert dutch_terms(english_text) == []
     by_query = client.get(f"{path}{'&' if '?' in path else '?'}lang=en")
     assert _problem_text(by_query.json()) == english_text
     dutch = _problem_text(client.get(path).json())

@@ -84,7 +84,7 @@ class AdviceSettings:
         if not 1 <= int(self.top) <= 50:
             raise RegiokompasError(
                 "Het aantal opties per taakveld moet tussen 1 en 50 liggen.",
-                "The number of options per taakveld must be between 1 and 50.",
+                "The number of options per policy task must be between 1 and 50.",
             )
 
     def as_dict(self) -> dict[str, object]:

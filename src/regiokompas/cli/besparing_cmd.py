@@ -80,7 +80,7 @@ def _at_least_two(ctx: click.Context, _param: click.Parameter, value: str) -> st
     if len(_split((value,))) < 2:
         language = language_from(ctx)
         raise UserError(
-            "Cooperation needs at least two gemeenten."
+            "Cooperation needs at least two municipalities."
             if language == "en"
             else "Een samenwerking vraagt minstens twee gemeenten.",
             language,

@@ -47,7 +47,7 @@ def _pairs(values: tuple[str, ...], option: str) -> list[tuple[str, str]]:
         if len(parts) != 2:
             raise RegiokompasError(
                 f"{option} verwacht twee gemeenten gescheiden door een komma, niet '{value}'.",
-                f"{option} expects two gemeenten separated by a comma, not '{value}'.",
+                f"{option} expects two municipalities separated by a comma, not '{value}'.",
             )
         out.append((parts[0], parts[1]))
     return out

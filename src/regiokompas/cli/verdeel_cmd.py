@@ -243,7 +243,7 @@ def verdeel(
         if not codes:
             raise RegiokompasError(
                 "Geef met --taakveld aan om welk taakveld het gaat.",
-                "Name the taakveld with --taakveld.",
+                "Name the policy task with --taakveld.",
             )
         from regiokompas.savings import SavingsEngine
 

@@ -346,7 +346,7 @@ class CostModel:
                 code,
                 self.taakvelden,
                 f" (niet geschat: {self.skipped[code]})",
-                " (not fitted: too few gemeenten with lasten > 0)",
+                " (not fitted: too few municipalities with expenditure > 0)",
             )
         raise UnknownTaakveldError(code, self.taakvelden)
 

@@ -201,7 +201,7 @@ def _adjacency(
             raise DataFileError(
                 "sources/water_links.csv",
                 f"onbekende gemeentecode in {a}–{b}",
-                f"unknown gemeente code in {a}–{b}",
+                f"unknown municipality code in {a}–{b}",
             )
         if (a, b) in land_pairs:
             continue
@@ -238,7 +238,7 @@ def _check_connected(codes: list[str], pairs: pd.DataFrame) -> None:
         raise DataFileError(
             "sources/water_links.csv",
             f"deze gemeenten zijn niet bereikbaar in de burengraaf: {', '.join(isolated)}",
-            f"these gemeenten are unreachable in the neighbour graph: {', '.join(isolated)}",
+            f"these municipalities are unreachable in the neighbour graph: {', '.join(isolated)}",
         )
 
 

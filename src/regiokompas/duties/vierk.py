@@ -24,6 +24,7 @@ from pathlib import Path
 
 from regiokompas.data import DataFileError
 from regiokompas.duties.kwetsbaarheid import Kwetsbaarheid
+from regiokompas.i18n import N_
 
 __all__ = [
     "ASPECTS",
@@ -43,7 +44,7 @@ ASPECTS: dict[str, str] = {
     "klant": "Klantgerichtheid",
     "sturing": "Sturing (democratische controle)",
 }
-FILLED_BY = "ingevuld door de gemeente"
+FILLED_BY = N_("ingevuld door de gemeente")
 _MIN, _MAX = 1, 5
 
 

@@ -78,11 +78,11 @@ CLASSIFICATION_RULE = (
 )
 CLASSIFICATION_RULE_EN = (
     "Outsourcing (uitbesteding) when the form is outsourcing or purchase, when fewer than two "
-    "gemeenten take part, for a private-law form without joint governance by the gemeenten, or "
-    "for a body that only executes for its members (operating organisation, shared service "
-    "centre); unknown (onbekend) when the form is not recorded; otherwise cooperation "
-    "(samenwerking: two or more gemeenten sharing governance in a known Wgr form, a covenant or "
-    "a jointly governed private-law body)."
+    "municipalities take part, for a private-law form without joint governance by the "
+    "municipalities, or for a body that only executes for its members (operating organisation, "
+    "shared service centre); unknown (onbekend) when the form is not recorded; otherwise "
+    "cooperation (samenwerking: two or more municipalities sharing governance in a known Wgr "
+    "form, a covenant or a jointly governed private-law body)."
 )
 
 
@@ -113,14 +113,14 @@ def _rule(regeling: Regeling) -> tuple[Classificatie, str, str]:
             "uitbesteding",
             f"{'één gemeente neemt' if n == 1 else 'geen gemeente neemt'} deel; er wordt niets "
             "met andere gemeenten gedeeld",
-            f"{'one gemeente takes' if n == 1 else 'no gemeente takes'} part; nothing is shared "
-            "with other gemeenten",
+            f"{'one municipality takes' if n == 1 else 'no municipality takes'} part; nothing is "
+            "shared with other municipalities",
         )
     if familie == "privaatrecht" and not regeling.gezamenlijk_bestuur:
         return (
             "uitbesteding",
             "privaatrechtelijke vorm zonder gezamenlijk bestuur door de deelnemende gemeenten",
-            "private-law form without joint governance by the participating gemeenten",
+            "private-law form without joint governance by the participating municipalities",
         )
     if regeling.vorm == "bedrijfsvoeringsorganisatie" or EXECUTING_NAME.search(regeling.naam):
         return (
@@ -128,20 +128,20 @@ def _rule(regeling: Regeling) -> tuple[Classificatie, str, str]:
             "het lichaam voert alleen uit voor de deelnemers (bedrijfsvoeringsorganisatie, shared "
             "service centre of uitvoeringsorganisatie); het beleid blijft per gemeente",
             "the body only executes for its members (operating organisation, shared service "
-            "centre); policy stays with each gemeente",
+            "centre); policy stays with each municipality",
         )
     if familie == "onbekend" or regeling.vorm == "wgr_onbekend":
         return (
             "onbekend",
             f"{n} gemeenten nemen deel; de vorm is niet vastgelegd, dus niet te zeggen of zij "
             "samen besturen (te verifiëren)",
-            f"{n} gemeenten take part; the form is not recorded, so joint governance is not "
+            f"{n} municipalities take part; the form is not recorded, so joint governance is not "
             "shown (to be verified)",
         )
     return (
         "samenwerking",
         f"{n} gemeenten delen de zeggenschap ({vorm.naam if vorm else ''})",
-        f"{n} gemeenten share governance ({vorm.name_en if vorm else ''})",
+        f"{n} municipalities share governance ({vorm.name_en if vorm else ''})",
     )
 
 

@@ -141,7 +141,7 @@ def validate(regeling: Regeling, ref: Reference, rij: int | None = None) -> list
             bad(
                 "deelnemers",
                 f"onbekende gemeentecode '{d.code}' (indeling 2023)",
-                f"unknown gemeente code '{d.code}' (2023 division)",
+                f"unknown municipality code '{d.code}' (2023 division)",
             )
         if not d.is_gemeente and not d.naam.strip():
             bad("deelnemers", "deelnemer zonder code of naam", "participant without code or name")
@@ -169,7 +169,7 @@ def validate(regeling: Regeling, ref: Reference, rij: int | None = None) -> list
         bad(
             "taakvelden",
             f"onbekende taakvelden {', '.join(unknown)}",
-            f"unknown taakvelden {', '.join(unknown)}",
+            f"unknown policy tasks {', '.join(unknown)}",
         )
     if len(set(regeling.taakvelden)) != len(regeling.taakvelden):
         bad("taakvelden", "een taakveld staat er twee keer in", "a taakveld is listed twice")

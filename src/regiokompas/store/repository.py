@@ -441,7 +441,8 @@ class RegelingRepository:
                     Problem(
                         "deelnemers",
                         f"uw gemeente ({actor.gm_code}) neemt niet deel aan deze regeling",
-                        f"your gemeente ({actor.gm_code}) does not take part in this arrangement",
+                        f"your municipality ({actor.gm_code}) does not take part in this "
+                        "arrangement",
                         rij,
                     )
                 )
@@ -491,6 +492,6 @@ def _denied(actor: Actor, regeling: Regeling) -> PermissionDeniedError:
     return PermissionDeniedError(
         f"U bent redacteur voor {actor.gm_code}; die gemeente neemt niet deel aan "
         f"'{regeling.naam}', dus u mag deze regeling niet wijzigen.",
-        f"You are an editor for {actor.gm_code}; that gemeente does not take part in "
+        f"You are an editor for {actor.gm_code}; that municipality does not take part in "
         f"'{regeling.naam}', so you may not change this arrangement.",
     )

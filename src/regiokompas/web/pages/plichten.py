@@ -118,7 +118,9 @@ def plichten_page(request: Request, query: str) -> HTMLResponse:
             for fmt, label in _CHAPTER_FORMATS
         ],
         "taakveld_opties": [
-            (t, f"{t} {g.toelichting}") for t, g in goals.items() if g.doel is not None
+            (t, f"{t} {engine_text(g.toelichting, lang)}")
+            for t, g in goals.items()
+            if g.doel is not None
         ],
     }
     return render(request, "plichten.html", context)

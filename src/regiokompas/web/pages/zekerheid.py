@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from regiokompas.costs.events import event_study
 from regiokompas.savings.backtest import BACKTEST_MODES, backtest, uitleg
+from regiokompas.web.shared.i18n import engine_text
 from regiokompas.web.shared.templating import language, render_cached
 from regiokompas.web.shared.views import site_of
 
@@ -64,13 +65,13 @@ _TEXT = {
             "Inside the band",
         ),
         "eenheid": "Changes in percentage points (100 × difference in ln spending per inhabitant "
-        "over the cooperable taakvelden, net of the change in gemeenten without a merger).",
+        "over the cooperable policy tasks, net of the change in municipalities without a merger).",
         "modi": "Per mode",
         "modus_kolommen": ("Mode", "Coverage", "Median width (points)"),
-        "effect": "What a merger did to spending, per taakveld group",
+        "effect": "What a merger did to spending, per group of policy tasks",
         "effect_kolommen": ("Group", "Effect after merger", "90% interval", "Year before merger"),
-        "effect_uitleg": "Event study with gemeente and year effects, base year two years before "
-        "the merger, errors clustered by gemeente. A merger is the strongest form of "
+        "effect_uitleg": "Event study with municipality and year effects, base year two years "
+        "before the merger, errors clustered by municipality. A merger is the strongest form of "
         "cooperation: this bounds what scale can yield; it does not measure cooperation itself.",
         "ja": "yes",
         "nee": "no",
@@ -116,7 +117,7 @@ def hoe_zeker(request: Request) -> Response:
                 {
                     "groep": f"{g.groep} {g.omschrijving}"
                     if g.groep != "totaal"
-                    else g.omschrijving,
+                    else engine_text(g.omschrijving, lang),
                     "post": _pct(g.post),
                     "laag": _pct(g.post_low),
                     "hoog": _pct(g.post_high),

@@ -350,7 +350,7 @@ def bewerken_formulier(request: Request, regeling_id: int) -> Response:
             PermissionDeniedError(
                 f"U bent redacteur voor {user.gm_code}; die gemeente neemt niet deel aan "
                 f"'{r.naam}'.",
-                f"You are an editor for {user.gm_code}; that gemeente does not take part in "
+                f"You are an editor for {user.gm_code}; that municipality does not take part in "
                 f"'{r.naam}'.",
             ),
         )

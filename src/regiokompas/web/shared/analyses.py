@@ -46,7 +46,7 @@ def parse_members(site: SiteData, raw: str | Sequence[str] | None, param: str) -
         codes.append(code)
     if len(codes) < 2:
         raise BadParameterError(
-            param, "kies minstens twee gemeenten", "choose at least two gemeenten"
+            param, "kies minstens twee gemeenten", "choose at least two municipalities"
         )
     if len(codes) > MAX_GROUP:
         raise BadParameterError(

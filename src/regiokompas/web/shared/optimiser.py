@@ -99,7 +99,7 @@ def indeling(
             f"{nl_number(round(estimate, -3))} mogelijke groepen; één verzoek rekent er hoogstens "
             f"{nl_number(MAX_GROUPS)} door. Kies een kleinere maxGrootte of een kleiner gebied "
             "(bv. provincie:Utrecht)",
-            f"with groups of up to {max_grootte} gemeenten '{gebied}' has about "
+            f"with groups of up to {max_grootte} municipalities '{gebied}' has about "
             f"{estimate:,.0f} possible groups; one request evaluates at most {MAX_GROUPS:,}. "
             "Choose a smaller maxGrootte or a smaller area (e.g. provincie:Utrecht)",
         )

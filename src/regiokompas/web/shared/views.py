@@ -138,7 +138,7 @@ class SiteData:
             suggestions = exc.suggestions
         raise NotFoundError(
             f"Geen gemeente met code '{code}' in de indeling 2023.",
-            f"No gemeente with code '{code}' in the 2023 division.",
+            f"No municipality with code '{code}' in the 2023 division.",
             suggestions,
         )
 
@@ -406,7 +406,7 @@ class SiteData:
             )
         raise NotFoundError(
             f"Geen taakveld '{code}'. Zie /api/v1/taakvelden voor de lijst.",
-            f"No taakveld '{code}'. See /api/v1/taakvelden for the list.",
+            f"No policy task '{code}'. See /api/v1/taakvelden for the list.",
         )
 
     def _taakveld_kaart(
@@ -422,7 +422,7 @@ class SiteData:
                 "taakveld",
                 f"taakveld {taakveld} bestaat niet in {year} "
                 f"(wel {item.eersteJaar}–{item.laatsteJaar})",
-                f"taakveld {taakveld} does not exist in {year} "
+                f"policy task {taakveld} does not exist in {year} "
                 f"(only {item.eersteJaar}–{item.laatsteJaar})",
             )
         lasten = self.dataset.lasten
