@@ -30,9 +30,11 @@ def need(condition: bool, reason: str) -> None:
     """Skip locally, fail in CI, when a prerequisite of a browser test is missing."""
     if condition:
         return
+    lift = "install chromium, chromium-driver and poppler-utils as .ci/run does, or set "
+    lift += "REGIOKOMPAS_CHROMIUM"
     if os.environ.get("REGIOKOMPAS_CI_STRICT") == "1":
         pytest.fail(f"{reason} (required in CI: .ci/run installs chromium and chromium-driver)")
-    pytest.skip(reason)
+    pytest.skip(f"{reason}; to run it: {lift}")
 
 
 @contextmanager

@@ -113,3 +113,28 @@ def plain_greedy(ds, members: list[str], value: Callable[[Sequence[str]], float]
         for c in merged:
             owner[c] = merged
     return sum(value(list(g)) for g in set(owner.values()))
+
+
+def random_graph(rng: np.random.Generator, n: int, extra: int) -> list[list[int]]:
+    """A random connected graph as adjacency lists: a random tree plus ``extra`` random edges."""
+    adjacency: list[set[int]] = [set() for _ in range(n)]
+    for v in range(1, n):
+        u = int(rng.integers(0, v))
+        adjacency[u].add(v)
+        adjacency[v].add(u)
+    for _ in range(extra):
+        a, b = (int(x) for x in rng.choice(n, 2, replace=False))
+        adjacency[a].add(b)
+        adjacency[b].add(a)
+    return [sorted(a) for a in adjacency]
+
+
+def connected(block: list[int], adjacency: list[list[int]]) -> bool:
+    """Whether ``block`` (node numbers) is connected in the graph."""
+    inside, seen, stack = set(block), {block[0]}, [block[0]]
+    while stack:
+        for u in adjacency[stack.pop()]:
+            if u in inside and u not in seen:
+                seen.add(u)
+                stack.append(u)
+    return len(seen) == len(block)

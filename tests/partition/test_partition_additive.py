@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 import pytest
-from partition_helpers import brute_force, region, set_partitions
+from partition_helpers import brute_force, connected, random_graph, region, set_partitions
 
 from regiokompas.partition import RegionPartitioner, engine_scorer
 from regiokompas.partition._additive import (
@@ -23,30 +23,6 @@ from regiokompas.partition._enumerate import connected_groups
 from regiokompas.partition._treesearch import best_tree_partition, tree_search
 
 
-def _random_graph(rng: np.random.Generator, n: int, extra: int) -> list[list[int]]:
-    """A random connected graph: a random tree plus ``extra`` random edges."""
-    adjacency: list[set[int]] = [set() for _ in range(n)]
-    for v in range(1, n):
-        u = int(rng.integers(0, v))
-        adjacency[u].add(v)
-        adjacency[v].add(u)
-    for _ in range(extra):
-        a, b = (int(x) for x in rng.choice(n, 2, replace=False))
-        adjacency[a].add(b)
-        adjacency[b].add(a)
-    return [sorted(a) for a in adjacency]
-
-
-def _connected(block: list[int], adjacency: list[list[int]]) -> bool:
-    inside, seen, stack = set(block), {block[0]}, [block[0]]
-    while stack:
-        for u in adjacency[stack.pop()]:
-            if u in inside and u not in seen:
-                seen.add(u)
-                stack.append(u)
-    return len(seen) == len(block)
-
-
 def _exhaustive(adjacency: list[list[int]], w: np.ndarray, cost: float, k: int) -> float:
     """Best total over all partitions into connected blocks of at most ``k`` (a block of two
     or more is worth the sum of its weights minus ``cost``, one alone 0)."""
@@ -54,7 +30,7 @@ def _exhaustive(adjacency: list[list[int]], w: np.ndarray, cost: float, k: int) 
     for partition in set_partitions(list(range(len(adjacency)))):
         total = 0.0
         for block in partition:
-            if len(block) > k or not _connected(block, adjacency):
+            if len(block) > k or not connected(block, adjacency):
                 break
             if len(block) >= 2:
                 total += float(w[block].sum()) - cost
@@ -67,7 +43,7 @@ def _instances(count: int, seed: int = 7):
     rng = np.random.default_rng(seed)
     for _ in range(count):
         n = int(rng.integers(5, 9))
-        adjacency = _random_graph(rng, n, int(rng.integers(0, 4)))
+        adjacency = random_graph(rng, n, int(rng.integers(0, 4)))
         w = np.round(rng.normal(10.0, 6.0, n), 1)  # some weights negative
         cost = float(rng.choice([2.0, 8.0, 15.0, 30.0]))
         k = int(rng.integers(2, 5))
@@ -76,7 +52,7 @@ def _instances(count: int, seed: int = 7):
 
 def test_fit_recovers_weights_and_cost_and_rejects_other_values() -> None:
     rng = np.random.default_rng(1)
-    adjacency = _random_graph(rng, 12, 8)
+    adjacency = random_graph(rng, 12, 8)
     groups = connected_groups(adjacency, 4)
     w = rng.normal(20.0, 5.0, 12)
     big = (groups >= 0).sum(axis=1) >= 2
@@ -95,7 +71,7 @@ def test_tree_partition_is_exact_on_trees() -> None:
     rng = np.random.default_rng(3)
     for _ in range(60):
         n = int(rng.integers(3, 9))
-        tree = _random_graph(rng, n, 0)
+        tree = random_graph(rng, n, 0)
         w = np.round(rng.normal(10.0, 6.0, n), 1)
         cost = float(rng.choice([2.0, 8.0, 15.0]))
         k = int(rng.integers(2, 5))
@@ -103,7 +79,7 @@ def test_tree_partition_is_exact_on_trees() -> None:
         assert value == pytest.approx(_exhaustive(tree, w, cost, k))
         # The partition it returns is worth what it says, with connected parts of at most k.
         assert sorted(i for p in parts for i in p) == list(range(n))
-        assert all(len(p) <= k and _connected(p, tree) for p in parts)
+        assert all(len(p) <= k and connected(p, tree) for p in parts)
         assert value == pytest.approx(sum(w[p].sum() - cost for p in parts if len(p) >= 2))
 
 
@@ -133,7 +109,7 @@ def test_tree_search_finds_the_optimum_of_small_graphs() -> None:
     for adjacency, w, cost, k in _instances(40, seed=11):
         value, groups = tree_search(adjacency, w, cost, k, deadline=float("inf"), stall=60)
         assert value == pytest.approx(_exhaustive(adjacency, w, cost, k))
-        assert all(2 <= len(g) <= k and _connected(g, adjacency) for g in groups)
+        assert all(2 <= len(g) <= k and connected(g, adjacency) for g in groups)
         assert sum(len(g) for g in groups) == len({i for g in groups for i in g})
 
 

@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from partition_helpers import set_partitions
+from partition_helpers import connected, random_graph, set_partitions
 
 from regiokompas.partition._enumerate import connected_groups
 from regiokompas.partition._treepack import edge_guide, recombine, tree_packing
 from regiokompas.partition._treesearch import _random_tree
-
-
-def _random_graph(rng: np.random.Generator, n: int, extra: int) -> list[list[int]]:
-    adjacency: list[set[int]] = [set() for _ in range(n)]
-    for v in range(1, n):
-        u = int(rng.integers(0, v))
-        adjacency[u].add(v)
-        adjacency[v].add(u)
-    for _ in range(extra):
-        a, b = (int(x) for x in rng.choice(n, 2, replace=False))
-        adjacency[a].add(b)
-        adjacency[b].add(a)
-    return [sorted(a) for a in adjacency]
 
 
 def _edges(adjacency: list[list[int]]) -> np.ndarray:
@@ -59,7 +46,7 @@ def test_tree_packing_is_the_best_partition_of_the_tree(seed: int) -> None:
     # over all partitions, for values that are not additive (random per group, some negative).
     rng = np.random.default_rng(seed)
     n = int(rng.integers(4, 9))
-    tree = _random_graph(rng, n, 0)
+    tree = random_graph(rng, n, 0)
     groups = _groups(tree, int(rng.integers(2, 5)))
     values = rng.normal(1.0, 2.0, len(groups))
     value, rows = tree_packing(tree, groups, values)
@@ -73,31 +60,21 @@ def test_tree_packing_is_the_best_partition_of_the_tree(seed: int) -> None:
 def test_tree_packing_ignores_groups_that_are_no_subtree(seed: int) -> None:
     # The groups of the whole graph on one spanning tree: only the tree's subtrees count.
     rng = np.random.default_rng(100 + seed)
-    graph = _random_graph(rng, 7, 4)
+    graph = random_graph(rng, 7, 4)
     groups = _groups(graph, 3)
     values = rng.uniform(0.0, 3.0, len(groups))
     tree = _random_tree(7, _edges(graph), rng, None)
-    in_tree = np.array([_connected_in(tree, [int(u) for u in row if u >= 0]) for row in groups])
+    in_tree = np.array([connected([int(u) for u in row if u >= 0], tree) for row in groups])
     value, rows = tree_packing(tree, groups, values)
     assert set(rows.tolist()) <= set(np.flatnonzero(in_tree).tolist())
     assert value == pytest.approx(_best(graph, groups[in_tree], values[in_tree]))
-
-
-def _connected_in(tree: list[list[int]], block: list[int]) -> bool:
-    inside, seen, stack = set(block), {block[0]}, [block[0]]
-    while stack:
-        for u in tree[stack.pop()]:
-            if u in inside and u not in seen:
-                seen.add(u)
-                stack.append(u)
-    return len(seen) == len(block)
 
 
 @pytest.mark.parametrize("seed", range(25))
 def test_recombination_finds_the_optimum_of_small_graphs(seed: int) -> None:
     rng = np.random.default_rng(200 + seed)
     n = int(rng.integers(5, 9))
-    graph = _random_graph(rng, n, int(rng.integers(1, 5)))
+    graph = random_graph(rng, n, int(rng.integers(1, 5)))
     groups = _groups(graph, int(rng.integers(2, 5)))
     # Not additive: a value per group with a bonus for some sizes.
     sizes = (groups >= 0).sum(axis=1)
@@ -109,7 +86,7 @@ def test_recombination_finds_the_optimum_of_small_graphs(seed: int) -> None:
 
 def test_recombination_never_ends_below_its_start_and_keeps_within_the_reduced_costs() -> None:
     rng = np.random.default_rng(7)
-    graph = _random_graph(rng, 8, 4)
+    graph = random_graph(rng, 8, 4)
     groups = _groups(graph, 4)
     values = rng.uniform(-1.0, 4.0, len(groups))
     start = [int(np.argmax(values))]

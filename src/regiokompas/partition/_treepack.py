@@ -32,6 +32,8 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from regiokompas.partition._treesearch import spanning_tree
+
 __all__ = ["edge_guide", "recombine", "tree_packing"]
 
 #: Trees without improvement after which the search stops.
@@ -136,8 +138,11 @@ def edge_guide(
 ) -> NDArray[np.float64]:
     """Per edge ``(a, b)``: the summed ``weights`` of the groups holding both ends (with the LP
     relaxation's column values: how much the LP puts ``a`` and ``b`` together)."""
-    keys = np.sort(np.minimum(edges[:, 0], edges[:, 1]) * (n + 1) + np.maximum(*edges.T))
-    order = np.argsort(np.minimum(edges[:, 0], edges[:, 1]) * (n + 1) + np.maximum(*edges.T))
+    edge_keys = np.minimum(edges[:, 0], edges[:, 1]) * (n + 1) + np.maximum(
+        edges[:, 0], edges[:, 1]
+    )
+    order = np.argsort(edge_keys)
+    keys = edge_keys[order]
     guide = np.zeros(len(edges))
     width = groups.shape[1]
     for i in range(width):
@@ -150,27 +155,6 @@ def edge_guide(
             hit[hit] = keys[at[hit]] == key[hit]
             np.add.at(guide, order[at[hit]], weights[ok][hit])
     return guide
-
-
-def _spanning_tree(n: int, edges: NDArray[np.int64], key: NDArray[np.float64]) -> list[list[int]]:
-    """Kruskal's spanning forest taking the edges in the order of ``key``."""
-    root = list(range(n))
-
-    def find(x: int) -> int:
-        while root[x] != x:
-            root[x] = root[root[x]]
-            x = root[x]
-        return x
-
-    tree: list[list[int]] = [[] for _ in range(n)]
-    for e in np.argsort(key, kind="stable").tolist():
-        a, b = int(edges[e, 0]), int(edges[e, 1])
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            root[ra] = rb
-            tree[a].append(b)
-            tree[b].append(a)
-    return tree
 
 
 def recombine(
@@ -225,7 +209,7 @@ def recombine(
                 owner[groups[r][groups[r] >= 0]] = r
             left, right = owner[edges[:, 0]], owner[edges[:, 1]]
             key = key + np.where((left == right) & (left >= 0), 0.0, 10.0 * spread + 10.0)
-        value, found = tree_packing(_spanning_tree(n, edges, key), groups[pool], values[pool])
+        value, found = tree_packing(spanning_tree(n, edges, key), groups[pool], values[pool])
         if value > best + 1e-9 * max(1.0, abs(best)):
             best, rows, idle = value, pool[found], 0
             pool = np.union1d(searched(), rows)

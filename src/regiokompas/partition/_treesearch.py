@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 
 from regiokompas.partition._additive import graph_components
 
-__all__ = ["best_tree_partition", "tree_search"]
+__all__ = ["best_tree_partition", "spanning_tree", "tree_search"]
 
 _NONE = -1e300
 
@@ -127,18 +127,8 @@ def _ruin(
     return [g for g in groups if ball.isdisjoint(g)]
 
 
-def _random_tree(
-    n: int,
-    edges: NDArray[np.int64],
-    rng: np.random.Generator,
-    owner: NDArray[np.int64] | None,
-) -> list[list[int]]:
-    """A random spanning forest (Kruskal on random weights); with ``owner`` (group per node,
-    -1 alone) the edges inside groups come first, so each group stays one subtree."""
-    key = rng.random(len(edges))
-    if owner is not None:
-        left, right = owner[edges[:, 0]], owner[edges[:, 1]]
-        key += np.where((left == right) & (left >= 0), 0.0, 1.0)
+def spanning_tree(n: int, edges: NDArray[np.int64], key: NDArray[np.float64]) -> list[list[int]]:
+    """Kruskal's spanning forest (adjacency lists) taking the edges in the order of ``key``."""
     parent = list(range(n))
 
     def find(x: int) -> int:
@@ -156,6 +146,21 @@ def _random_tree(
             tree[a].append(b)
             tree[b].append(a)
     return tree
+
+
+def _random_tree(
+    n: int,
+    edges: NDArray[np.int64],
+    rng: np.random.Generator,
+    owner: NDArray[np.int64] | None,
+) -> list[list[int]]:
+    """A random spanning forest (Kruskal on random weights); with ``owner`` (group per node,
+    -1 alone) the edges inside groups come first, so each group stays one subtree."""
+    key = rng.random(len(edges))
+    if owner is not None:
+        left, right = owner[edges[:, 0]], owner[edges[:, 1]]
+        key += np.where((left == right) & (left >= 0), 0.0, 1.0)
+    return spanning_tree(n, edges, key)
 
 
 def tree_search(
