@@ -89,6 +89,8 @@ def test_bad_score_is_a_400_naming_the_parameter(client: TestClient) -> None:
 def test_page_headings_follow_the_language(client: TestClient) -> None:
     en = client.get("/gemeenten/GM0513/plichten", params={"lang": "en"})
     assert "Cooperation the law prescribes" in en.text
+    # The duty table's column and the register's source line, once left in Dutch.
+    assert ">Taakvelden<" not in en.text and "zoals nu ingevuld" not in en.text
     nl = client.get("/gemeenten/GM0513/plichten", params={"lang": "nl"})
     assert "Samenwerking die de wet voorschrijft" in nl.text
 

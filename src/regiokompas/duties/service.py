@@ -32,12 +32,17 @@ from regiokompas.register import Regeling
 __all__ = [
     "VOLDAAN",
     "VOLDAAN_KORT",
+    "LIVE_REGISTER_BRON",
     "DutyReport",
     "DutyRow",
     "Region",
     "duties_for",
     "region_of",
 ]
+
+#: The source of the register rows when they come from the register the user keeps (the web
+#: application's database), marked so the pages translate it through the engines' catalogue.
+LIVE_REGISTER_BRON = N_("registerdatabase Regiokompas (zoals nu ingevuld)")
 
 #: How the register relates to a duty.
 VOLDAAN: dict[str, str] = {

@@ -15,6 +15,7 @@ from regiokompas._fitstore import dumps, loads
 from regiokompas.advice import MAX_GROUP_SIZE, Advice, AdviceSettings, advise
 from regiokompas.advice import _result as advice_result
 from regiokompas.data import RegiokompasError
+from regiokompas.duties.service import LIVE_REGISTER_BRON
 from regiokompas.register import Regeling
 from regiokompas.store import register_version
 from regiokompas.web.shared.advice_schemas import Advies
@@ -42,7 +43,7 @@ MAX_SIZE = MAX_GROUP_SIZE
 #: Partner groups of up to four gemeenten: the gemeente and three partners (a first visit).
 DEFAULT_GROUP_SIZE = 4
 
-REGISTER_BRON = "registerdatabase Regiokompas (zoals nu ingevuld)"
+REGISTER_BRON = LIVE_REGISTER_BRON
 
 #: Which query parameter a settings error is about (words of its English message).
 _PARAMS: tuple[tuple[str, str], ...] = (
